@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "handbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "handbook", targets: ["handbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The only module that imports CCmark.
+        .target(name: "HandbookMarkdown", dependencies: ["CCmark"]),
+        // The default theme: `templates/` at the top of the repository, linked here so the
+        // binary carries it (one source of truth).
+        .target(name: "HandbookTheme", resources: [.copy("templates")]),
+        .target(
+            name: "HandbookCore",
+            dependencies: [
+                "HandbookMarkdown", "HandbookTheme",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "handbook",
+            dependencies: [
+                "HandbookCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),
+        .testTarget(
+            name: "HandbookCoreTests",
+            dependencies: ["HandbookCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

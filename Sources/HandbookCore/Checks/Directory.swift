@@ -1,0 +1,60 @@
+/// Departments and roles, found by id or by exact name, with "did you mean" suggestions.
+struct Directory: Sendable {
+    private(set) var departments: [String: RawDepartment] = [:]
+    private var byName: [String: String] = [:]
+
+    /// Registers departments; duplicate ids and names are diagnostics.
+    init(_ raw: [RawDepartment], diagnostics: inout [Diagnostic]) {
+        for department in raw {
+            if let first = departments[department.id.value] {
+                diagnostics.append(.error("handbook.department.duplicate-id",
+                    "department id `\(department.id.value)` is already used by \(first.file.path)",
+                    at: department.id.position))
+                continue
+            }
+            if let other = byName[department.name.value] {
+                diagnostics.append(.error("handbook.department.duplicate-name",
+                    "department name `\(department.name.value)` is already used by `\(other)`",
+                    at: department.name.position))
+            }
+            var seen: [String: Bool] = [:]
+            for role in department.roles {
+                if seen.updateValue(true, forKey: role.id.value) != nil {
+                    diagnostics.append(.error("handbook.role.duplicate-id",
+                        "role id `\(role.id.value)` appears twice in \(department.name.value)", at: role.id.position))
+                }
+            }
+            departments[department.id.value] = department
+            byName[department.name.value] = byName[department.name.value] ?? department.id.value
+        }
+    }
+
+    func departmentID(for reference: String) -> String? {
+        departments[reference] != nil ? reference : byName[reference]
+    }
+
+    /// `dept`, `dept/role`, by id or name. Unknown parts become a diagnostic.
+    func party(_ reference: Located<String>, allowRole: Bool = true) -> Result<Party, Diagnostic> {
+        let parts = reference.value.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let departmentID = departmentID(for: parts[0]), let department = departments[departmentID] else {
+            let candidates = departments.values.flatMap { [$0.id.value, $0.name.value] }.sorted()
+            return .failure(.error("handbook.reference.unknown-department",
+                "unknown department `\(parts[0])`", at: reference.position,
+                notes: Suggestion.note(for: parts[0], in: candidates)))
+        }
+        guard parts.count == 2 else { return .success(Party(departmentID: departmentID, roleID: nil)) }
+        guard allowRole else {
+            return .failure(.error("handbook.reference.role-not-allowed",
+                "expected a department here, not a role", at: reference.position))
+        }
+        let roleName = parts[1]
+        guard let role = department.roles.first(where: { $0.id.value == roleName })
+                ?? department.roles.first(where: { $0.name.value == roleName }) else {
+            let candidates = department.roles.flatMap { [$0.id.value, $0.name.value] }
+            return .failure(.error("handbook.reference.unknown-role",
+                "unknown role `\(roleName)` in \(department.name.value)", at: reference.position,
+                notes: Suggestion.note(for: roleName, in: candidates)))
+        }
+        return .success(Party(departmentID: departmentID, roleID: role.id.value))
+    }
+}

@@ -1,0 +1,110 @@
+import HandbookMarkdown
+
+/// Every document a body may link to, by its source path under content/, with the anchors
+/// its page will have. Turns `.md` links into page links and checks them.
+struct LinkIndex: Sendable {
+    struct Target: Sendable {
+        var route: String
+        var anchors: Set<String>
+        var published: Bool
+    }
+
+    var targets: [String: Target] = [:]
+    /// Other files under content/ (images, PDFs), copied to the site as they are.
+    var assets: Set<String> = []
+
+    enum Resolution: Equatable {
+        case external
+        case page(route: String, fragment: String?, published: Bool, contentPath: String)
+        case asset(String)
+        case broken(String)
+    }
+
+    func resolve(_ destination: String, from source: String) -> Resolution {
+        if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .external }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding ?? String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncoding ?? path
+        let contentPath: String
+        if path.isEmpty {
+            contentPath = source
+        } else {
+            guard let normalized = Self.join(directory(of: source), path) else {
+                return .broken("`\(destination)` leads outside the content folder")
+            }
+            contentPath = normalized
+        }
+        if let target = targets[contentPath] {
+            return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
+        }
+        if assets.contains(contentPath) { return .asset(contentPath) }
+        if let target = targets[contentPath + ".md"] ?? targets[contentPath + "/index.md"] {
+            return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
+        }
+        return .broken("no document `\(contentPath)` in the content folder")
+    }
+
+    /// The replacement URL for a link, or nil to leave it as written.
+    func rewrite(_ destination: String, from source: String) -> String? {
+        switch resolve(destination, from: source) {
+        case .external, .broken: return nil
+        case let .page(route, fragment, published, _):
+            return published ? RootLink.to(route, fragment: fragment) : RootLink.to(Routes.notFound)
+        case let .asset(path): return RootLink.to(path)
+        }
+    }
+
+    /// A diagnostic when a link leads nowhere or to a missing anchor.
+    func check(_ destination: String, from source: String, at position: SourcePosition) -> Diagnostic? {
+        switch resolve(destination, from: source) {
+        case .external, .asset: return nil
+        case .broken(let reason):
+            return .error("handbook.link.broken", "broken link: \(reason)", at: position)
+        case let .page(_, fragment, published, contentPath):
+            if let fragment, !fragment.isEmpty, let target = targets[contentPath] ?? targets[contentPath + ".md"],
+               !target.anchors.contains(fragment) {
+                return .error("handbook.link.broken-anchor",
+                    "`#\(fragment)` is not an anchor of \(contentPath)", at: position,
+                    notes: Suggestion.note(for: fragment, in: target.anchors))
+            }
+            if !published {
+                return .warning("handbook.link.unpublished",
+                    "link to \(contentPath), which is not published; it leads to the not-found page", at: position)
+            }
+            return nil
+        }
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    private func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins a relative path to a folder; nil when `..` climbs above the content folder.
+    static func join(_ directory: String, _ relative: String) -> String? {
+        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+import Foundation

@@ -1,0 +1,99 @@
+import HandbookMarkdown
+
+/// One raw process into a resolved `Process`: parties looked up, steps and flow checked,
+/// duties rendered as inline Markdown.
+struct ProcessResolver {
+    let directory: Directory
+    let links: LinkIndex
+    let unsafeHTML: Bool
+
+    func resolve(_ raw: RawProcess, bodyHTML: String, diagnostics: inout [Diagnostic]) -> Process {
+        var owner = raw.owner.value
+        switch directory.party(raw.owner, allowRole: false) {
+        case .success(let party): owner = party.departmentID
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        }
+        if raw.steps.isEmpty {
+            diagnostics.append(.error("handbook.process.no-steps", "process `\(raw.id.value)` has no steps",
+                                      at: raw.title.position))
+        }
+        var seen: [String: SourcePosition] = [:]
+        for step in raw.steps {
+            if seen[step.id.value] != nil {
+                diagnostics.append(.error("handbook.step.duplicate-id",
+                    "step id `\(step.id.value)` appears twice in this process", at: step.id.position))
+            } else {
+                seen[step.id.value] = step.id.position
+            }
+        }
+        let steps = raw.steps.enumerated().compactMap { index, step in
+            resolveStep(step, following: index + 1 < raw.steps.count ? raw.steps[index + 1].id.value : nil,
+                        stepIDs: Set(seen.keys), source: raw.file.contentPath, diagnostics: &diagnostics)
+        }
+        diagnostics += FlowCheck.check(raw: raw, steps: steps)
+        return Process(
+            id: raw.id.value, title: raw.title.value, ownerID: owner, status: raw.status,
+            version: raw.version?.value, effective: raw.effective?.value, approvedBy: raw.approvedBy?.value,
+            reviewDue: raw.reviewDue?.value, category: raw.category, summary: raw.summary,
+            goals: raw.goals, inputs: raw.inputs, changes: raw.changes, steps: steps,
+            bodyHTML: bodyHTML, source: raw.id.position)
+    }
+
+    private func resolveStep(_ raw: RawStep, following: String?, stepIDs: Set<String>, source: String,
+                             diagnostics: inout [Diagnostic]) -> Step? {
+        func party(_ reference: Located<String>) -> Party? {
+            switch directory.party(reference) {
+            case .success(let party): return party
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        if raw.responsible.isEmpty {
+            diagnostics.append(.error("handbook.step.no-responsible",
+                "step `\(raw.id.value)` has no responsible party (遗漏)", at: raw.name.position))
+        } else if raw.responsible.count > 1 {
+            diagnostics.append(.error("handbook.step.several-responsible",
+                "step `\(raw.id.value)` has \(raw.responsible.count) responsible parties; exactly one is needed (重叠)",
+                at: raw.responsible[1].position))
+        }
+        let responsible = raw.responsible.first.flatMap(party)
+        let accountable = raw.accountable.flatMap(party)
+        let collaborators = raw.collaborators.compactMap(party)
+        let informed = raw.informed.compactMap(party)
+
+        var next: [Step.Edge] = []
+        if let branches = raw.next {
+            for branch in branches {
+                if branch.to.value == "end" {
+                    next.append(Step.Edge(to: nil, when: branch.when))
+                } else if stepIDs.contains(branch.to.value) {
+                    next.append(Step.Edge(to: branch.to.value, when: branch.when))
+                } else {
+                    diagnostics.append(.error("handbook.step.unknown-next",
+                        "`next` names step `\(branch.to.value)`, which this process does not have", at: branch.to.position,
+                        notes: Suggestion.note(for: branch.to.value, in: stepIDs.sorted() + ["end"])))
+                }
+            }
+        } else {
+            next = [Step.Edge(to: following, when: nil)]
+        }
+
+        var dutiesHTML = ""
+        if let duties = raw.duties {
+            let rendered = Markdown.renderInline(duties.value, unsafeHTML: unsafeHTML) { links.rewrite($0, from: source) }
+            dutiesHTML = rendered.html
+            for link in rendered.links {
+                let at = SourcePosition(path: duties.position.path, line: duties.position.line + link.line - 1,
+                                        column: link.line == 1 ? duties.position.column + link.column - 1 : link.column)
+                if let problem = links.check(link.destination, from: source, at: at) { diagnostics.append(problem) }
+            }
+        }
+        guard let responsible else { return nil }
+        return Step(
+            id: raw.id.value, name: raw.name.value, input: raw.input.map(\.value), responsible: responsible,
+            accountable: accountable, collaborators: collaborators, informed: informed,
+            dutiesHTML: dutiesHTML, dutiesText: raw.duties?.value ?? "", deadline: raw.deadline, outputs: raw.outputs,
+            risk: raw.risk, kind: raw.kind, next: next, source: raw.position)
+    }
+}

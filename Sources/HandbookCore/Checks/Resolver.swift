@@ -1,0 +1,117 @@
+import HandbookMarkdown
+
+/// Raw documents into the resolved, published `Handbook`, with every diagnostic found.
+public enum Resolver {
+    static func resolve(_ loaded: LoadedHandbook, drafts: Bool) async -> (Handbook, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var rawDepartments: [RawDepartment] = []
+        var rawProcesses: [RawProcess] = []
+        var rawPages: [RawPage] = []
+        for document in loaded.documents {
+            switch document {
+            case .department(let value): rawDepartments.append(value)
+            case .process(let value): rawProcesses.append(value)
+            case .page(let value): rawPages.append(value)
+            }
+        }
+        let directory = Directory(rawDepartments, diagnostics: &diagnostics)
+        let organization = OrganizationResolver.resolve(directory, diagnostics: &diagnostics)
+
+        var processIDs: [String: RawProcess] = [:]
+        rawProcesses = rawProcesses.filter { process in
+            if let first = processIDs[process.id.value] {
+                diagnostics.append(.error("handbook.process.duplicate-id",
+                    "process id `\(process.id.value)` is already used by \(first.file.path)", at: process.id.position))
+                return false
+            }
+            processIDs[process.id.value] = process
+            return true
+        }
+
+        var links = LinkIndex()
+        links.assets = Set(loaded.assets)
+        for department in directory.departments.values {
+            links.targets[department.file.contentPath] = .init(route: Routes.department(department.id.value), anchors: [], published: true)
+        }
+        for process in rawProcesses {
+            links.targets[process.file.contentPath] = .init(
+                route: Routes.process(process.id.value),
+                anchors: Set(process.steps.map { Routes.stepAnchor($0.id.value) }),
+                published: process.status.isPublished(drafts: drafts))
+        }
+        for page in rawPages {
+            let route = page.file.kind == .home ? Routes.home : Routes.page(page.file.contentPath)
+            links.targets[page.file.contentPath] = .init(route: route, anchors: [], published: true)
+        }
+
+        // Bodies: rendered concurrently, then their heading anchors join the index.
+        let bodies = await renderBodies(loaded.documents, links: links, unsafeHTML: loaded.config.unsafeHTML)
+        for (path, body) in bodies {
+            links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
+        }
+        for (path, body) in bodies.sorted(by: { $0.key < $1.key }) {
+            for link in body.rendered.links {
+                let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
+                if let problem = links.check(link.destination, from: path, at: at) { diagnostics.append(problem) }
+            }
+        }
+
+        let departments = directory.departments.values.sorted { $0.id.value < $1.id.value }.map { raw in
+            Department(
+                id: raw.id.value, name: raw.name.value,
+                parentID: organization.departments[raw.id.value]?.parent,
+                headRoleID: organization.departments[raw.id.value]?.head,
+                roles: raw.roles.map { Role(id: $0.id.value, name: $0.name.value, source: $0.id.position) },
+                descriptionHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
+                source: raw.id.position)
+        }
+        let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML)
+        // Every process is checked, published or not: a draft is reviewed before approval.
+        let processes = rawProcesses.sorted { $0.id.value < $1.id.value }.compactMap { raw -> Process? in
+            let process = processResolver.resolve(raw, bodyHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
+                                                  diagnostics: &diagnostics)
+            return raw.status.isPublished(drafts: drafts) ? process : nil
+        }
+        var home: Page?
+        var pages: [Page] = []
+        for raw in rawPages {
+            let rendered = bodies[raw.file.contentPath]?.rendered
+            let title = raw.title ?? rendered?.headings.first?.text ?? DocumentParser.fileID(raw.file)
+            let page = Page(contentPath: raw.file.contentPath, title: title, bodyHTML: rendered?.html ?? "",
+                            source: SourcePosition(path: raw.file.path, line: 1, column: 1))
+            if raw.file.kind == .home { home = page } else { pages.append(page) }
+        }
+        pages.sort { $0.contentPath < $1.contentPath }
+        let handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
+                                pages: pages, home: home)
+        return (handbook, diagnostics)
+    }
+
+    struct Body: Sendable {
+        var filePath: String
+        var firstLine: Int
+        var rendered: RenderedMarkdown
+    }
+
+    private static func renderBodies(_ documents: [RawDocument], links: LinkIndex,
+                                     unsafeHTML: Bool) async -> [String: Body] {
+        await withTaskGroup(of: (String, Body).self) { group in
+            for document in documents {
+                let (file, body): (SourceFile, MarkdownSource) = switch document {
+                case .department(let value): (value.file, value.body)
+                case .process(let value): (value.file, value.body)
+                case .page(let value): (value.file, value.body)
+                }
+                group.addTask {
+                    let rendered = Markdown.render(body.text, unsafeHTML: unsafeHTML) {
+                        links.rewrite($0, from: file.contentPath)
+                    }
+                    return (file.contentPath, Body(filePath: file.path, firstLine: body.firstLine, rendered: rendered))
+                }
+            }
+            var bodies: [String: Body] = [:]
+            for await (path, body) in group { bodies[path] = body }
+            return bodies
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Yams
+
+/// Turns one decoded file into a raw document: frontmatter split, YAML read into typed
+/// fields with positions. Every problem becomes a diagnostic; nothing throws.
+enum DocumentParser {
+    static let departmentKeys = ["id", "name", "parent", "head", "roles"]
+    static let roleKeys = ["id", "name"]
+    static let processKeys = ["id", "title", "owner", "status", "version", "effective", "approved_by",
+                              "review_due", "category", "summary", "goals", "inputs", "changes", "steps"]
+    static let stepKeys = ["id", "name", "input", "responsible", "accountable", "collaborators", "informed",
+                           "duties", "deadline", "outputs", "risk", "type", "next"]
+    static let pageKeys = ["title"]
+
+    static func parse(_ file: SourceFile) -> (RawDocument?, [Diagnostic]) {
+        let split: Frontmatter
+        switch Frontmatter.split(file.text, path: file.path) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = YAMLReader(path: file.path, firstLine: split.yamlFirstLine)
+        let map = split.yaml.map { reader.parseMapping($0) } ?? Node.Mapping([])
+        let body = MarkdownSource(text: split.body, firstLine: split.bodyFirstLine)
+        guard let map else { return (nil, reader.diagnostics) }
+        let start = SourcePosition(path: file.path, line: 1, column: 1)
+        let document: RawDocument?
+        switch file.kind {
+        case .department: document = department(map, file, body, start, &reader).map(RawDocument.department)
+        case .process: document = process(map, file, body, start, &reader).map(RawDocument.process)
+        case .page, .home:
+            reader.checkKeys(map, known: pageKeys, in: "a page")
+            let title = reader.string(map, "title", in: "page", at: start)?.value
+            document = .page(RawPage(file: file, title: title, body: body))
+        }
+        return (document, reader.diagnostics)
+    }
+
+    static func fileID(_ file: SourceFile) -> String {
+        let name = file.contentPath.split(separator: "/").last.map(String.init) ?? file.contentPath
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    private static func department(_ map: Node.Mapping, _ file: SourceFile, _ body: MarkdownSource,
+                                   _ start: SourcePosition, _ reader: inout YAMLReader) -> RawDepartment? {
+        reader.checkKeys(map, known: departmentKeys, in: "a department")
+        let id = reader.string(map, "id", in: "department", at: start) ?? Located(fileID(file), at: start)
+        let name = reader.string(map, "name", required: true, in: "a department", at: start)
+        var roles: [RawRole] = []
+        for (roleMap, position) in reader.mappings(map, "roles") {
+            reader.checkKeys(roleMap, known: roleKeys, in: "a role")
+            let roleName = reader.string(roleMap, "name", required: true, in: "a role", at: position)
+            let roleID = reader.string(roleMap, "id", in: "role", at: position) ?? roleName
+            if let roleID, let roleName { roles.append(RawRole(id: roleID, name: roleName)) }
+        }
+        guard let name else { return nil }
+        return RawDepartment(file: file, id: id, name: name,
+                             parent: reader.string(map, "parent", in: "department", at: start),
+                             head: reader.string(map, "head", in: "department", at: start),
+                             roles: roles, body: body)
+    }
+
+    private static func process(_ map: Node.Mapping, _ file: SourceFile, _ body: MarkdownSource,
+                                _ start: SourcePosition, _ reader: inout YAMLReader) -> RawProcess? {
+        reader.checkKeys(map, known: processKeys, in: "a process")
+        let id = reader.string(map, "id", in: "process", at: start) ?? Located(fileID(file), at: start)
+        let title = reader.string(map, "title", required: true, in: "a process", at: start)
+        let owner = reader.string(map, "owner", required: true, in: "a process", at: start)
+        let statusText = reader.string(map, "status", required: true, in: "a process", at: start)
+        var status: ProcessStatus?
+        if let statusText {
+            status = ProcessStatus(rawValue: statusText.value)
+            if status == nil {
+                reader.report(.error("handbook.process.unknown-status",
+                    "unknown status `\(statusText.value)`; use draft, review, approved or retired",
+                    at: statusText.position,
+                    notes: Suggestion.note(for: statusText.value, in: ProcessStatus.allCases.map(\.rawValue))))
+            }
+        }
+        var changes: [Process.Change] = []
+        for (change, position) in reader.mappings(map, "changes") {
+            reader.checkKeys(change, known: ["version", "date", "summary"], in: "a change")
+            guard let summary = reader.string(change, "summary", required: true, in: "a change", at: position) else { continue }
+            changes.append(Process.Change(
+                version: reader.string(change, "version", in: "change", at: position)?.value,
+                date: reader.string(change, "date", in: "change", at: position)?.value,
+                summary: summary.value))
+        }
+        if reader.value(map, "steps") == nil {
+            reader.report(.error("handbook.frontmatter.missing-field", "a process needs `steps`",
+                                 at: reader.keyNode(map, "steps").map(reader.position) ?? start))
+        }
+        let steps = reader.mappings(map, "steps").compactMap { step($0, $1, &reader) }
+        guard let title, let owner, let status, let statusText else { return nil }
+        return RawProcess(
+            file: file, id: id, title: title, owner: owner, status: status, statusPosition: statusText.position,
+            version: reader.string(map, "version", in: "process", at: start),
+            effective: reader.string(map, "effective", in: "process", at: start),
+            approvedBy: reader.string(map, "approved_by", in: "process", at: start),
+            reviewDue: reader.string(map, "review_due", in: "process", at: start),
+            category: reader.string(map, "category", in: "process", at: start)?.value,
+            summary: reader.string(map, "summary", in: "process", at: start)?.value,
+            goals: reader.strings(map, "goals").map(\.value),
+            inputs: reader.strings(map, "inputs").map(\.value),
+            changes: changes, steps: steps, body: body)
+    }
+
+    private static func step(_ map: Node.Mapping, _ position: SourcePosition,
+                             _ reader: inout YAMLReader) -> RawStep? {
+        reader.checkKeys(map, known: stepKeys, in: "a step")
+        let id = reader.string(map, "id", required: true, in: "a step", at: position)
+        let name = reader.string(map, "name", required: true, in: "a step", at: position)
+        let duties = reader.string(map, "duties", required: true, in: "a step", at: position)
+        var kind = Step.Kind.task
+        if let type = reader.string(map, "type", in: "step", at: position) {
+            if let value = Step.Kind(rawValue: type.value) {
+                kind = value
+            } else {
+                reader.report(.error("handbook.step.unknown-type", "unknown step type `\(type.value)`; use task or decision",
+                                     at: type.position, notes: Suggestion.note(for: type.value, in: ["task", "decision"])))
+            }
+        }
+        guard let id, let name else { return nil }
+        return RawStep(
+            position: position, id: id, name: name,
+            input: reader.strings(map, "input"),
+            responsible: reader.strings(map, "responsible"),
+            accountable: reader.string(map, "accountable", in: "step", at: position),
+            collaborators: reader.strings(map, "collaborators"),
+            informed: reader.strings(map, "informed"),
+            duties: duties,
+            deadline: reader.string(map, "deadline", in: "step", at: position)?.value,
+            outputs: reader.strings(map, "outputs").map(\.value),
+            risk: reader.string(map, "risk", in: "step", at: position)?.value,
+            kind: kind, next: next(map, &reader))
+    }
+
+    /// `next: 3`, `next: end`, `next: [3, 5]` or `next: [{to: 3, when: …}, …]`.
+    private static func next(_ map: Node.Mapping, _ reader: inout YAMLReader) -> [RawBranch]? {
+        guard let node = reader.value(map, "next") else { return nil }
+        if node.scalar != nil { return reader.scalar(node, "`next`").map { [RawBranch(to: $0)] } }
+        guard let items = node.sequence else {
+            reader.report(.error("handbook.yaml.type",
+                "`next` must be a step id, `end` or a list of branches, found \(node.kindName)",
+                at: reader.position(node)))
+            return nil
+        }
+        return items.compactMap { item -> RawBranch? in
+            if item.scalar != nil { return reader.scalar(item, "a branch of `next`").map { RawBranch(to: $0) } }
+            guard let branch = reader.requireMapping(item, "a branch of `next`") else { return nil }
+            reader.checkKeys(branch, known: ["to", "when"], in: "a branch")
+            let at = reader.position(item)
+            guard let to = reader.string(branch, "to", required: true, in: "a branch", at: at) else { return nil }
+            return RawBranch(to: to, when: reader.string(branch, "when", in: "branch", at: at)?.value)
+        }
+    }
+}

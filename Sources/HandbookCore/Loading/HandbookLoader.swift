@@ -1,0 +1,102 @@
+import Foundation
+import Yams
+
+/// What loading produced: the config, every document that could be read, and diagnostics.
+struct LoadedHandbook: Sendable {
+    var config: HandbookConfig
+    var documents: [RawDocument]
+    /// Non-Markdown files under content/, by content path.
+    var assets: [String] = []
+    var contentURL: URL?
+    var diagnostics: [Diagnostic]
+    var fileCount: Int
+}
+
+/// Finds and reads a handbook folder: `handbook.yml`, then every `.md` under the content
+/// folder, read and parsed concurrently.
+enum HandbookLoader {
+    static let configName = "handbook.yml"
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html"]
+
+    static func load(root: URL) async -> LoadedHandbook {
+        var (config, diagnostics) = loadConfig(root: root)
+        let content = root.appendingPathComponent(config.contentFolder, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("handbook.content.missing",
+                "content folder `\(config.contentFolder)` not found in \(root.path)",
+                at: SourcePosition(path: config.contentFolder, line: 1, column: 1)))
+            return LoadedHandbook(config: config, documents: [], diagnostics: diagnostics, fileCount: 0)
+        }
+        let (entries, assets, listing) = ContentScanner.scan(content: content, prefix: config.contentFolder)
+        diagnostics += listing
+
+        let results = await withTaskGroup(of: (Int, RawDocument?, [Diagnostic]).self) { group in
+            for (index, entry) in entries.enumerated() {
+                group.addTask {
+                    let (document, found) = readAndParse(entry)
+                    return (index, document, found)
+                }
+            }
+            var collected = [(Int, RawDocument?, [Diagnostic])]()
+            collected.reserveCapacity(entries.count)
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }
+        }
+        let documents = results.compactMap(\.1)
+        diagnostics += results.flatMap(\.2)
+        return LoadedHandbook(config: config, documents: documents, assets: assets, contentURL: content,
+                              diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
+    }
+
+    private static func readAndParse(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+            return (nil, [.error("handbook.file.unreadable", "cannot read file",
+                                 at: SourcePosition(path: entry.path, line: 1, column: 1))])
+        }
+        switch SourceFile.decode(Array(data), path: entry.path) {
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        case .success(let text):
+            let file = SourceFile(path: entry.path, contentPath: entry.contentPath, kind: entry.kind, text: text)
+            return DocumentParser.parse(file)
+        }
+    }
+
+    static func loadConfig(root: URL) -> (HandbookConfig, [Diagnostic]) {
+        var config = HandbookConfig()
+        let url = root.appendingPathComponent(configName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (config, []) }
+        let text: String
+        switch SourceFile.decode(Array(data), path: configName) {
+        case .failure(let diagnostic): return (config, [diagnostic])
+        case .success(let value): text = value
+        }
+        var reader = YAMLReader(path: configName, firstLine: 1)
+        guard let map = reader.parseMapping(text) else { return (config, reader.diagnostics) }
+        let start = SourcePosition(path: configName, line: 1, column: 1)
+        reader.checkKeys(map, known: configKeys, in: configName)
+        if let title = reader.string(map, "title", in: configName, at: start) { config.title = title.value }
+        config.organization = reader.string(map, "organization", in: configName, at: start)?.value
+        if let language = reader.string(map, "language", in: configName, at: start) {
+            if let value = HandbookConfig.Language(rawValue: language.value) {
+                config.language = value
+            } else {
+                reader.report(.error("handbook.config.language", "unknown language `\(language.value)`; use zh-CN or en",
+                                     at: language.position))
+            }
+        }
+        for (key, keyPath) in [("content", \HandbookConfig.contentFolder), ("output", \HandbookConfig.outputFolder)] {
+            guard let folder = reader.string(map, key, in: configName, at: start) else { continue }
+            if folder.value.isEmpty || folder.value.hasPrefix("/") || folder.value.split(separator: "/").contains("..") {
+                reader.report(.error("handbook.config.folder", "`\(key)` must be a folder inside the handbook root",
+                                     at: folder.position))
+            } else {
+                config[keyPath: keyPath] = folder.value
+            }
+        }
+        config.feedbackURL = reader.string(map, "feedback_url", in: configName, at: start)?.value
+        config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
+        return (config, reader.diagnostics)
+    }
+}

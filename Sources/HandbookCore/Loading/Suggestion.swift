@@ -1,0 +1,36 @@
+/// "Did you mean …?": the nearest candidate by edit distance over characters, so Chinese
+/// names are compared character by character.
+enum Suggestion {
+    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased())
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let (name, distance) = best else { return nil }
+        // Far-off suggestions mislead more than they help.
+        let limit = max(2, max(target.count, name.count) / 2)
+        return distance <= limit ? name : nil
+    }
+
+    static func note(for word: String, in candidates: some Sequence<String>) -> [String] {
+        nearest(to: word, in: candidates).map { ["did you mean \($0)?"] } ?? []
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

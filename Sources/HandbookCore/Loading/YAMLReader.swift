@@ -1,0 +1,158 @@
+import Yams
+
+/// Reads typed fields out of a frontmatter mapping, keeping each value's position and
+/// collecting a diagnostic for every value of the wrong shape.
+struct YAMLReader {
+    let path: String
+    /// Added to a YAML line to get the file line.
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, firstLine: Int) {
+        self.path = path
+        lineOffset = firstLine - 1
+    }
+
+    /// Parses frontmatter text; the root must be a mapping (or empty).
+    mutating func parseMapping(_ yaml: String) -> Node.Mapping? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(diagnostic(for: error))
+            return nil
+        }
+        guard let root else { return Node.Mapping([]) }
+        if root.null != nil { return Node.Mapping([]) }
+        guard let mapping = root.mapping else {
+            diagnostics.append(.error("handbook.yaml.type", "frontmatter must be a mapping of `key: value` lines, found \(root.kindName)",
+                                      at: position(root)))
+            return nil
+        }
+        return mapping
+    }
+
+    func position(_ node: Node) -> SourcePosition {
+        guard let mark = node.mark else { return SourcePosition(path: path, line: lineOffset + 1, column: 1) }
+        return SourcePosition(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func position(_ mark: Mark) -> SourcePosition {
+        SourcePosition(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func value(_ map: Node.Mapping, _ key: String) -> Node? {
+        for (k, v) in map where k.scalar?.string == key { return v.null == nil ? v : nil }
+        return nil
+    }
+
+    func keyNode(_ map: Node.Mapping, _ key: String) -> Node? {
+        map.first { $0.key.scalar?.string == key }?.key
+    }
+
+    /// Warns about keys that are not part of the format, with the nearest known key.
+    mutating func checkKeys(_ map: Node.Mapping, known: [String], in context: String) {
+        for (key, _) in map {
+            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+            diagnostics.append(.warning("handbook.frontmatter.unknown-key",
+                "unknown key `\(name)` in \(context)", at: position(key),
+                notes: Suggestion.note(for: name, in: known)))
+        }
+    }
+
+    mutating func requireMapping(_ node: Node, _ what: String) -> Node.Mapping? {
+        if let mapping = node.mapping { return mapping }
+        typeError(node, "\(what) must be a mapping of `key: value`", found: node)
+        return nil
+    }
+
+    /// A text field. Numbers and dates are kept as written (`version: 2.1` is "2.1").
+    mutating func string(_ map: Node.Mapping, _ key: String, required: Bool = false,
+                         in context: String, at owner: SourcePosition) -> Located<String>? {
+        guard let node = value(map, key) else {
+            if required {
+                let at = keyNode(map, key).map(position) ?? owner
+                diagnostics.append(.error("handbook.frontmatter.missing-field",
+                    "\(context) needs `\(key)`", at: at))
+            }
+            return nil
+        }
+        return scalar(node, "`\(key)`")
+    }
+
+    mutating func scalar(_ node: Node, _ what: String) -> Located<String>? {
+        guard let scalar = node.scalar else {
+            typeError(node, "\(what) must be text", found: node)
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Located(text, at: position(node))
+    }
+
+    /// A list of texts; a single text counts as a list of one.
+    mutating func strings(_ map: Node.Mapping, _ key: String) -> [Located<String>] {
+        guard let node = value(map, key) else { return [] }
+        if node.scalar != nil { return scalar(node, "`\(key)`").map { [$0] } ?? [] }
+        guard let sequence = node.sequence else {
+            typeError(node, "`\(key)` must be a list of texts", found: node)
+            return []
+        }
+        return sequence.compactMap { $0.null == nil ? scalar($0, "each item of `\(key)`") : nil }
+    }
+
+    /// A list of mappings, each given back with its position.
+    mutating func mappings(_ map: Node.Mapping, _ key: String) -> [(Node.Mapping, SourcePosition)] {
+        guard let node = value(map, key) else { return [] }
+        guard let sequence = node.sequence else {
+            typeError(node, "`\(key)` must be a list", found: node)
+            return []
+        }
+        return sequence.compactMap { item in
+            requireMapping(item, "each item of `\(key)`").map { ($0, position(item)) }
+        }
+    }
+
+    mutating func bool(_ map: Node.Mapping, _ key: String) -> Bool? {
+        guard let node = value(map, key) else { return nil }
+        if let value = node.bool { return value }
+        typeError(node, "`\(key)` must be true or false", found: node)
+        return nil
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    private mutating func typeError(_ node: Node, _ message: String, found: Node) {
+        diagnostics.append(.error("handbook.yaml.type", "\(message), found \(found.kindName)", at: position(node)))
+    }
+
+    private func diagnostic(for error: Error) -> Diagnostic {
+        let start = SourcePosition(path: path, line: lineOffset + 1, column: 1)
+        guard let yamlError = error as? YamlError else {
+            return .error("handbook.yaml.syntax", "invalid YAML: \(error)", at: start)
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error("handbook.yaml.syntax", "invalid YAML: \(detail)", at: position(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("handbook.yaml.duplicate-key",
+                "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: position(context.mark))
+        default:
+            return .error("handbook.yaml.syntax", "invalid YAML: \(yamlError)", at: start)
+        }
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: "text"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+import Foundation

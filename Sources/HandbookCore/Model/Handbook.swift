@@ -1,0 +1,26 @@
+/// The resolved, published model: every reference points at something that exists.
+public struct Handbook: Sendable {
+    public var config: HandbookConfig
+    public var departments: [Department]
+    /// Published processes only (approved, plus draft/review with `--drafts`), sorted by id.
+    public var processes: [Process]
+    public var pages: [Page]
+    public var home: Page?
+
+    public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
+    public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }
+
+    private var departmentIndex: [String: Int]
+    private var processIndex: [String: Int]
+
+    public init(config: HandbookConfig, departments: [Department], processes: [Process],
+                pages: [Page], home: Page?) {
+        self.config = config
+        self.departments = departments
+        self.processes = processes
+        self.pages = pages
+        self.home = home
+        departmentIndex = Dictionary(departments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        processIndex = Dictionary(processes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,86 @@
+/// Where each page lives in the output, relative to the output root. Ids become escaped path
+/// segments, so no id can name a parent folder or a hidden file.
+public enum Routes {
+    public static let home = "index.html"
+    public static let notFound = "404.html"
+    public static let data = "handbook.json"
+    public static let stylesheet = "assets/style.css"
+
+    public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
+    public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }
+    public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
+    public static func training(_ departmentID: String, role: String) -> String {
+        "training/\(segment(departmentID))/\(segment(role))/index.html"
+    }
+    public static func stepAnchor(_ stepID: String) -> String { "step-\(stepID)" }
+
+    /// `guides/onboarding.md` → `guides/onboarding/index.html`; `index.md` files keep their folder.
+    public static func page(_ contentPath: String) -> String {
+        let stem = contentPath.hasSuffix(".md") ? String(contentPath.dropLast(3)) : contentPath
+        let parts = stem.split(separator: "/").map { segment(String($0)) }
+        if parts.last == "index" { return (parts.dropLast() + ["index.html"]).joined(separator: "/") }
+        return (parts + ["index.html"]).joined(separator: "/")
+    }
+
+    /// A file-system-safe name for an id: letters and digits of any script, `-`, `_`, `.` kept,
+    /// everything else (and a leading dot) percent-encoded.
+    public static func segment(_ id: String) -> String {
+        guard !id.isEmpty else { return "_" }
+        var out = ""
+        for (offset, scalar) in id.unicodeScalars.enumerated() {
+            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar == "-" || scalar == "_" || (scalar == "." && offset > 0)
+            if keep, scalar != "%" {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { out += "%" + hex(byte) }
+            }
+        }
+        return out
+    }
+
+    /// The URL form of an output path or fragment: every byte outside ASCII letters, digits
+    /// and `-._~/#` percent-encoded.
+    public static func href(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "#"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + hex(byte)
+            }
+        }
+        return out
+    }
+
+    /// `../` repeated once for each folder above the page.
+    public static func rootPrefix(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+    }
+}
+
+/// Site-root-relative links inside rendered HTML fragments carry this prefix until the page
+/// they land on is known; the renderer replaces it with that page's `../` prefix.
+public enum RootLink {
+    public static let prefix = "hb-root:/"
+
+    public static func to(_ path: String, fragment: String? = nil) -> String {
+        prefix + Routes.href(path) + (fragment.map { "#" + Routes.href($0) } ?? "")
+    }
+
+    public static func relativize(_ html: String, root: String) -> String {
+        guard html.contains(prefix) else { return html }
+        return html.replacingOccurrences(of: "href=\"" + prefix, with: "href=\"" + root)
+            .replacingOccurrences(of: "src=\"" + prefix, with: "src=\"" + root)
+    }
+}
+
+import Foundation

@@ -1,0 +1,59 @@
+import Foundation
+
+/// One file of the built site.
+struct OutputFile: Sendable {
+    var path: String
+    var contents: Contents
+
+    enum Contents: Sendable {
+        case text(String)
+        case copy(URL)
+    }
+}
+
+/// The resolved handbook into every page of the site, rendered in parallel.
+enum SiteRenderer {
+    static func render(_ handbook: Handbook, theme: Theme, printedDate: String, contentURL: URL?,
+                       assets: [String]) async -> [OutputFile] {
+        let views = ViewModels(handbook: handbook, printedDate: printedDate)
+        var jobs: [(path: String, template: String, model: @Sendable () -> [String: Any])] = [
+            (Routes.home, "index", { views.home() }),
+            (Routes.notFound, "notfound", { views.notFound() }),
+        ]
+        for process in handbook.processes {
+            jobs.append((Routes.process(process.id), "process", { views.process(process) }))
+        }
+        for department in handbook.departments {
+            jobs.append((Routes.department(department.id), "department", { views.department(department) }))
+            jobs.append((Routes.training(department.id), "training", { views.training(department, role: nil) }))
+            for role in department.roles {
+                jobs.append((Routes.training(department.id, role: role.id), "training", { views.training(department, role: role) }))
+            }
+        }
+        for page in handbook.pages {
+            jobs.append((Routes.page(page.contentPath), "page", { views.page(page) }))
+        }
+
+        var files = await withTaskGroup(of: OutputFile.self) { group in
+            for job in jobs {
+                group.addTask {
+                    let html = theme.render(job.template, job.model())
+                    return OutputFile(path: job.path, contents: .text(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path))))
+                }
+            }
+            var files: [OutputFile] = []
+            for await file in group { files.append(file) }
+            return files
+        }
+        files.append(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook))))
+        for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: path, contents: .copy(url)))
+        }
+        if let contentURL {
+            for asset in assets {
+                files.append(OutputFile(path: asset, contents: .copy(contentURL.appendingPathComponent(asset))))
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

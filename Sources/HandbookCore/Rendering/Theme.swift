@@ -1,0 +1,95 @@
+import Foundation
+import HandbookTheme
+import Mustache
+
+/// The templates and assets of a build: the built-in theme, with any file of the handbook's
+/// `templates/` folder replacing the built-in file of the same name. Parsed once per build.
+struct Theme: Sendable {
+    static let pageTemplates = ["index", "process", "department", "training", "page", "notfound"]
+
+    let library: MustacheLibrary
+    /// Files copied to the site as they are (`assets/style.css`), output path → source file.
+    let assets: [String: URL]
+
+    static func load(root: URL) -> (Theme?, [Diagnostic]) {
+        var files: [String: (url: URL, display: String)] = [:]
+        if let builtIn = DefaultTheme.directory {
+            for name in listFiles(builtIn) { files[name] = (builtIn.appendingPathComponent(name), "(built-in theme)/\(name)") }
+        }
+        let override = root.appendingPathComponent("templates", isDirectory: true)
+        for name in listFiles(override) { files[name] = (override.appendingPathComponent(name), "templates/\(name)") }
+
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: (text: String, display: String)] = [:]
+        for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {
+            let templateName = String(name.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: file.url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("handbook.template.unreadable", "cannot read template",
+                                          at: SourcePosition(path: file.display, line: 1, column: 1)))
+                continue
+            }
+            sources[templateName] = (text, file.display)
+            do {
+                library.register(try MustacheTemplate(string: text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error.error)",
+                    at: SourcePosition(path: file.display, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error)",
+                                          at: SourcePosition(path: file.display, line: 1, column: 1)))
+            }
+        }
+        for name in pageTemplates where sources[name] == nil {
+            diagnostics.append(.error("handbook.template.missing", "the theme has no `\(name).mustache`",
+                                      at: SourcePosition(path: "templates/\(name).mustache", line: 1, column: 1)))
+        }
+        // swift-mustache renders an unknown partial as nothing; refuse it here instead.
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(.error("handbook.template.unknown-partial",
+                    "unknown partial `\(reference.name)`", at: SourcePosition(path: source.display, line: reference.line, column: reference.column),
+                    notes: Suggestion.note(for: reference.name, in: sources.keys)))
+            }
+        }
+        let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    func render(_ template: String, _ model: [String: Any]) -> String {
+        library.render(model, withTemplate: template) ?? ""
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = after.first, sigil == ">" || sigil == "<",
+                      let close = after.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                found.append((name, index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                rest = after[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    private static func listFiles(_ folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.resolvingSymlinksInPath().pathComponents.count
+        var names: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            names.append(url.resolvingSymlinksInPath().pathComponents.dropFirst(base).joined(separator: "/"))
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,68 @@
+extension ViewModels {
+    func process(_ process: Process) -> [String: Any] {
+        var model = frame(title: process.title, kind: "process")
+        var meta: [[String: Any]] = [
+            ["label": strings["owner"]!, "value": departmentName(process.ownerID), "href": RootLink.to(Routes.department(process.ownerID))],
+            ["label": strings["status"]!, "value": strings[process.status.rawValue] ?? process.status.rawValue],
+        ]
+        let optional: [(String, String?)] = [
+            ("version", process.version), ("effective", process.effective), ("approvedBy", process.approvedBy),
+            ("reviewDue", process.reviewDue), ("category", process.category),
+        ]
+        for (key, value) in optional { if let value { meta.append(["label": strings[key]!, "value": value]) } }
+        model["process"] = processLink(process)
+        model["meta"] = meta
+        if let summary = process.summary { model["summary"] = summary }
+        if !process.goals.isEmpty { model["goals"] = process.goals }
+        if !process.inputs.isEmpty { model["inputs"] = list(process.inputs) }
+        model["steps"] = process.steps.map { stepRow(process, $0) }
+        if !process.bodyHTML.isEmpty { model["body"] = process.bodyHTML }
+        if !process.changes.isEmpty {
+            model["changes"] = process.changes.map { change in
+                ["version": change.version ?? "", "date": change.date ?? "", "summary": change.summary]
+            }
+        }
+        if let template = handbook.config.feedbackURL {
+            let title = process.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? process.title
+            let url = template.replacingOccurrences(of: "{process}", with: title)
+            // Only ordinary schemes: a feedback link must never become script.
+            if ["mailto:", "http:", "https:"].contains(where: { url.lowercased().hasPrefix($0) }) {
+                model["feedback"] = ["href": url, "display": url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url]
+            }
+        }
+        if process.status != .approved { model["draft"] = true }
+        return model
+    }
+
+    private func stepRow(_ process: Process, _ step: Step) -> [String: Any] {
+        var row: [String: Any] = [
+            "id": step.id, "anchor": Routes.stepAnchor(step.id), "name": step.name,
+            "input": list(step.input), "responsible": partyLink(step.responsible),
+            "duties": step.dutiesHTML, "outputs": list(step.outputs),
+            "collaborators": step.collaborators.map(partyLink),
+        ]
+        if let accountable = step.accountable { row["accountable"] = partyLink(accountable) }
+        if !step.informed.isEmpty { row["informed"] = step.informed.map(partyLink) }
+        if let deadline = step.deadline { row["deadline"] = deadline }
+        if let risk = step.risk { row["risk"] = risk }
+        if step.kind == .decision { row["decision"] = true }
+        let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let isDefault = step.next.count == 1 && step.next[0].when == nil
+            && step.next[0].to == process.steps.firstIndex(where: { $0.id == step.id }).flatMap {
+                $0 + 1 < process.steps.count ? process.steps[$0 + 1].id : nil
+            }
+        if !isDefault {
+            row["next"] = step.next.map { edge -> [String: Any] in
+                var item: [String: Any] = ["when": edge.when ?? ""]
+                if let to = edge.to {
+                    item["label"] = "\(to) \(names[to] ?? "")"
+                    item["href"] = "#" + Routes.href(Routes.stepAnchor(to))
+                } else {
+                    item["label"] = strings["end"]!
+                }
+                return item
+            }
+        }
+        return row
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Builds what templates see: plain dictionaries of text, flags and lists, one builder per
+/// page kind (see the `ViewModels+*.swift` files). Links are site-root links (`hb-root:/…`)
+/// that the renderer turns into relative ones for the page they land on.
+struct ViewModels: Sendable {
+    let handbook: Handbook
+    let duties: DutyIndex
+    let strings: [String: String]
+    /// The date printed on pages, from SOURCE_DATE_EPOCH when set.
+    let printedDate: String
+
+    init(handbook: Handbook, printedDate: String) {
+        self.handbook = handbook
+        duties = DutyIndex(handbook)
+        strings = UIStrings.table(handbook.config.language)
+        self.printedDate = printedDate
+    }
+
+    /// Keys every page has: site, UI strings, navigation.
+    func frame(title: String, kind: String) -> [String: Any] {
+        var site: [String: Any] = [
+            "title": handbook.config.title,
+            "language": handbook.config.language.rawValue,
+            "homeHref": RootLink.to(Routes.home),
+            "stylesheet": RootLink.to(Routes.stylesheet),
+        ]
+        if let organization = handbook.config.organization { site["organization"] = organization }
+        return [
+            "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate,
+            "nav": handbook.pages.map { ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))] },
+        ]
+    }
+
+    func departmentName(_ id: String) -> String { handbook.department(id)?.name ?? id }
+
+    func departmentLink(_ id: String) -> [String: Any] {
+        ["name": departmentName(id), "href": RootLink.to(Routes.department(id))]
+    }
+
+    /// `客服部（客服专员）` with the department linked.
+    func partyLink(_ party: Party) -> [String: Any] {
+        var link = departmentLink(party.departmentID)
+        if let roleID = party.roleID {
+            link["role"] = handbook.department(party.departmentID)?.role(roleID)?.name ?? roleID
+        }
+        return link
+    }
+
+    func processLink(_ process: Process) -> [String: Any] {
+        var link: [String: Any] = [
+            "title": process.title, "href": RootLink.to(Routes.process(process.id)),
+            "owner": departmentLink(process.ownerID), "status": strings[process.status.rawValue] ?? process.status.rawValue,
+        ]
+        if process.status != .approved { link["draft"] = true }
+        if let version = process.version { link["version"] = version }
+        if let effective = process.effective { link["effective"] = effective }
+        if let summary = process.summary { link["summary"] = summary }
+        return link
+    }
+
+    func stepHref(_ process: Process, _ step: Step) -> String {
+        RootLink.to(Routes.process(process.id), fragment: Routes.stepAnchor(step.id))
+    }
+
+    /// A list item with a flag on its last element, for "、" separators in templates.
+    func list(_ items: [String]) -> [[String: Any]] {
+        items.enumerated().map { ["text": $1, "last": $0 == items.count - 1] }
+    }
+}

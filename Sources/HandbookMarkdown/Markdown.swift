@@ -1,0 +1,121 @@
+import CCmark
+import Foundation
+
+/// CommonMark rendering through libcmark. No C pointer leaves this file.
+public enum Markdown {
+    /// Renders a Markdown body. `rewriteLink` sees every link and image destination and may
+    /// return a replacement (e.g. a `.md` source path turned into a page URL).
+    public static func render(
+        _ text: String,
+        unsafeHTML: Bool = false,
+        rewriteLink: (String) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        var options = CMARK_OPT_SOURCEPOS
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        let bytes = Array(text.utf8)
+        guard let doc = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, buffer.count, options)
+                }
+            } ?? cmark_parse_document("", 0, options)
+        }) else {
+            return RenderedMarkdown(html: "", links: [], headings: [])
+        }
+        defer { cmark_node_free(doc) }
+
+        let columns = ColumnMap(text: bytes)
+        var links: [MarkdownLink] = []
+        var headings: [MarkdownHeading] = []
+        var slugs = SlugSet()
+
+        guard let iterator = cmark_iter_new(doc) else {
+            return RenderedMarkdown(html: "", links: [], headings: [])
+        }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
+                let byteColumn = Int(cmark_node_get_start_column(node))
+                links.append(MarkdownLink(
+                    destination: url, line: line,
+                    column: columns.characterColumn(line: line, byteColumn: byteColumn)))
+                if let replacement = rewriteLink(url) {
+                    cmark_node_set_url(node, replacement)
+                }
+            case CMARK_NODE_HEADING:
+                let title = plainText(of: node)
+                headings.append(MarkdownHeading(
+                    level: Int(cmark_node_get_heading_level(node)), text: title,
+                    anchor: slugs.unique(Slug.make(title)), line: Int(cmark_node_get_start_line(node))))
+            default:
+                break
+            }
+        }
+
+        guard let rendered = cmark_render_html(doc, options) else {
+            return RenderedMarkdown(html: "", links: links, headings: headings)
+        }
+        defer { free(rendered) }
+        let html = addHeadingIDs(String(cString: rendered), headings: headings)
+        return RenderedMarkdown(html: html, links: links, headings: headings)
+    }
+
+    /// Renders inline Markdown (a step's duties): one paragraph, returned without `<p>`.
+    public static func renderInline(
+        _ text: String,
+        unsafeHTML: Bool = false,
+        rewriteLink: (String) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
+        var result = render(text, unsafeHTML: unsafeHTML, rewriteLink: rewriteLink)
+        var html = result.html.trimmingSuffix("\n")
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components("<p>") == 1 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        result.html = html
+        return result
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    /// cmark renders headings as bare `<hN>`; give each, in document order, its anchor.
+    private static func addHeadingIDs(_ html: String, headings: [MarkdownHeading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = Substring(html)
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            output += rest[..<range.lowerBound]
+            output += "<h\(heading.level) id=\"\(heading.anchor.htmlAttributeEscaped)\">"
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,24 @@
+/// A link found in a Markdown text, with the position of the link in that text.
+public struct MarkdownLink: Sendable, Hashable {
+    /// The destination as the author wrote it.
+    public var destination: String
+    /// 1-based line within the Markdown text.
+    public var line: Int
+    /// 1-based column, counted in characters as an editor shows them.
+    public var column: Int
+}
+
+/// A heading and the anchor it is given in the HTML.
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+    public var line: Int
+}
+
+/// The result of rendering one Markdown text: HTML plus what later stages check.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var links: [MarkdownLink]
+    public var headings: [MarkdownHeading]
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import HandbookCore
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the handbook, then write the site atomically (nothing when there are errors).")
+
+    @Argument(help: "The handbook folder.") var root = "."
+    @Option(name: .long, help: "Output folder (default: `output` of handbook.yml, else public/).") var output: String?
+    @Flag(help: "Also publish draft and review processes, marked as such.") var drafts = false
+    @Flag(help: "Treat warnings as errors.") var strict = false
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let options = Pipeline.Options(
+            root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            drafts: drafts, strict: strict, date: Console.buildDate())
+        let report: Pipeline.Report
+        do {
+            report = try await Pipeline.build(options)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        Console.print(report.diagnostics)
+        guard report.published else {
+            Console.error("Build failed: \(Console.counts(report.diagnostics)); nothing was published.")
+            throw ExitCode(1)
+        }
+        let elapsed = start.duration(to: .now).components
+        let ms = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+        print("Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import HandbookCore
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Report every problem in the handbook; write nothing.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The handbook folder.") var root = "."
+    @Option(help: "text or json.") var format = Format.text
+    @Flag(help: "Treat warnings as errors.") var strict = false
+
+    func run() async throws {
+        let report = await Pipeline.check(Pipeline.Options(root: try Console.root(root), strict: strict,
+                                                           date: Console.buildDate()))
+        switch format {
+        case .text:
+            Console.print(report.diagnostics)
+            print("\(Console.counts(report.diagnostics)) in \(report.fileCount) files")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(report.diagnostics)
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if report.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
