@@ -10,8 +10,9 @@ public enum Markdown {
         unsafeHTML: Bool = false,
         rewriteLink: (String) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
-        var options = CMARK_OPT_SOURCEPOS
-        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        // Source positions while parsing (for diagnostics), not in the HTML.
+        let renderOptions = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        let options = renderOptions | CMARK_OPT_SOURCEPOS
         let bytes = Array(text.utf8)
         guard let doc = bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.flatMap { base in
@@ -56,7 +57,7 @@ public enum Markdown {
             }
         }
 
-        guard let rendered = cmark_render_html(doc, options) else {
+        guard let rendered = cmark_render_html(doc, renderOptions) else {
             return RenderedMarkdown(html: "", links: links, headings: headings)
         }
         defer { free(rendered) }

@@ -17,7 +17,7 @@ enum UIStrings {
         "deadline": "完成时限", "outputs": "输出成果", "risk": "备注/风险", "accountable": "批准",
         "informed": "知会", "decision": "决策", "next": "下一步", "end": "结束",
         "parent": "上级部门", "children": "下级部门", "roles": "岗位", "head": "负责人",
-        "duties.title": "本部门在各流程中的职责", "owned": "本部门负责的流程", "noDuties": "暂无职责。",
+        "dutiesTitle": "本部门在各流程中的职责", "owned": "本部门负责的流程", "noDuties": "暂无职责。",
         "involvement": "角色", "R": "负责", "A": "批准", "C": "协同", "I": "知会",
         "checklist": "培训清单", "trainingFor": "岗位培训清单", "departmentTraining": "部门培训清单",
         "printed": "打印日期", "done": "完成", "trainerInitials": "培训师签字",
@@ -26,7 +26,7 @@ enum UIStrings {
         "retired": "已废止", "draftNotice": "此流程尚未批准，仅供评审。", "notFound": "页面未找到",
         "notFoundText": "您要找的页面不存在，可能已移动或尚未发布。", "backHome": "返回首页",
         "allProcesses": "全部流程", "otherProcesses": "其他", "departmentWide": "全部门",
-        "process": "流程", "step": "步骤", "version.short": "版本", "printChecklist": "打印培训清单",
+        "process": "流程", "step": "步骤", "versionShort": "版本", "printChecklist": "打印培训清单",
         "roleChecklists": "各岗位培训清单", "skip": "跳到正文",
     ]
 
@@ -40,7 +40,7 @@ enum UIStrings {
         "deadline": "Deadline", "outputs": "Outputs", "risk": "Notes / risks", "accountable": "Accountable",
         "informed": "Informed", "decision": "Decision", "next": "Next", "end": "End",
         "parent": "Parent department", "children": "Sub-departments", "roles": "Roles", "head": "Head",
-        "duties.title": "Duties across processes", "owned": "Processes owned", "noDuties": "No duties yet.",
+        "dutiesTitle": "Duties across processes", "owned": "Processes owned", "noDuties": "No duties yet.",
         "involvement": "Role", "R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
         "checklist": "Training checklist", "trainingFor": "Role training checklist", "departmentTraining": "Department training checklist",
         "printed": "Printed", "done": "Done", "trainerInitials": "Trainer initials",
@@ -49,7 +49,7 @@ enum UIStrings {
         "retired": "Retired", "draftNotice": "This process is not approved yet; for review only.", "notFound": "Page not found",
         "notFoundText": "The page you are looking for does not exist, or is not published.", "backHome": "Back to the home page",
         "allProcesses": "All processes", "otherProcesses": "Other", "departmentWide": "Whole department",
-        "process": "Process", "step": "Step", "version.short": "v", "printChecklist": "Print training checklist",
+        "process": "Process", "step": "Step", "versionShort": "v", "printChecklist": "Print training checklist",
         "roleChecklists": "Checklists per role", "skip": "Skip to content",
     ]
 }

@@ -1,7 +1,10 @@
 extension ViewModels {
     func home() -> [String: Any] {
         var model = frame(title: handbook.config.title, kind: "home")
-        if let home = handbook.home { model["body"] = home.bodyHTML }
+        if let home = handbook.home {
+            model["body"] = home.bodyHTML
+            model["bodyHasTitle"] = home.bodyHTML.hasPrefix("<h1")
+        }
         var categories: [String: [Process]] = [:]
         for process in handbook.processes { categories[process.category ?? "", default: []].append(process) }
         model["categories"] = categories.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { name in
@@ -17,8 +20,7 @@ extension ViewModels {
     private func departmentTree(parent: String?) -> [[String: Any]] {
         handbook.departments.filter { $0.parentID == parent }.map { department in
             var item = departmentLink(department.id)
-            let children = departmentTree(parent: department.id)
-            if !children.isEmpty { item["children"] = children }
+            item["children"] = departmentTree(parent: department.id)
             return item
         }
     }
