@@ -62,7 +62,8 @@ public enum Pipeline {
 
     private static func resolve(_ options: Options) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
         let loaded = await HandbookLoader.load(root: options.root)
-        let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts)
+        let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
+                                                         today: printedDate(options.date))
         var diagnostics = (loaded.diagnostics + found).sortedByPosition()
         if options.strict { diagnostics = diagnostics.escalatingWarnings() }
         let report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)

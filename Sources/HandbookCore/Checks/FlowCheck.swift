@@ -10,7 +10,7 @@ enum FlowCheck {
                 "decision `\(step.id)` has \(step.next.count) branch\(step.next.count == 1 ? "" : "es"); a decision needs at least two",
                 at: at))
         }
-        guard steps.count == raw.steps.count, let first = steps.first else { return diagnostics }
+        guard let first = steps.first else { return diagnostics }
         let edges = Dictionary(steps.map { ($0.id, $0.next) }, uniquingKeysWith: { a, _ in a })
 
         var reached: Set<String> = [first.id]

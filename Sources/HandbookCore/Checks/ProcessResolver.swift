@@ -26,7 +26,7 @@ struct ProcessResolver {
                 seen[step.id.value] = step.id.position
             }
         }
-        let steps = raw.steps.enumerated().compactMap { index, step in
+        let steps = raw.steps.enumerated().map { index, step in
             resolveStep(step, following: index + 1 < raw.steps.count ? raw.steps[index + 1].id.value : nil,
                         stepIDs: Set(seen.keys), source: raw.file.contentPath, diagnostics: &diagnostics)
         }
@@ -40,7 +40,7 @@ struct ProcessResolver {
     }
 
     private func resolveStep(_ raw: RawStep, following: String?, stepIDs: Set<String>, source: String,
-                             diagnostics: inout [Diagnostic]) -> Step? {
+                             diagnostics: inout [Diagnostic]) -> Step {
         func party(_ reference: Located<String>) -> Party? {
             switch directory.party(reference) {
             case .success(let party): return party
@@ -70,6 +70,8 @@ struct ProcessResolver {
                 } else if stepIDs.contains(branch.to.value) {
                     next.append(Step.Edge(to: branch.to.value, when: branch.when))
                 } else {
+                    // Counted as an end so the flow checks do not repeat this error.
+                    next.append(Step.Edge(to: nil, when: branch.when))
                     diagnostics.append(.error("handbook.step.unknown-next",
                         "`next` names step `\(branch.to.value)`, which this process does not have", at: branch.to.position,
                         notes: Suggestion.note(for: branch.to.value, in: stepIDs.sorted() + ["end"])))
@@ -89,9 +91,10 @@ struct ProcessResolver {
                 if let problem = links.check(link.destination, from: source, at: at) { diagnostics.append(problem) }
             }
         }
-        guard let responsible else { return nil }
+        // Unresolved: the diagnostics above stop publishing, but the flow is still checked.
+        let placeholder = Party(departmentID: raw.responsible.first?.value ?? "", roleID: nil)
         return Step(
-            id: raw.id.value, name: raw.name.value, input: raw.input.map(\.value), responsible: responsible,
+            id: raw.id.value, name: raw.name.value, input: raw.input.map(\.value), responsible: responsible ?? placeholder,
             accountable: accountable, collaborators: collaborators, informed: informed,
             dutiesHTML: dutiesHTML, dutiesText: raw.duties?.value ?? "", deadline: raw.deadline, outputs: raw.outputs,
             risk: raw.risk, kind: raw.kind, next: next, source: raw.position)

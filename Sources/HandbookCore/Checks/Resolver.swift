@@ -2,7 +2,8 @@ import HandbookMarkdown
 
 /// Raw documents into the resolved, published `Handbook`, with every diagnostic found.
 public enum Resolver {
-    static func resolve(_ loaded: LoadedHandbook, drafts: Bool) async -> (Handbook, [Diagnostic]) {
+    /// `today` (`yyyy-MM-dd`) dates the review-overdue check.
+    static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String) async -> (Handbook, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var rawDepartments: [RawDepartment] = []
         var rawProcesses: [RawProcess] = []
@@ -13,6 +14,15 @@ public enum Resolver {
             case .process(let value): rawProcesses.append(value)
             case .page(let value): rawPages.append(value)
             }
+        }
+        for department in rawDepartments {
+            diagnostics += [IdentifierCheck.check(department.id, kind: "department")].compactMap { $0 }
+            diagnostics += department.roles.compactMap { IdentifierCheck.check($0.id, kind: "role") }
+        }
+        for process in rawProcesses {
+            diagnostics += [IdentifierCheck.check(process.id, kind: "process")].compactMap { $0 }
+            diagnostics += process.steps.compactMap { IdentifierCheck.check($0.id, kind: "step") }
+            diagnostics += ApprovalCheck.check(process, today: today)
         }
         let directory = Directory(rawDepartments, diagnostics: &diagnostics)
         let organization = OrganizationResolver.resolve(directory, diagnostics: &diagnostics)
@@ -67,11 +77,15 @@ public enum Resolver {
         }
         let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML)
         // Every process is checked, published or not: a draft is reviewed before approval.
-        let processes = rawProcesses.sorted { $0.id.value < $1.id.value }.compactMap { raw -> Process? in
-            let process = processResolver.resolve(raw, bodyHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
-                                                  diagnostics: &diagnostics)
-            return raw.status.isPublished(drafts: drafts) ? process : nil
+        let resolved = rawProcesses.sorted { $0.id.value < $1.id.value }.map { raw in
+            (raw, processResolver.resolve(raw, bodyHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
+                                          diagnostics: &diagnostics))
         }
+        for (raw, process) in resolved { diagnostics += HandOverCheck.check(raw: raw, steps: process.steps) }
+        diagnostics += CoverageCheck.check(
+            departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
+            approved: resolved.filter { $0.0.status == .approved }.map(\.1), raw: processIDs)
+        let processes = resolved.filter { $0.0.status.isPublished(drafts: drafts) }.map(\.1)
         var home: Page?
         var pages: [Page] = []
         for raw in rawPages {

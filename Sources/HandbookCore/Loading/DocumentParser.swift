@@ -89,9 +89,10 @@ enum DocumentParser {
                                  at: reader.keyNode(map, "steps").map(reader.position) ?? start))
         }
         let steps = reader.mappings(map, "steps").compactMap { step($0, $1, &reader) }
-        guard let title, let owner, let status, let statusText else { return nil }
+        // An unknown status is already an error; go on as a draft so the rest is still checked.
+        guard let title, let owner, let statusText else { return nil }
         return RawProcess(
-            file: file, id: id, title: title, owner: owner, status: status, statusPosition: statusText.position,
+            file: file, id: id, title: title, owner: owner, status: status ?? .draft, statusPosition: statusText.position,
             version: reader.string(map, "version", in: "process", at: start),
             effective: reader.string(map, "effective", in: "process", at: start),
             approvedBy: reader.string(map, "approved_by", in: "process", at: start),

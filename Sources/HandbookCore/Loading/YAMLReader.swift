@@ -15,11 +15,15 @@ struct YAMLReader {
 
     /// Parses frontmatter text; the root must be a mapping (or empty).
     mutating func parseMapping(_ yaml: String) -> Node.Mapping? {
+        if let tooDeep = YAMLGuard.check(yaml, path: path, firstLine: lineOffset + 1) {
+            diagnostics.append(tooDeep)
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            diagnostics.append(diagnostic(for: error))
+            diagnostics.append(diagnostic(for: error, in: yaml))
             return nil
         }
         guard let root else { return Node.Mapping([]) }
@@ -125,7 +129,7 @@ struct YAMLReader {
         diagnostics.append(.error("handbook.yaml.type", "\(message), found \(found.kindName)", at: position(node)))
     }
 
-    private func diagnostic(for error: Error) -> Diagnostic {
+    private func diagnostic(for error: Error, in yaml: String) -> Diagnostic {
         let start = SourcePosition(path: path, line: lineOffset + 1, column: 1)
         guard let yamlError = error as? YamlError else {
             return .error("handbook.yaml.syntax", "invalid YAML: \(error)", at: start)
@@ -137,10 +141,27 @@ struct YAMLReader {
             return .error("handbook.yaml.syntax", "invalid YAML: \(detail)", at: position(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("handbook.yaml.duplicate-key",
-                "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping", at: position(context.mark))
+                "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping",
+                at: secondOccurrence(of: duplicates.first ?? "", in: yaml, from: context.mark) ?? position(context.mark))
         default:
             return .error("handbook.yaml.syntax", "invalid YAML: \(yamlError)", at: start)
         }
+    }
+}
+
+extension YAMLReader {
+    /// Yams points a duplicate key at its mapping; find the repeated key line itself.
+    fileprivate func secondOccurrence(of key: String, in yaml: String, from mark: Mark) -> SourcePosition? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+            seen += 1
+            if seen == 2 {
+                return SourcePosition(path: path, line: index + 1 + lineOffset, column: line.count - trimmed.count + 1)
+            }
+        }
+        return nil
     }
 }
 

@@ -1,5 +1,5 @@
 /// One finding about the handbook, shaped to be printed as `path:line:col: error: message [rule]`.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable, Codable {
         case error, warning
     }
@@ -41,12 +41,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by path, line, column, then rule, so output is stable.
+    /// Sorted by path, line, column, then rule, so output is stable; exact repeats (one YAML
+    /// alias used many times) are reported once.
     public func sortedByPosition() -> [Diagnostic] {
-        sorted { a, b in
+        let sorted = sorted { a, b in
             if a.position != b.position { return a.position < b.position }
             return (a.rule, a.message) < (b.rule, b.message)
         }
+        return sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1] != $0.element }.map(\.element)
     }
 
     /// `--strict`: every warning becomes an error.
@@ -56,3 +58,29 @@ extension Array where Element == Diagnostic {
 }
 
 extension Diagnostic: Error {}
+
+/// JSON for `check --format json`: flat, one object per diagnostic.
+extension Diagnostic: Codable {
+    enum CodingKeys: String, CodingKey { case path, line, column, severity, rule, message, notes }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(position.path, forKey: .path)
+        try container.encode(position.line, forKey: .line)
+        try container.encode(position.column, forKey: .column)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(message, forKey: .message)
+        try container.encode(notes, forKey: .notes)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(Severity.self, forKey: .severity), try container.decode(String.self, forKey: .rule),
+                  try container.decode(String.self, forKey: .message),
+                  at: SourcePosition(path: try container.decode(String.self, forKey: .path),
+                                     line: try container.decode(Int.self, forKey: .line),
+                                     column: try container.decode(Int.self, forKey: .column)),
+                  notes: try container.decodeIfPresent([String].self, forKey: .notes) ?? [])
+    }
+}
