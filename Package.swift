@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
+        .executable(name: "handbook-fuzz", targets: ["HandbookFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -38,6 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "HandbookFuzz", dependencies: ["HandbookCore"]),
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),
         .testTarget(
             name: "HandbookCoreTests",
