@@ -28,6 +28,9 @@ enum UIStrings {
         "allProcesses": "全部流程", "otherProcesses": "其他", "departmentWide": "全部门",
         "process": "流程", "step": "步骤", "versionShort": "版本", "printChecklist": "打印培训清单",
         "roleChecklists": "各岗位培训清单", "skip": "跳到正文",
+        "flowchart": "流程图", "start": "开始", "loopBack": "返回", "raci": "职责矩阵（RACI）",
+        "matrix": "职责矩阵", "matrixIntro": "全部流程与部门的职责分配：R 负责，A 批准，C 协同，I 知会。点击字母查看对应步骤。",
+        "legend": "图例", "handovers": "交接", "receives": "本部门接收", "handsOn": "本部门移交", "from": "来自", "to": "交给",
     ]
 
     static let en: [String: String] = [
@@ -51,5 +54,8 @@ enum UIStrings {
         "allProcesses": "All processes", "otherProcesses": "Other", "departmentWide": "Whole department",
         "process": "Process", "step": "Step", "versionShort": "v", "printChecklist": "Print training checklist",
         "roleChecklists": "Checklists per role", "skip": "Skip to content",
+        "flowchart": "Flowchart", "start": "Start", "loopBack": "back", "raci": "Responsibility matrix (RACI)",
+        "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes: R responsible, A accountable, C consulted, I informed. Letters link to the steps.",
+        "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "from", "to": "to",
     ]
 }

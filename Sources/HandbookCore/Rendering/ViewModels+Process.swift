@@ -16,6 +16,8 @@ extension ViewModels {
         if !process.goals.isEmpty { model["goals"] = process.goals }
         if !process.inputs.isEmpty { model["inputs"] = list(process.inputs) }
         model["steps"] = process.steps.map { stepRow(process, $0) }
+        model["flowchart"] = flowchart(process)
+        model["raci"] = raciMatrix(process)
         if !process.bodyHTML.isEmpty { model["body"] = process.bodyHTML }
         if !process.changes.isEmpty {
             model["changes"] = process.changes.map { change in
