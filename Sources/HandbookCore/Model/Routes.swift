@@ -5,6 +5,7 @@ public enum Routes {
     public static let notFound = "404.html"
     public static let data = "handbook.json"
     public static let stylesheet = "assets/style.css"
+    public static let matrix = "matrix/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
     public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }

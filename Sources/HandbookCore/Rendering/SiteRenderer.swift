@@ -19,6 +19,7 @@ enum SiteRenderer {
         var jobs: [(path: String, template: String, model: @Sendable () -> [String: Any])] = [
             (Routes.home, "index", { views.home() }),
             (Routes.notFound, "notfound", { views.notFound() }),
+            (Routes.matrix, "matrix", { views.matrix() }),
         ]
         for process in handbook.processes {
             jobs.append((Routes.process(process.id), "process", { views.process(process) }))

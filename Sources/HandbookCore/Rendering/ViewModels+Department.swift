@@ -15,7 +15,21 @@ extension ViewModels {
         if !owned.isEmpty { model["owned"] = owned.map { processLink(handbook.processes[$0]) } }
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty { model["dutyGroups"] = groups }
+        model["receives"] = (duties.received[department.id] ?? []).map(handOverRow)
+        model["handsOn"] = (duties.handedOn[department.id] ?? []).map(handOverRow)
         return model
+    }
+
+    /// "投诉工单: 客服部 → 品保部", with both steps linked.
+    private func handOverRow(_ handOver: DutyIndex.HandOver) -> [String: Any] {
+        let process = handbook.processes[handOver.processIndex]
+        let from = process.steps[handOver.fromStep], to = process.steps[handOver.toStep]
+        return [
+            "items": list(handOver.items), "process": process.title,
+            "from": departmentLink(handOver.from), "to": departmentLink(handOver.to),
+            "fromStep": ["label": "\(from.id). \(from.name)", "href": stepHref(process, from)],
+            "toStep": ["label": "\(to.id). \(to.name)", "href": stepHref(process, to)],
+        ]
     }
 
     /// Duties grouped by process, one row per step with its RACI letters, for department and

@@ -24,6 +24,7 @@ struct ViewModels: Sendable {
             "language": handbook.config.language.rawValue,
             "homeHref": RootLink.to(Routes.home),
             "stylesheet": RootLink.to(Routes.stylesheet),
+            "matrixHref": RootLink.to(Routes.matrix),
         ]
         if let organization = handbook.config.organization { site["organization"] = organization }
         return [
