@@ -29,6 +29,8 @@ public enum Markdown {
         var links: [MarkdownLink] = []
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet()
+        var pipeTables: [Int] = []
+        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
         guard let iterator = cmark_iter_new(doc) else {
             return RenderedMarkdown(html: "", links: [], headings: [])
@@ -52,6 +54,11 @@ public enum Markdown {
                 headings.append(MarkdownHeading(
                     level: Int(cmark_node_get_heading_level(node)), text: title,
                     anchor: slugs.unique(Slug.make(title)), line: Int(cmark_node_get_start_line(node))))
+            case CMARK_NODE_PARAGRAPH:
+                let line = Int(cmark_node_get_start_line(node))
+                if line >= 1, line < sourceLines.count, looksLikePipeTable(sourceLines[line - 1], sourceLines[line]) {
+                    pipeTables.append(line)
+                }
             default:
                 break
             }
@@ -62,7 +69,7 @@ public enum Markdown {
         }
         defer { free(rendered) }
         let html = addHeadingIDs(String(cString: rendered), headings: headings)
-        return RenderedMarkdown(html: html, links: links, headings: headings)
+        return RenderedMarkdown(html: html, links: links, headings: headings, pipeTableLines: pipeTables)
     }
 
     /// Renders inline Markdown (a step's duties): one paragraph, returned without `<p>`.
@@ -78,6 +85,13 @@ public enum Markdown {
         }
         result.html = html
         return result
+    }
+
+    /// `| a | b |` followed by `|---|---|`.
+    private static func looksLikePipeTable(_ first: Substring, _ second: Substring) -> Bool {
+        let head = first.trimmingCharacters(in: .whitespaces), rule = second.trimmingCharacters(in: .whitespaces)
+        return head.hasPrefix("|") && head.dropFirst().contains("|") && rule.hasPrefix("|")
+            && rule.contains("-") && rule.allSatisfy { "|-: ".contains($0) }
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

@@ -21,4 +21,6 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var links: [MarkdownLink]
     public var headings: [MarkdownHeading]
+    /// Lines where a paragraph looks like a GFM pipe table, which CommonMark renders as text.
+    public var pipeTableLines: [Int] = []
 }

@@ -60,6 +60,11 @@ public enum Resolver {
             links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
         }
         for (path, body) in bodies.sorted(by: { $0.key < $1.key }) {
+            for line in body.rendered.pipeTableLines {
+                diagnostics.append(.warning("handbook.markdown.pipe-table",
+                    "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
+                    at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
+            }
             for link in body.rendered.links {
                 let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
                 if let problem = links.check(link.destination, from: path, at: at) { diagnostics.append(problem) }

@@ -6,6 +6,7 @@ public enum Routes {
     public static let data = "handbook.json"
     public static let stylesheet = "assets/style.css"
     public static let matrix = "matrix/index.html"
+    public static let search = "search/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
     public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }
@@ -77,10 +78,10 @@ public enum RootLink {
         prefix + Routes.href(path) + (fragment.map { "#" + Routes.href($0) } ?? "")
     }
 
+    /// Every attribute value starting with the prefix (`href`, `src`, `action`, `data-root`).
     public static func relativize(_ html: String, root: String) -> String {
         guard html.contains(prefix) else { return html }
-        return html.replacingOccurrences(of: "href=\"" + prefix, with: "href=\"" + root)
-            .replacingOccurrences(of: "src=\"" + prefix, with: "src=\"" + root)
+        return html.replacingOccurrences(of: "\"" + prefix, with: "\"" + root)
     }
 }
 

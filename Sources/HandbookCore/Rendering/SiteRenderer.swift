@@ -20,6 +20,7 @@ enum SiteRenderer {
             (Routes.home, "index", { views.home() }),
             (Routes.notFound, "notfound", { views.notFound() }),
             (Routes.matrix, "matrix", { views.matrix() }),
+            (Routes.search, "search", { views.search() }),
         ]
         for process in handbook.processes {
             jobs.append((Routes.process(process.id), "process", { views.process(process) }))
@@ -47,6 +48,7 @@ enum SiteRenderer {
             return files
         }
         files.append(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook))))
+        files.append(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings))))
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url)))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ViewModels {
     func home() -> [String: Any] {
         var model = frame(title: handbook.config.title, kind: "home")
@@ -30,6 +32,22 @@ extension ViewModels {
         model["body"] = page.bodyHTML
         if !page.bodyHTML.hasPrefix("<h1") { model["heading"] = page.title }
         return model
+    }
+
+    func search() -> [String: Any] {
+        var model = frame(title: strings["search"]!, kind: "search")
+        let kinds = ["p": strings["process"]!, "s": strings["step"]!, "d": strings["department"]!,
+                     "r": strings["role"]!, "g": strings["page"]!]
+        let words = ["count": strings["searchCount"]!, "none": strings["searchNone"]!]
+        model["searchKinds"] = json(kinds)
+        model["searchWords"] = json(words)
+        return model
+    }
+
+    private func json(_ value: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     func notFound() -> [String: Any] {

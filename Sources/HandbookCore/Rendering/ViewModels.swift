@@ -25,6 +25,10 @@ struct ViewModels: Sendable {
             "homeHref": RootLink.to(Routes.home),
             "stylesheet": RootLink.to(Routes.stylesheet),
             "matrixHref": RootLink.to(Routes.matrix),
+            "searchHref": RootLink.to(Routes.search),
+            "searchIndex": RootLink.to(SearchIndex.path),
+            "searchScript": RootLink.to("assets/search.js"),
+            "root": RootLink.prefix,
         ]
         if let organization = handbook.config.organization { site["organization"] = organization }
         return [
