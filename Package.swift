@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -21,8 +23,8 @@ let package = Package(
         ),
         // The only module that imports CCmark.
         .target(name: "HandbookMarkdown", dependencies: ["CCmark"]),
-        // The default theme: `templates/` at the top of the repository, linked here so the
-        // binary carries it (one source of truth).
+        // The default theme, shipped as a resource; `templates/` at the top of the repository
+        // is a link to it (one source of truth).
         .target(name: "HandbookTheme", resources: [.copy("templates")]),
         .target(
             name: "HandbookCore",
@@ -32,15 +34,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Preview server and watcher, kept out of the core.
+        .target(
+            name: "HandbookServer",
+            dependencies: [
+                "HandbookCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookCore",
+                "HandbookCore", "HandbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "HandbookFuzz", dependencies: ["HandbookCore"]),
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),
+        .testTarget(name: "HandbookServerTests", dependencies: ["HandbookServer"]),
         .testTarget(
             name: "HandbookCoreTests",
             dependencies: ["HandbookCore"],

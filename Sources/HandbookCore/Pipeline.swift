@@ -40,34 +40,64 @@ public enum Pipeline {
     /// Checks, then writes the site atomically when there are no errors.
     /// Throws only for I/O failures writing the output.
     public static func build(_ options: Options) async throws -> Report {
-        let (handbook, loaded, checked) = await resolve(options)
+        let (site, checked) = await render(options)
         var report = checked
-        guard let handbook, !report.diagnostics.hasErrors else { return report }
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
-        report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
-        guard let theme, !report.diagnostics.hasErrors else { return report }
-
-        let files = await SiteRenderer.render(handbook, theme: theme, printedDate: printedDate(options.date),
-                                              contentURL: loaded.contentURL, assets: loaded.assets)
-        let output = options.output ?? options.root.appendingPathComponent(handbook.config.outputFolder, isDirectory: true)
+        guard let site else { return report }
+        let output = options.output ?? options.root.appendingPathComponent(site.outputFolder, isDirectory: true)
         do {
-            try OutputWriter.write(files, to: output)
+            try OutputWriter.write(site.files, to: output)
         } catch {
             throw IOFailure(description: "cannot write \(output.path): \(error)")
         }
-        report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         report.output = output
         return report
     }
 
-    private static func resolve(_ options: Options) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
-        let loaded = await HandbookLoader.load(root: options.root)
+    /// A rendered site held in memory (what `serve` serves), before it is written anywhere.
+    public struct Site: Sendable {
+        var files: [OutputFile]
+        var outputFolder: String
+
+        /// Every file of the site by its path (`processes/x/index.html`), contents read.
+        public func contents() -> [String: [UInt8]] {
+            var result: [String: [UInt8]] = [:]
+            for file in files {
+                switch file.contents {
+                case .text(let text): result[file.path] = Array(text.utf8)
+                case .copy(let url): result[file.path] = FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
+                }
+            }
+            return result
+        }
+    }
+
+    /// Checks and renders; the site is nil when there are errors.
+    public static func render(_ options: Options, cache: DocumentCache? = nil) async -> (Site?, Report) {
+        let (handbook, loaded, checked) = await resolve(options, cache: cache)
+        var report = checked
+        guard let handbook, !report.diagnostics.hasErrors else { return (nil, report) }
+        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
+        guard let theme, !report.diagnostics.hasErrors else { return (nil, report) }
+        let files = await SiteRenderer.render(handbook, theme: theme, printedDate: printedDate(options.date),
+                                              contentURL: loaded.contentURL, assets: loaded.assets)
+        report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
+        return (Site(files: files, outputFolder: handbook.config.outputFolder), report)
+    }
+
+    private static func resolve(_ options: Options, cache: DocumentCache? = nil) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
+        let loaded = await HandbookLoader.load(root: options.root, cache: cache)
         let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
                                                          today: printedDate(options.date))
         var diagnostics = (loaded.diagnostics + found).sortedByPosition()
         if options.strict { diagnostics = diagnostics.escalatingWarnings() }
         let report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
+    }
+
+    /// The content folder named in handbook.yml (default `content`).
+    public static func contentFolder(root: URL) -> String {
+        HandbookLoader.loadConfig(root: root).0.contentFolder
     }
 
     static func printedDate(_ date: Date) -> String {

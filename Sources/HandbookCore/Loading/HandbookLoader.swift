@@ -18,7 +18,7 @@ enum HandbookLoader {
     static let configName = "handbook.yml"
     static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html"]
 
-    static func load(root: URL) async -> LoadedHandbook {
+    static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
         let content = root.appendingPathComponent(config.contentFolder, isDirectory: true)
         var isDirectory: ObjCBool = false
@@ -34,7 +34,9 @@ enum HandbookLoader {
         let results = await withTaskGroup(of: (Int, RawDocument?, [Diagnostic]).self) { group in
             for (index, entry) in entries.enumerated() {
                 group.addTask {
+                    if let cache, let hit = cache.lookup(entry) { return (index, hit.0, hit.1) }
                     let (document, found) = readAndParse(entry)
+                    cache?.store(entry, document, found)
                     return (index, document, found)
                 }
             }

@@ -13,13 +13,17 @@ struct Theme: Sendable {
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
         var files: [String: (url: URL, display: String)] = [:]
+        var diagnostics: [Diagnostic] = []
         if let builtIn = DefaultTheme.directory {
             for name in listFiles(builtIn) { files[name] = (builtIn.appendingPathComponent(name), "(built-in theme)/\(name)") }
+        } else {
+            diagnostics.append(.warning("handbook.template.no-built-in",
+                "the built-in theme was not found beside the handbook executable; using templates/ only",
+                at: SourcePosition(path: "templates", line: 1, column: 1)))
         }
         let override = root.appendingPathComponent("templates", isDirectory: true)
         for name in listFiles(override) { files[name] = (override.appendingPathComponent(name), "templates/\(name)") }
 
-        var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var sources: [String: (text: String, display: String)] = [:]
         for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {

@@ -1,0 +1,123 @@
+import Foundation
+import HandbookCore
+import Hummingbird
+import Logging
+
+/// `handbook serve`: builds in memory, serves over HTTP, rebuilds on change and reloads open
+/// pages through server-sent events. A failed rebuild keeps the last good site and shows its
+/// diagnostics in the browser.
+public struct PreviewServer: Sendable {
+    public var options: Pipeline.Options
+    public var host: String
+    public var port: Int
+    public var pollInterval: Duration = .milliseconds(200)
+
+    public init(options: Pipeline.Options, host: String = "127.0.0.1", port: Int = 8000) {
+        self.options = options
+        self.host = host
+        self.port = port
+    }
+
+    /// Runs until cancelled. `log` gets one line per rebuild; `onReady` the bound port.
+    public func run(log: @escaping @Sendable (String) -> Void,
+                    onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let state = PreviewState()
+        let cache = DocumentCache()
+        await rebuild(state: state, cache: cache, log: log)
+        let watcher = Watcher(folders: [options.root.appendingPathComponent(Pipeline.contentFolder(root: options.root)),
+                                        options.root.appendingPathComponent("templates")],
+                              files: [options.root.appendingPathComponent("handbook.yml")])
+        let app = Application(
+            responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
+                await Self.respond(to: request, state: state)
+            },
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "handbook"),
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
+            logger: {
+                var logger = Logger(label: "handbook.serve")
+                logger.logLevel = .warning
+                return logger
+            }())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask {
+                var last = watcher.fingerprint()
+                while !Task.isCancelled {
+                    try await Task.sleep(for: pollInterval)
+                    let now = watcher.fingerprint()
+                    if now != last {
+                        last = now
+                        await rebuild(state: state, cache: cache, log: log)
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    func rebuild(state: PreviewState, cache: DocumentCache, log: @Sendable (String) -> Void) async {
+        let start = ContinuousClock.now
+        let (site, report) = await Pipeline.render(options, cache: cache)
+        let elapsed = start.duration(to: .now)
+        let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        await state.update(files: site?.contents(), diagnostics: report.diagnostics, milliseconds: ms)
+        for diagnostic in report.diagnostics { log(diagnostic.formatted) }
+        if site != nil {
+            log("Rebuilt \(report.pageCount) pages in \(ms) ms")
+        } else {
+            log("Build failed (\(report.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good site")
+        }
+    }
+
+    static func respond(to request: Request, state: PreviewState) async -> Response {
+        let path = request.uri.path
+        if path == LiveReload.eventsPath { return events(state: state) }
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed)
+        }
+        let files = await state.files
+        switch SitePath.resolve(path, exists: { files[$0] != nil }) {
+        case .refused:
+            return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Bad request\n")))
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .file(let file):
+            let version = await state.version
+            let diagnostics = await state.diagnostics
+            guard let bytes = files[file] else {
+                let notFound = files[Routes.notFound].map { LiveReload.inject(into: $0, version: version, diagnostics: diagnostics) }
+                return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(bytes: notFound ?? Array("Not found\n".utf8))))
+            }
+            let type = SitePath.contentType(of: file)
+            let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes, version: version, diagnostics: diagnostics) : bytes
+            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+
+    /// Server-sent events: the site version now, and again after every rebuild.
+    static func events(state: PreviewState) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            body: ResponseBody { writer in
+                var sent = -1
+                var idle = 0
+                while !Task.isCancelled {
+                    let version = await state.version
+                    if version != sent || idle >= 150 {
+                        // A comment line every ~15 s keeps proxies from closing the stream.
+                        try await writer.write(ByteBuffer(string: version != sent ? "data: \(version)\n\n" : ": ping\n\n"))
+                        sent = version
+                        idle = 0
+                    }
+                    idle += 1
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                try await writer.finish(nil)
+            })
+    }
+}

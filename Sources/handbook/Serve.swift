@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import HandbookCore
+import HandbookServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the handbook over HTTP; rebuild and reload open pages on every change.")
+
+    @Argument(help: "The handbook folder.") var root = "."
+    @Option(help: "Port to listen on.") var port = 8000
+    @Option(help: "Address to bind; loopback by default, so the preview is not on the network.") var host = "127.0.0.1"
+    @Flag(help: "Also show draft and review processes.") var drafts = false
+
+    func run() async throws {
+        let options = Pipeline.Options(root: try Console.root(root), drafts: drafts, date: Console.buildDate())
+        let server = PreviewServer(options: options, host: host, port: port)
+        do {
+            try await server.run(log: { Console.error($0) }, onReady: { port in
+                Console.error("Serving on http://\(host):\(port)/ (Ctrl-C to stop)")
+            })
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
