@@ -4,7 +4,58 @@ enum YAMLGuard {
     static let maxFlowDepth = 64
     static let maxIndent = 256
 
+    /// Aliases may not expand to more nodes than this ("billion laughs"): Yams hashes
+    /// mapping keys whole, so an alias bomb used as a key would otherwise run for hours.
+    static let maxAliasExpansion = 10_000
+
     static func check(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
+        nesting(yaml, path: path, firstLine: firstLine) ?? aliases(yaml, path: path, firstLine: firstLine)
+    }
+
+    /// A conservative count of what aliases expand to: an anchor weighs one plus every alias
+    /// written after it until the next anchor (at least what its node holds).
+    static func aliases(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
+        guard yaml.contains("*") else { return nil }
+        var weights: [Substring: Int] = [:]
+        var current: Substring?
+        var total = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var previous: Character = " "
+            var position = line.startIndex
+            while position < line.endIndex {
+                let character = line[position]
+                let atTokenStart = previous == " " || previous == "[" || previous == "{" || previous == "," || previous == "\t"
+                if atTokenStart, character == "&" || character == "*" {
+                    let nameStart = line.index(after: position)
+                    let nameEnd = line[nameStart...].firstIndex { " \t,[]{}".contains($0) } ?? line.endIndex
+                    let name = line[nameStart..<nameEnd]
+                    if !name.isEmpty {
+                        if character == "&" {
+                            current = name
+                            weights[name] = 1
+                        } else {
+                            let weight = weights[name] ?? 1
+                            total = min(total + weight, Int.max / 4)
+                            if let current { weights[current] = min((weights[current] ?? 1) + weight, Int.max / 4) }
+                            if total > maxAliasExpansion {
+                                return .error("handbook.yaml.alias-bomb",
+                                    "YAML aliases here expand to more than \(maxAliasExpansion) nodes",
+                                    at: SourcePosition(path: path, line: firstLine + index, column: line.distance(from: line.startIndex, to: position) + 1))
+                            }
+                        }
+                        position = nameEnd
+                        previous = "x"
+                        continue
+                    }
+                }
+                previous = character
+                position = line.index(after: position)
+            }
+        }
+        return nil
+    }
+
+    static func nesting(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
         var depth = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " }.count
