@@ -9,6 +9,7 @@ public enum Routes {
     public static let search = "search/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
+    public static func feedbackForm(_ id: String) -> String { "processes/\(segment(id))/feedback/index.html" }
     public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }
     public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
     public static func training(_ departmentID: String, role: String) -> String {

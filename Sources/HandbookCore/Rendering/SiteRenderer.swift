@@ -24,6 +24,7 @@ enum SiteRenderer {
         ]
         for process in handbook.processes {
             jobs.append((Routes.process(process.id), "process", { views.process(process) }))
+            jobs.append((Routes.feedbackForm(process.id), "feedback", { views.feedbackForm(process) }))
         }
         for department in handbook.departments {
             jobs.append((Routes.department(department.id), "department", { views.department(department) }))

@@ -33,6 +33,20 @@ extension ViewModels {
             }
         }
         if process.status != .approved { model["draft"] = true }
+        model["feedbackFormHref"] = RootLink.to(Routes.feedbackForm(process.id))
+        return model
+    }
+
+    /// The printable execution feedback sheet (《执行反馈表》): a row per step, blank rows after.
+    func feedbackForm(_ process: Process) -> [String: Any] {
+        var model = frame(title: "\(strings["feedbackForm"]!) — \(process.title)", kind: "feedback")
+        model["process"] = processLink(process)
+        model["steps"] = process.steps.map { ["id": $0.id, "name": $0.name] }
+        model["blankRows"] = Array(repeating: ["blank": true], count: 4)
+        if process.status != .approved { model["draft"] = true }
+        if let feedback = self.process(process)["feedback"] { model["feedback"] = feedback }
+        model["printStyle"] = PrintStyle.css(header: runningHeader([process.title, strings["feedbackForm"]!]),
+                                             language: handbook.config.language)
         return model
     }
 

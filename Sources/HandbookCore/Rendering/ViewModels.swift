@@ -33,8 +33,14 @@ struct ViewModels: Sendable {
         if let organization = handbook.config.organization { site["organization"] = organization }
         return [
             "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate,
+            "printStyle": PrintStyle.css(header: runningHeader([]), language: handbook.config.language),
             "nav": handbook.pages.map { ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))] },
         ]
+    }
+
+    /// `示例科技有限公司 · 流程手册 · …` for the top of every printed page.
+    func runningHeader(_ parts: [String]) -> String {
+        ([handbook.config.organization].compactMap { $0 } + [handbook.config.title] + parts).joined(separator: " · ")
     }
 
     func departmentName(_ id: String) -> String { handbook.department(id)?.name ?? id }

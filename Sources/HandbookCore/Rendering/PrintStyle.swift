@@ -1,0 +1,32 @@
+/// Per-page print CSS: running headers and page numbers as `@page` margin boxes (Chromium
+/// prints them; no JavaScript), with named pages so each role's checklist in a booklet has its
+/// own header. Every text is escaped as a CSS string, so content never ends the `<style>`.
+enum PrintStyle {
+    static func css(header: String, language: HandbookConfig.Language, namedPages: [(name: String, header: String)] = []) -> String {
+        let numbers = language == .en
+            ? "\"Page \" counter(page) \" of \" counter(pages)"
+            : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\""
+        var css = "@page { @top-center { content: \(string(header)); } @bottom-center { content: \(numbers); } }\n"
+        for page in namedPages {
+            css += "@page \(page.name) { @top-center { content: \(string(page.header)); } }\n"
+            css += ".page-\(page.name) { page: \(page.name); }\n"
+        }
+        return css
+    }
+
+    /// A CSS string literal: quotes, backslashes, line breaks and `<` escaped.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += "\\A "
+            case "<": out += "\\3C "
+            case ">": out += "\\3E "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
