@@ -26,6 +26,8 @@ public enum Pipeline {
         public var pageCount = 0
         public var output: URL?
         public var published: Bool { output != nil }
+        /// Wall time of each stage, in order (`load`, `check`, `render`, `write`).
+        public var timings: [(stage: String, duration: Duration)] = []
     }
 
     public struct IOFailure: Error, CustomStringConvertible {
@@ -44,11 +46,13 @@ public enum Pipeline {
         var report = checked
         guard let site else { return report }
         let output = options.output ?? options.root.appendingPathComponent(site.outputFolder, isDirectory: true)
+        let start = ContinuousClock.now
         do {
             try OutputWriter.write(site.files, to: output)
         } catch {
             throw IOFailure(description: "cannot write \(output.path): \(error)")
         }
+        report.timings.append(("write", start.duration(to: .now)))
         report.output = output
         return report
     }
@@ -76,22 +80,27 @@ public enum Pipeline {
         let (handbook, loaded, checked) = await resolve(options, cache: cache)
         var report = checked
         guard let handbook, !report.diagnostics.hasErrors else { return (nil, report) }
+        let start = ContinuousClock.now
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
         guard let theme, !report.diagnostics.hasErrors else { return (nil, report) }
         let files = await SiteRenderer.render(handbook, theme: theme, printedDate: printedDate(options.date),
                                               contentURL: loaded.contentURL, assets: loaded.assets)
+        report.timings.append(("render", start.duration(to: .now)))
         report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         return (Site(files: files, outputFolder: handbook.config.outputFolder), report)
     }
 
     private static func resolve(_ options: Options, cache: DocumentCache? = nil) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
+        let start = ContinuousClock.now
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
+        let loadTime = start.duration(to: .now)
         let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
                                                          today: printedDate(options.date))
         var diagnostics = (loaded.diagnostics + found).sortedByPosition()
         if options.strict { diagnostics = diagnostics.escalatingWarnings() }
-        let report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
+        var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
+        report.timings = [("load", loadTime), ("check", start.duration(to: .now) - loadTime)]
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
     }
 

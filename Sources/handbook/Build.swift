@@ -10,6 +10,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder (default: `output` of handbook.yml, else public/).") var output: String?
     @Flag(help: "Also publish draft and review processes, marked as such.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Flag(help: "Print the time each stage took.") var timings = false
 
     func run() async throws {
         let start = ContinuousClock.now
@@ -31,5 +32,8 @@ struct Build: AsyncParsableCommand {
         let elapsed = start.duration(to: .now).components
         let ms = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         print("Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
+        if timings {
+            print(report.timings.map { "\($0.stage) \(Int($0.duration / .milliseconds(1))) ms" }.joined(separator: ", "))
+        }
     }
 }

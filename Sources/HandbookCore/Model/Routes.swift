@@ -80,9 +80,30 @@ public enum RootLink {
     }
 
     /// Every attribute value starting with the prefix (`href`, `src`, `action`, `data-root`).
+    /// Byte-level: this runs over every byte of the site.
     public static func relativize(_ html: String, root: String) -> String {
-        guard html.contains(prefix) else { return html }
-        return html.replacingOccurrences(of: "\"" + prefix, with: "\"" + root)
+        let needle = Array(("\"" + prefix).utf8)
+        let replacement = Array(("\"" + root).utf8)
+        var bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var copied = 0
+        let count = bytes.count
+        while i + needle.count <= count {
+            if bytes[i] == needle[0], bytes[i + 1] == needle[1], bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: bytes[copied..<i])
+                out.append(contentsOf: replacement)
+                i += needle.count
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        if copied == 0 { return html }
+        out.append(contentsOf: bytes[copied...])
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

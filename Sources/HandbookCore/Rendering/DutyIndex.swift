@@ -51,9 +51,15 @@ struct DutyIndex: Sendable {
 
     func duties(of departmentID: String) -> [Duty] { byDepartment[departmentID] ?? [] }
 
-    /// A role's duties: those naming the role, and those given to its whole department.
-    func duties(of departmentID: String, role roleID: String) -> [Duty] {
-        duties(of: departmentID).filter { $0.party.roleID == nil || $0.party.roleID == roleID }
+    /// A role's duties: those naming the role, and (unless `onlyNamed`) those given to its
+    /// whole department.
+    func duties(of departmentID: String, role roleID: String, onlyNamed: Bool = false) -> [Duty] {
+        duties(of: departmentID).filter { $0.party.roleID == roleID || (!onlyNamed && $0.party.roleID == nil) }
+    }
+
+    /// Duties given to the department as a whole, not to one of its roles.
+    func departmentWideDuties(of departmentID: String) -> [Duty] {
+        duties(of: departmentID).filter { $0.party.roleID == nil }
     }
 }
 

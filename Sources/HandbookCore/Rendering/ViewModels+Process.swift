@@ -1,3 +1,5 @@
+import Foundation
+
 extension ViewModels {
     func process(_ process: Process) -> [String: Any] {
         var model = frame(title: process.title, kind: "process")
@@ -24,14 +26,7 @@ extension ViewModels {
                 ["version": change.version ?? "", "date": change.date ?? "", "summary": change.summary]
             }
         }
-        if let template = handbook.config.feedbackURL {
-            let title = process.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? process.title
-            let url = template.replacingOccurrences(of: "{process}", with: title)
-            // Only ordinary schemes: a feedback link must never become script.
-            if ["mailto:", "http:", "https:"].contains(where: { url.lowercased().hasPrefix($0) }) {
-                model["feedback"] = ["href": url, "display": url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url]
-            }
-        }
+        if let feedback = feedbackLink(process) { model["feedback"] = feedback }
         if process.status != .approved { model["draft"] = true }
         model["feedbackFormHref"] = RootLink.to(Routes.feedbackForm(process.id))
         return model
@@ -44,10 +39,19 @@ extension ViewModels {
         model["steps"] = process.steps.map { ["id": $0.id, "name": $0.name] }
         model["blankRows"] = Array(repeating: ["blank": true], count: 4)
         if process.status != .approved { model["draft"] = true }
-        if let feedback = self.process(process)["feedback"] { model["feedback"] = feedback }
+        if let feedback = feedbackLink(process) { model["feedback"] = feedback }
         model["printStyle"] = PrintStyle.css(header: runningHeader([process.title, strings["feedbackForm"]!]),
                                              language: handbook.config.language)
         return model
+    }
+
+    /// `feedback_url` with `{process}` filled in; only mailto and http(s), never script.
+    private func feedbackLink(_ process: Process) -> [String: Any]? {
+        guard let template = handbook.config.feedbackURL else { return nil }
+        let title = process.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? process.title
+        let url = template.replacingOccurrences(of: "{process}", with: title)
+        guard ["mailto:", "http:", "https:"].contains(where: { url.lowercased().hasPrefix($0) }) else { return nil }
+        return ["href": url, "display": url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url]
     }
 
     private func stepRow(_ process: Process, _ step: Step) -> [String: Any] {

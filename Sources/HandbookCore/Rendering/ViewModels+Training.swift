@@ -1,6 +1,7 @@
 extension ViewModels {
-    /// A role's checklist, or for the department a booklet: a cover, then each role's
-    /// checklist on its own pages (with the department-wide duties in each).
+    /// A role's checklist (its own duties and the department-wide ones), or for the department
+    /// a booklet: a cover, the department-wide duties, then each role's own duties, each
+    /// starting on a new page, so nothing is printed twice.
     func training(_ department: Department, role: Role?) -> [String: Any] {
         let heading = role.map { "\(department.name) · \($0.name)" } ?? department.name
         var model = frame(title: "\(heading) — \(strings["checklist"]!)", kind: "training")
@@ -15,7 +16,12 @@ extension ViewModels {
             model["cover"] = [
                 "roles": department.roles.map { ["name": $0.name, "href": RootLink.to(Routes.training(department.id, role: $0.id))] },
             ] as [String: Any]
-            sheets = department.roles.enumerated().map { sheet(department, role: $1, number: $0 + 1) }
+            let wide = duties.departmentWideDuties(of: department.id)
+            if !wide.isEmpty { sheets.append(sheet(department, role: nil, number: 1, entries: wide)) }
+            for role in department.roles {
+                sheets.append(sheet(department, role: role, number: sheets.count + 1,
+                                    entries: duties.duties(of: department.id, role: role.id, onlyNamed: true)))
+            }
         }
         model["sheets"] = sheets
         if sheets.contains(where: { $0["draft"] != nil }) { model["draft"] = true }
@@ -25,10 +31,11 @@ extension ViewModels {
         return model
     }
 
-    private func sheet(_ department: Department, role: Role?, number: Int) -> [String: Any] {
-        let entries = role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
+    private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> [String: Any] {
+        let entries = given ?? role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
         let groups = dutyGroups(entries)
-        let title = role.map { "\(department.name) · \($0.name)" } ?? department.name
+        let title = role.map { "\(department.name) · \($0.name)" }
+            ?? (department.roles.isEmpty ? department.name : "\(department.name) · \(strings["departmentWide"]!)")
         var sheet: [String: Any] = [
             "title": title, "subtitle": role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!,
             "dutyGroups": groups, "pageName": "sheet\(number)", "runningHeader": runningHeader([title]),
