@@ -5,9 +5,12 @@ import Foundation
 public enum Markdown {
     /// Renders a Markdown body. `rewriteLink` sees every link and image destination and may
     /// return a replacement (e.g. a `.md` source path turned into a page URL).
+    /// `reservedAnchors` are ids the page already uses (template sections, `step-N` rows):
+    /// headings get other anchors so no id appears twice on a page.
     public static func render(
         _ text: String,
         unsafeHTML: Bool = false,
+        reservedAnchors: Set<String> = [],
         rewriteLink: (String) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         // Source positions while parsing (for diagnostics), not in the HTML.
@@ -28,7 +31,7 @@ public enum Markdown {
         let columns = ColumnMap(text: bytes)
         var links: [MarkdownLink] = []
         var headings: [MarkdownHeading] = []
-        var slugs = SlugSet()
+        var slugs = SlugSet(reserved: reservedAnchors)
         var pipeTables: [Int] = []
         let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
 

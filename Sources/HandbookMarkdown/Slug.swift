@@ -21,6 +21,10 @@ public enum Slug {
 struct SlugSet {
     private var used: [String: Int] = [:]
 
+    init(reserved: Set<String> = []) {
+        for id in reserved { used[id] = 0 }
+    }
+
     mutating func unique(_ slug: String) -> String {
         guard let count = used[slug] else {
             used[slug] = 0

@@ -43,8 +43,10 @@ struct LinkIndex: Sendable {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
         }
         if assets.contains(contentPath) { return .asset(contentPath) }
-        if let target = targets[contentPath + ".md"] ?? targets[contentPath + "/index.md"] {
-            return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
+        for key in [contentPath + ".md", contentPath + "/index.md", contentPath.isEmpty ? "index.md" : nil].compactMap({ $0 }) {
+            if let target = targets[key] {
+                return .page(route: target.route, fragment: fragment, published: target.published, contentPath: key)
+            }
         }
         return .broken("no document `\(contentPath)` in the content folder")
     }
@@ -66,7 +68,7 @@ struct LinkIndex: Sendable {
         case .broken(let reason):
             return .error("handbook.link.broken", "broken link: \(reason)", at: position)
         case let .page(_, fragment, published, contentPath):
-            if let fragment, !fragment.isEmpty, let target = targets[contentPath] ?? targets[contentPath + ".md"],
+            if let fragment, !fragment.isEmpty, let target = targets[contentPath],
                !target.anchors.contains(fragment) {
                 return .error("handbook.link.broken-anchor",
                     "`#\(fragment)` is not an anchor of \(contentPath)", at: position,

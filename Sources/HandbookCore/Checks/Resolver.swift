@@ -121,8 +121,9 @@ public enum Resolver {
                 case .process(let value): (value.file, value.body)
                 case .page(let value): (value.file, value.body)
                 }
+                let reserved = PageAnchors.reserved(for: file.kind).union(links.targets[file.contentPath]?.anchors ?? [])
                 group.addTask {
-                    let rendered = Markdown.render(body.text, unsafeHTML: unsafeHTML) {
+                    let rendered = Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: reserved) {
                         links.rewrite($0, from: file.contentPath)
                     }
                     return (file.contentPath, Body(filePath: file.path, firstLine: body.firstLine, rendered: rendered))

@@ -39,29 +39,32 @@ public struct SourceFile: Sendable {
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
-    private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int {
-        var low = bytes.startIndex, high = bytes.endIndex
-        // The longest valid prefix, by bisection on whole-prefix validation.
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if String(validating: bytes[bytes.startIndex..<mid], as: UTF8.self) != nil
-                || isCutInsideScalar(bytes, at: mid) {
-                low = mid
-            } else {
-                high = mid - 1
+    /// Index of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let lead = bytes[i]
+            let (length, low, high): (Int, UInt8, UInt8) = switch lead {
+            case 0x00...0x7F: (1, 0x80, 0xBF)
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
             }
+            guard length > 0 else { return i }
+            for k in 1..<length {
+                guard i + k < bytes.endIndex else { return i }
+                let byte = bytes[i + k]
+                let (min, max): (UInt8, UInt8) = k == 1 ? (low, high) : (0x80, 0xBF)
+                guard byte >= min, byte <= max else { return i }
+            }
+            i += length
         }
-        return min(low, bytes.endIndex - 1)
-    }
-
-    /// A prefix may be invalid only because it ends inside a multi-byte sequence.
-    private static func isCutInsideScalar(_ bytes: ArraySlice<UInt8>, at end: Int) -> Bool {
-        var start = end
-        while start > bytes.startIndex, end - start < 3, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
-        guard start > bytes.startIndex else { return false }
-        let lead = bytes[start - 1]
-        guard lead & 0xC0 == 0xC0 else { return false }
-        return String(validating: bytes[bytes.startIndex..<(start - 1)], as: UTF8.self) != nil
+        return bytes.endIndex - 1
     }
 
     private static func position(ofByte index: Int, in bytes: ArraySlice<UInt8>, path: String) -> SourcePosition {

@@ -7,6 +7,8 @@ struct YAMLReader {
     /// Added to a YAML line to get the file line.
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The frontmatter's lines, to place block scalars' text where it starts.
+    private var lines: [Substring] = []
 
     init(path: String, firstLine: Int) {
         self.path = path
@@ -19,6 +21,7 @@ struct YAMLReader {
             diagnostics.append(tooDeep)
             return nil
         }
+        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -90,7 +93,28 @@ struct YAMLReader {
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Located(text, at: position(node))
+        return Located(text, at: textPosition(node, style: scalar.style))
+    }
+
+    /// Where a scalar's text starts: after the quote of a quoted scalar, on the first content
+    /// line (at its indentation) of a `|` or `>` block.
+    private func textPosition(_ node: Node, style: Node.Scalar.Style) -> SourcePosition {
+        var at = position(node)
+        switch style {
+        case .singleQuoted, .doubleQuoted:
+            at.column += 1
+        case .literal, .folded:
+            guard let mark = node.mark else { break }
+            var index = mark.line  // the line after the indicator, 0-based
+            while index < lines.count, lines[index].allSatisfy({ $0 == " " }) { index += 1 }
+            if index < lines.count {
+                at.line = index + 1 + lineOffset
+                at.column = lines[index].prefix { $0 == " " }.count + 1
+            }
+        default:
+            break
+        }
+        return at
     }
 
     /// A list of texts; a single text counts as a list of one.

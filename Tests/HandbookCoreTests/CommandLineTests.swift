@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// The `handbook` executable: exit statuses and diagnostics as the README describes them.
+@Suite("Command line", .enabled(if: CommandLine.handbookBinary != nil, "the handbook executable is not built"))
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = CommandLine.handbookBinary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                   stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    @Test("check: 0 for a clean handbook, 1 with errors printed as path:line:col")
+    func check() throws {
+        let good = try TestHandbook(fixture: "valid-basic")
+        #expect(try Self.run(["check", good.root.path]).status == 0)
+        let bad = try TestHandbook(fixture: "valid-basic", [OutputTests.unknownOwner: OutputTests.broken])
+        let run = try Self.run(["check", bad.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/processes/broken.md:3:8: error: unknown department `no-such-department`"))
+        #expect(run.stderr.contains("[handbook.reference.unknown-department]"))
+    }
+
+    @Test("Bad usage and a missing folder exit with 2")
+    func usage() throws {
+        #expect(try Self.run(["build", "/nonexistent/handbook-folder"]).status == 2)
+        #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
+    }
+
+    @Test("Two builds in separate processes with the same SOURCE_DATE_EPOCH are byte-identical")
+    func reproducibleAcrossProcesses() throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let a = handbook.folder.appendingPathComponent("a"), b = handbook.folder.appendingPathComponent("b")
+        let environment = ["SOURCE_DATE_EPOCH": "1767225600"]
+        #expect(try Self.run(["build", handbook.root.path, "--output", a.path], environment: environment).status == 0)
+        #expect(try Self.run(["build", handbook.root.path, "--output", b.path], environment: environment).status == 0)
+        let (first, second) = (BuiltSite.snapshot(of: a), BuiltSite.snapshot(of: b))
+        #expect(!first.isEmpty)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first where second[path] != data {
+            Issue.record("\(path) differs between two processes")
+        }
+    }
+}
+
+extension CommandLine {
+    /// `.build/<config>/handbook`, next to the test bundle.
+    static let handbookBinary: URL? = {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(TestHandbook.repositoryRoot.appendingPathComponent(".build/debug"))
+        return candidates.map { $0.appendingPathComponent("handbook") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+}

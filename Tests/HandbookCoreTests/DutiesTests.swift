@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// Department pages and training checklists list exactly the steps each one takes part in.
+@Suite("Duties on department and training pages")
+struct DutiesTests {
+    /// Step names of the fixture, each unique across the handbook.
+    static let allSteps = ["接收投诉", "分类判断", "质量调查", "结果回复", "复核调查报告"]
+
+    func site() async throws -> BuiltSite {
+        let site = try await TestHandbook(fixture: "valid-basic").build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        return site
+    }
+
+    /// The step names a page lists, among the fixture's.
+    func listedSteps(_ html: String) -> [String] {
+        Self.allSteps.filter { html.contains("\($0)</a></th>") || html.contains(" \($0) <span") }
+    }
+
+    /// The `process#step-N` targets of the step rows of the duties section of a department page.
+    func dutyLinks(_ html: String) -> Set<String> {
+        guard let start = html.range(of: "aria-labelledby=\"duties\""),
+              let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return [] }
+        let section = html[start.upperBound..<end.lowerBound]
+        let rows = String(section).matches(of: try! Regex("<th scope=\"row\"><a href=\"([^\"]*)\""))
+        return Set(rows.compactMap { match -> String? in
+            guard let href = match.output[1].substring.map(String.init), let hash = href.firstIndex(of: "#") else { return nil }
+            let process = href.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            return process + href[hash...]
+        })
+    }
+
+    @Test("Each department page lists the steps it takes part in, whatever its letter", arguments: [
+        ("customer-service", ["complaint-intake#step-1", "complaint-intake#step-2", "complaint-intake#step-3", "complaint-intake#step-4"]),
+        ("quality-assurance", ["complaint-intake#step-2", "complaint-intake#step-3", "quality-review#step-1"]),
+        ("operations", ["complaint-intake#step-4"]),
+        ("法务部", ["complaint-intake#step-2"]),
+    ])
+    func departmentDuties(_ department: String, _ expected: [String]) async throws {
+        let html = try await site().text(Routes.department(department))
+        #expect(dutyLinks(html) == Set(expected))
+    }
+
+    @Test("A department that only collaborates on a step shows it, marked C")
+    func collaboratorOnly() async throws {
+        let html = try await site().text("departments/法务部/index.html")
+        #expect(listedSteps(html) == ["分类判断"])
+        #expect(html.contains("<abbr class=\"raci raci-C\""))
+        #expect(!html.contains("raci-R"))
+        #expect(html.contains("href=\"../../processes/complaint-intake/index.html\">投诉受理流程</a>"))
+    }
+
+    @Test("Letters are merged per step: accountable and responsible on one row")
+    func mergedLetters() async throws {
+        let html = try await site().text("departments/customer-service/index.html")
+        let row = try #require(html.components(separatedBy: "<tr>").first { $0.contains("结果回复</a></th>") })
+        #expect(row.contains("raci-R") && row.contains("raci-A"))
+        #expect(HTML.count("结果回复</a></th>", in: html) == 1)
+    }
+
+    @Test("Owned processes and the org tree are on the department page")
+    func ownedAndTree() async throws {
+        let site = try await site()
+        let qa = site.text("departments/quality-assurance/index.html")
+        #expect(qa.contains("aria-labelledby=\"owned\""))
+        #expect(qa.contains("href=\"../../processes/quality-review/index.html\">质量复核流程</a>"))
+        #expect(qa.contains("href=\"../../departments/operations/index.html\">运营中心</a>"))
+        let operations = site.text("departments/operations/index.html")
+        #expect(operations.contains(">客服部</a>") && operations.contains(">品保部</a>"))
+        #expect(!operations.contains("aria-labelledby=\"owned\""))
+    }
+
+    @Test("A role's checklist lists only that role's steps, plus the department-wide ones", arguments: [
+        ("customer-service", "cs-agent", ["接收投诉", "质量调查", "结果回复"]),
+        ("customer-service", "cs-supervisor", ["接收投诉", "分类判断", "结果回复"]),
+        ("customer-service", "cs-manager", ["结果回复"]),
+        ("quality-assurance", "qa-engineer", ["分类判断", "质量调查"]),
+        ("quality-assurance", "qa-manager", ["分类判断", "质量调查", "复核调查报告"]),
+        ("operations", "ops-director", ["结果回复"]),
+    ])
+    func roleChecklist(_ department: String, _ role: String, _ expected: [String]) async throws {
+        let html = try await site().text(Routes.training(department, role: role))
+        #expect(listedSteps(html) == expected)
+        #expect(HTML.count("class=\"checkbox\"", in: html) == expected.count)
+    }
+
+    @Test("The department checklist lists every step of the department and links to role checklists")
+    func departmentChecklist() async throws {
+        let html = try await site().text("training/customer-service/index.html")
+        #expect(listedSteps(html) == ["接收投诉", "分类判断", "质量调查", "结果回复"])
+        for role in ["cs-agent", "cs-supervisor", "cs-manager"] {
+            #expect(html.contains("href=\"../../training/customer-service/\(role)/index.html\""))
+        }
+    }
+
+    @Test("A checklist has duties, deadlines, outputs, the print date and sign-off lines")
+    func checklistContents() async throws {
+        let html = try await site().text("training/customer-service/cs-agent/index.html")
+        let text = HTML.text(html)
+        for value in ["客服部 · 客服专员", "投诉受理流程", "记录投诉并 生成工单", "接收后15分钟内", "投诉工单", "版本 1.2",
+                      "2026-01-01", "受训人", "培训师", "人力资源部", "签字确认"] {
+            #expect(text.contains(value), "checklist lacks \(value)")
+        }
+    }
+}

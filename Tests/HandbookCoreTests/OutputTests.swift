@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// The output folder is written whole or not at all, and the same input gives the same bytes.
+@Suite("Atomic, reproducible output")
+struct OutputTests {
+    static let unknownOwner = "content/processes/broken.md"
+    static let broken = """
+        ---
+        title: 坏流程
+        owner: no-such-department
+        status: approved
+        steps:
+          - {id: 1, name: 某步骤, responsible: customer-service, duties: 做事, outputs: [结果]}
+        ---
+        """
+
+    @Test("A build with an error publishes nothing and leaves the previous output byte-identical")
+    func failedBuildKeepsOutput() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let first = try await handbook.build()
+        #expect(first.report.published)
+        let before = first.snapshot()
+        #expect(before.count > 20)
+
+        try handbook.write([Self.unknownOwner: Self.broken, "content/guides/new.md": "# 新页面\n"])
+        let second = try await handbook.build()
+        #expect(!second.report.published)
+        #expect(second.report.output == nil)
+        #expect(second.report.pageCount == 0)
+        #expect(second.errors.map(\.rule) == ["handbook.reference.unknown-department"])
+        #expect(second.snapshot() == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: handbook.folder.path).sorted()
+        #expect(siblings == ["handbook", "site"], "no staging folder is left behind")
+    }
+
+    @Test("A failed first build creates no output folder")
+    func failedFirstBuild() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [Self.unknownOwner: Self.broken])
+        let site = try await handbook.build()
+        #expect(!site.report.published)
+        #expect(!FileManager.default.fileExists(atPath: handbook.output.path))
+    }
+
+    @Test("A theme error also leaves the previous output as it was")
+    func themeErrorKeepsOutput() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let before = try await handbook.build().snapshot()
+        try handbook.write(["templates/page.mustache": "{{> missing-partial}}\n"])
+        let site = try await handbook.build()
+        #expect(!site.report.published)
+        #expect(site.snapshot() == before)
+    }
+
+    @Test("A successful rebuild replaces the output whole: removed pages disappear")
+    func rebuildReplaces() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", ["content/guides/old.md": "# 旧页面\n"])
+        #expect(try await handbook.build().exists("guides/old/index.html"))
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent("content/guides/old.md"))
+        try "stray".write(to: handbook.output.appendingPathComponent("stray.txt"), atomically: true, encoding: .utf8)
+        let site = try await handbook.build()
+        #expect(site.report.published)
+        #expect(!site.exists("guides/old/index.html"))
+        #expect(!site.exists("stray.txt"))
+    }
+
+    @Test("Warnings do not stop a build; --strict makes them errors and stops it")
+    func strict() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/guides/typo.md": "---\ntitel: 拼错的键\n---\n# 页面\n",
+        ])
+        let relaxed = try await handbook.build()
+        #expect(relaxed.report.published)
+        let warning = try #require(relaxed.report.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.rule == "handbook.frontmatter.unknown-key")
+        #expect(warning.notes == ["did you mean title?"])
+        let strictOutput = handbook.folder.appendingPathComponent("strict")
+        let strict = try await handbook.build(output: strictOutput, strict: true)
+        #expect(!strict.report.published)
+        #expect(strict.errors.map(\.rule) == ["handbook.frontmatter.unknown-key"])
+        #expect(!FileManager.default.fileExists(atPath: strictOutput.path))
+    }
+
+    @Test("Two builds with the same date are byte-identical", arguments: [false, true])
+    func reproducible(drafts: Bool) async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/processes/refund.md": DraftTests.process("refund", status: "draft", mark: "草稿"),
+        ])
+        let a = try await handbook.build(output: handbook.folder.appendingPathComponent("a"), drafts: drafts)
+        let b = try await handbook.build(output: handbook.folder.appendingPathComponent("b"), drafts: drafts)
+        let (first, second) = (a.snapshot(), b.snapshot())
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first where second[path] != data {
+            Issue.record("\(path) differs between two builds")
+        }
+    }
+
+    @Test("The build date is what pages print")
+    func printedDate() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let site = try await handbook.build(date: Date(timeIntervalSince1970: 1_800_000_000)) // 2027-01-15 UTC
+        #expect(site.text("training/customer-service/index.html").contains("2027-01-15"))
+        #expect(!site.text("training/customer-service/index.html").contains("2026-01-01 ·"))
+    }
+}

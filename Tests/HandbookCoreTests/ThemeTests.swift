@@ -1,0 +1,67 @@
+import Foundation
+import HandbookTheme
+import Testing
+@testable import HandbookCore
+
+@Suite("Theme")
+struct ThemeTests {
+    @Test("The built-in theme ships with the binary: a handbook without templates/ builds")
+    func builtInThemeIsShipped() async throws {
+        let directory = try #require(DefaultTheme.directory, "no built-in theme resource")
+        for name in ["layout.mustache", "process.mustache", "index.mustache", "assets/style.css"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path),
+                    "built-in theme lacks \(name) at \(directory.path)")
+        }
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        #expect(!FileManager.default.fileExists(atPath: handbook.root.appendingPathComponent("templates").path))
+        let site = try await handbook.build()
+        #expect(site.errors.map(\.formatted) == [])
+        #expect(site.exists("processes/complaint-intake/index.html"))
+    }
+
+    @Test("A file in the handbook's templates/ replaces the built-in one of that name; others stay")
+    func override() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "templates/page.mustache": "{{<layout}}{{$content}}<div class=\"custom-page\">OVERRIDE-MARK {{pageTitle}}</div>{{/content}}{{/layout}}\n",
+            "templates/assets/style.css": "/* OVERRIDE-CSS */\nbody { color: black; }\n",
+        ])
+        let site = try await handbook.build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        #expect(site.text("glossary/index.html").contains("<div class=\"custom-page\">OVERRIDE-MARK 术语表</div>"))
+        #expect(!site.text("processes/complaint-intake/index.html").contains("OVERRIDE-MARK"))
+        #expect(site.text("processes/complaint-intake/index.html").contains("<tr id=\"step-1\">"))
+        #expect(site.text("assets/style.css") == "/* OVERRIDE-CSS */\nbody { color: black; }\n")
+    }
+
+    @Test("An extra asset in templates/ is copied")
+    func extraAsset() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", ["templates/assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"])
+        let site = try await handbook.build()
+        #expect(site.exists("assets/logo.svg"))
+    }
+
+    @Test("An unknown partial is an error naming the template file, line and column")
+    func unknownPartial() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "templates/page.mustache": "{{<layout}}{{$content}}\n<p>x</p> {{> nosuchpartial}}\n{{/content}}{{/layout}}\n",
+        ])
+        let site = try await handbook.build()
+        #expect(!site.report.published)
+        let diagnostic = try #require(site.errors.first { $0.rule == "handbook.template.unknown-partial" })
+        #expect(diagnostic.position == SourcePosition(path: "templates/page.mustache", line: 2, column: 10))
+        #expect(diagnostic.message.contains("nosuchpartial"))
+        #expect(diagnostic.formatted.hasPrefix("templates/page.mustache:2:10: error:"))
+    }
+
+    @Test("A template syntax error names the template file")
+    func syntaxError() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "templates/process.mustache": "{{<layout}}{{$content}}\n{{#steps}}\n{{/content}}{{/layout}}\n",
+        ])
+        let site = try await handbook.build()
+        #expect(!site.report.published)
+        let diagnostic = try #require(site.errors.first)
+        #expect(diagnostic.rule == "handbook.template.syntax")
+        #expect(diagnostic.position.path == "templates/process.mustache")
+    }
+}

@@ -1,0 +1,129 @@
+import Testing
+@testable import HandbookMarkdown
+
+@Suite("Rendering")
+struct RenderingTests {
+    @Test("CommonMark blocks and inlines become HTML")
+    func rendersCommonMark() {
+        let html = Markdown.render("""
+            # 标题
+
+            正文 **重点** 和 *强调*。
+
+            - 第一项
+            - 第二项
+
+            | 列 | 值 |
+            |---|---|
+            """).html
+        #expect(html.contains("<strong>重点</strong>"))
+        #expect(html.contains("<em>强调</em>"))
+        #expect(html.contains("<li>第一项</li>"))
+        #expect(html.contains("<p>正文 "))
+    }
+
+    @Test("Empty text renders to nothing, without crashing")
+    func emptyText() {
+        let result = Markdown.render("")
+        #expect(result.html.isEmpty)
+        #expect(result.links.isEmpty)
+        #expect(result.headings.isEmpty)
+    }
+
+    @Test("Text is HTML-escaped")
+    func escapesText() {
+        let html = Markdown.render("a < b & c > d \"e\"").html
+        #expect(html.contains("a &lt; b &amp; c &gt; d"))
+    }
+
+    @Test("Raw HTML is dropped by default", arguments: [
+        "<script>alert(1)</script>",
+        "段落 <script>alert(1)</script> 后文",
+        "<SCRIPT SRC=x.js></SCRIPT>",
+        "<div onclick=\"alert(1)\">x</div>",
+        "文字<img src=x onerror=alert(1)>文字",
+        "<iframe src=\"https://example.com\"></iframe>",
+    ])
+    func dropsRawHTML(_ source: String) {
+        let html = Markdown.render(source).html.lowercased()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onerror"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("<img"))
+    }
+
+    @Test("Raw HTML is kept with unsafeHTML")
+    func keepsRawHTMLWhenUnsafe() {
+        let source = "<aside class=\"note\">注意</aside>\n\n文字 <b>粗</b> <script>x()</script>\n"
+        let html = Markdown.render(source, unsafeHTML: true).html
+        #expect(html.contains("<aside class=\"note\">注意</aside>"))
+        #expect(html.contains("<b>粗</b>"))
+        #expect(html.contains("<script>x()</script>"))
+    }
+
+    @Test("Script-like link destinations are dropped", arguments: [
+        "[点我](javascript:alert(1))",
+        "[点我](JavaScript:alert(1))",
+        "[点我](vbscript:msgbox)",
+        "[点我](data:text/html;base64,PHNjcmlwdD4=)",
+    ])
+    func dropsScriptLinks(_ source: String) {
+        let html = Markdown.render(source).html.lowercased()
+        #expect(html.contains("href=\"\""))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("vbscript:"))
+        #expect(!html.contains("data:text/html"))
+    }
+
+    @Test("A script autolink keeps its text but loses its destination")
+    func scriptAutolink() {
+        let html = Markdown.render("<javascript:alert(1)>").html
+        #expect(html.contains("<a href=\"\">"))
+        #expect(!html.contains("href=\"javascript"))
+    }
+
+    @Test("Ordinary link schemes are kept")
+    func keepsOrdinaryLinks() {
+        let html = Markdown.render("[网站](https://example.com/a?b=1&c=2) [邮件](mailto:a@example.com)").html
+        #expect(html.contains("href=\"https://example.com/a?b=1&amp;c=2\""))
+        #expect(html.contains("href=\"mailto:a@example.com\""))
+    }
+}
+
+@Suite("Inline rendering")
+struct InlineRenderingTests {
+    @Test("One paragraph comes back without <p>", arguments: [
+        ("记录投诉详情，生成**工单**", "记录投诉详情，生成<strong>工单</strong>"),
+        ("纯文本", "纯文本"),
+        ("见 `代码` 与 [链接](https://example.com)", "见 <code>代码</code> 与 <a href=\"https://example.com\">链接</a>"),
+    ])
+    func noParagraph(_ source: String, _ expected: String) {
+        let html = Markdown.renderInline(source).html
+        #expect(html == expected)
+        #expect(!html.contains("<p>"))
+        #expect(!html.hasSuffix("\n"))
+    }
+
+    @Test("Raw HTML is dropped inline too")
+    func dropsRawHTMLInline() {
+        let html = Markdown.renderInline("职责 <script>alert(1)</script> 说明").html
+        #expect(!html.lowercased().contains("<script"))
+        #expect(html.hasPrefix("职责"))
+    }
+
+    @Test("Several paragraphs keep balanced tags")
+    func severalParagraphs() {
+        let html = Markdown.renderInline("第一段\n\n第二段").html
+        #expect(html.components(separatedBy: "<p>").count == html.components(separatedBy: "</p>").count)
+        #expect(html.contains("第一段") && html.contains("第二段"))
+    }
+
+    @Test("Inline rendering reports links and rewrites them")
+    func inlineLinks() {
+        let result = Markdown.renderInline("见[采购](purchase.md#step-3)") { $0 == "purchase.md#step-3" ? "p/index.html#step-3" : nil }
+        #expect(result.links.map(\.destination) == ["purchase.md#step-3"])
+        #expect(result.links.first?.column == 2)
+        #expect(result.html == "见<a href=\"p/index.html#step-3\">采购</a>")
+    }
+}
