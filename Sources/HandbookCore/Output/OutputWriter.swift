@@ -17,28 +17,76 @@ enum OutputWriter {
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())", isDirectory: true)
-        try? fileManager.removeItem(at: staging)
+        removeTree(staging.path)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             var folders = Set<String>()
             for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
+                let folder = (staging.path + "/" + file.path).split(separator: "/").dropLast().joined(separator: "/")
                 if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                switch file.contents {
-                case .text(let text):
-                    try Data(text.utf8).write(to: target)
-                case .copy(let source):
-                    try Data(contentsOf: source).write(to: target)
+                    try fileManager.createDirectory(atPath: "/" + folder, withIntermediateDirectories: true)
                 }
             }
+            try writeAll(files, under: staging.path)
             try swap(staging, into: output)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            removeTree(staging.path)
             throw error
         }
+    }
+
+    /// Files written by all cores; POSIX calls, since Foundation's `Data.write` is several
+    /// times slower per file on Linux.
+    private static func writeAll(_ files: [OutputFile], under root: String) throws {
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let path = root + "/" + file.path
+            do {
+                switch file.contents {
+                case .text(let text): try writeFile(path, Array(text.utf8))
+                case .copy(let source): try writeFile(path, Array(try Data(contentsOf: source)))
+                }
+            } catch {
+                failures.append("\(file.path): \(error)")
+            }
+        }
+        if let first = failures.first { throw Failure(description: first) }
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+
+    /// Removes a folder tree without following symbolic links: plain POSIX calls, a few times
+    /// faster than `FileManager.removeItem` on a large site.
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            unlink(path)
+            return
+        }
+        if let directory = opendir(path) {
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(directory)
+            for name in names { removeTree(path + "/" + name) }
+        }
+        rmdir(path)
     }
 
     /// Staging folders of builds that were killed.
@@ -46,7 +94,7 @@ enum OutputWriter {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where prefixes.contains(where: entry.hasPrefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            removeTree(parent.appendingPathComponent(entry).path)
         }
     }
 
@@ -61,7 +109,7 @@ enum OutputWriter {
             throw Failure(description: "\(output.path) exists and is not a folder")
         }
         if exchange(staging.path, output.path) {
-            try? fileManager.removeItem(at: staging)
+            removeTree(staging.path)
             return
         }
         // No atomic exchange on this system: two renames, the old output kept until the new one is in place.
@@ -73,7 +121,7 @@ enum OutputWriter {
             try? fileManager.moveItem(at: old, to: output)
             throw error
         }
-        try? fileManager.removeItem(at: old)
+        removeTree(old.path)
     }
 
     /// Linux `renameat2(RENAME_EXCHANGE)`: both folders swap places in one step. Looked up at
@@ -89,4 +137,14 @@ enum OutputWriter {
         return false
         #endif
     }
+}
+
+/// Error messages collected from concurrent writers.
+private final class FailureList: Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private var messages: [String] = []
+
+    func append(_ message: String) { lock.withLock { messages.append(message) } }
+    var first: String? { lock.withLock { messages.first } }
 }

@@ -16,7 +16,10 @@ extension ViewModels {
         model["meta"] = meta
         if let summary = process.summary { model["summary"] = summary }
         if !process.goals.isEmpty { model["goals"] = process.goals }
-        if !process.inputs.isEmpty { model["inputs"] = list(process.inputs) }
+        if !process.inputs.isEmpty {
+            model["inputs"] = list(process.inputs)
+            model["hasInputs"] = true
+        }
         model["steps"] = process.steps.map { stepRow(process, $0) }
         model["flowchart"] = flowchart(process)
         model["raci"] = raciMatrix(process)

@@ -74,9 +74,10 @@ struct ViewModels: Sendable {
         RootLink.to(Routes.process(process.id), fragment: Routes.stepAnchor(step.id))
     }
 
-    /// A list item with a flag on its last element, for "、" separators in templates.
-    func list(_ items: [String]) -> [[String: Any]] {
-        items.enumerated().map { ["text": $1, "last": $0 == items.count - 1] }
+    /// Items joined for display ("投诉工单、回访记录" or "form, record"): one lookup for the
+    /// template instead of a section per item.
+    func list(_ items: [String]) -> String {
+        items.joined(separator: strings["listSeparator"]!)
     }
 }
 
@@ -84,6 +85,8 @@ extension ViewModels {
     /// Adds `hasX` (is the list non-empty) beside every list `x`, at every level, so templates can
     /// show a section once when its list has items (Mustache alone cannot).
     static func withListFlags(_ value: Any) -> Any {
+        // Leaves are most values: skip the costly existential casts below for them.
+        if value is String || value is Bool || value is Int { return value }
         if let dictionary = value as? [String: Any] {
             var result = dictionary
             for (key, item) in dictionary {
