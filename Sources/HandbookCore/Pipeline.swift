@@ -34,9 +34,13 @@ public enum Pipeline {
         public var description: String
     }
 
-    /// Loads and checks the handbook; publishes nothing.
+    /// Loads and checks the handbook and its templates; publishes nothing.
     public static func check(_ options: Options) async -> Report {
-        await resolve(options).report
+        var report = await resolve(options).report
+        var themeDiagnostics = Theme.load(root: options.root).1
+        if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
+        report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
+        return report
     }
 
     /// Checks, then writes the site atomically when there are no errors.
