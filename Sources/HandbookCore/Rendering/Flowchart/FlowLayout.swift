@@ -150,7 +150,7 @@ struct FlowLayout {
         for lane in 0..<laneCount {
             var contentHeight = 0.0
             for column in 0..<columns { contentHeight = max(contentHeight, stackHeight(stacks[lane * columns + column])) }
-            let laneHeight = Self.channel + contentHeight + 18
+            let laneHeight = Self.channel + contentHeight + 30
             for column in 0..<columns {
                 let stack = stacks[lane * columns + column]
                 let total = stackHeight(stack)
@@ -197,11 +197,13 @@ struct FlowLayout {
             let x1 = gapX(after: sourceColumn)
             var points = [start, Point(x: x1, y: start.y)]
             if loop {
+                // Back below all lanes, then up into the target's bottom: never along a forward arrow.
                 loops += 1
-                let y = layout.height + 10 + Double(loops - 1) * 8
+                let y = layout.height + 14 + Double(loops - 1) * 8
                 loopBottom = max(loopBottom, y + 12)
-                let x2 = gapX(after: targetColumn - 1)
-                points += [Point(x: x1, y: y), Point(x: x2, y: y), Point(x: x2, y: end.y)]
+                let x2 = target.midX + Double((loops - 1) % 3) * 8
+                points += [Point(x: x1, y: y), Point(x: x2, y: y), Point(x: x2, y: target.maxY)]
+                return Edge(from: from, to: to, points: points, label: label, isLoop: true)
             } else if targetColumn == sourceColumn + 1 {
                 points += [Point(x: x1, y: end.y)]
             } else {

@@ -34,7 +34,14 @@ enum FlowchartSVG {
             svg += "<polyline class=\"edge\(edge.isLoop ? " loop" : "")\" points=\"\(path)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.3\"\(style)/>"
             var label = edge.label
             if edge.isLoop { label = ["↺ " + words.loop] + label }
-            if !label.isEmpty, let end = edge.points.last {
+            if edge.isLoop, let end = edge.points.last {
+                // Beside the upward entry, between the target box and the loop line below it.
+                let bottom = edge.points[edge.points.count - 2].y - 4
+                for (k, line) in label.enumerated() {
+                    let y = bottom - Double(label.count - 1 - k) * 12
+                    svg += "<text x=\"\(i(end.x + 5))\" y=\"\(i(y))\" font-size=\"11\" class=\"branch\">\(escape(line))</text>"
+                }
+            } else if !label.isEmpty, let end = edge.points.last {
                 let top = end.y - 4 - Double(label.count) * 14
                 for (k, line) in label.enumerated() {
                     svg += "<text x=\"\(i(end.x - 4))\" y=\"\(i(top + Double(k + 1) * 14 - 2))\" text-anchor=\"end\" font-size=\"11\" class=\"branch\">\(escape(line))</text>"
