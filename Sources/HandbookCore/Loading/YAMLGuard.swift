@@ -12,14 +12,16 @@ enum YAMLGuard {
         nesting(yaml, path: path, firstLine: firstLine) ?? aliases(yaml, path: path, firstLine: firstLine)
     }
 
-    /// A conservative count of what aliases expand to: an anchor weighs one plus every alias
-    /// written after it until the next anchor (at least what its node holds).
+    /// A conservative count of what aliases expand to: an anchor weighs one, plus one for every
+    /// list item or flow separator, plus every alias, written after it until the next anchor
+    /// (at least what its node holds).
     static func aliases(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
         guard yaml.contains("*") else { return nil }
         var weights: [Substring: Int] = [:]
         var current: Substring?
         var total = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let current, line.drop(while: { $0 == " " }).hasPrefix("- ") { weights[current, default: 1] += 1 }
             var previous: Character = " "
             var position = line.startIndex
             while position < line.endIndex {
@@ -48,6 +50,7 @@ enum YAMLGuard {
                         continue
                     }
                 }
+                if character == ",", let current { weights[current, default: 1] += 1 }
                 previous = character
                 position = line.index(after: position)
             }
