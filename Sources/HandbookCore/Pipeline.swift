@@ -50,6 +50,10 @@ public enum Pipeline {
         var report = checked
         guard let site else { return report }
         let output = options.output ?? options.root.appendingPathComponent(site.outputFolder, isDirectory: true)
+        let content = options.root.appendingPathComponent(contentFolder(root: options.root), isDirectory: true)
+        if let refusal = OutputSafety.check(output: output, root: options.root, content: content) {
+            throw IOFailure(description: refusal)
+        }
         let start = ContinuousClock.now
         do {
             try OutputWriter.write(site.files, to: output)

@@ -17,7 +17,7 @@ struct Check: AsyncParsableCommand {
         switch format {
         case .text:
             Console.print(report.diagnostics)
-            print("\(Console.counts(report.diagnostics)) in \(report.fileCount) files")
+            print("\(Console.counts(report.diagnostics)) in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -13,9 +13,9 @@ struct ProcessResolver {
         case .success(let party): owner = party.departmentID
         case .failure(let diagnostic): diagnostics.append(diagnostic)
         }
-        if raw.steps.isEmpty {
-            diagnostics.append(.error("handbook.process.no-steps", "process `\(raw.id.value)` has no steps",
-                                      at: raw.title.position))
+        // A missing or mistyped `steps` is already reported where it is written.
+        if raw.steps.isEmpty, let at = raw.stepsPosition {
+            diagnostics.append(.error("handbook.process.no-steps", "process `\(raw.id.value)` has no steps", at: at))
         }
         var seen: [String: SourcePosition] = [:]
         for step in raw.steps {

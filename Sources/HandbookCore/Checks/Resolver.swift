@@ -24,10 +24,13 @@ public enum Resolver {
             diagnostics += process.steps.compactMap { IdentifierCheck.check($0.id, kind: "step") }
             diagnostics += ApprovalCheck.check(process, today: today)
         }
+        rawDepartments.sort { ($0.id.position.line > 1 ? 1 : 0, $0.file.path) < ($1.id.position.line > 1 ? 1 : 0, $1.file.path) }
         let directory = Directory(rawDepartments, diagnostics: &diagnostics)
         let organization = OrganizationResolver.resolve(directory, diagnostics: &diagnostics)
 
         var processIDs: [String: RawProcess] = [:]
+        // Ids taken from a file name first: a clash is then blamed on the `id:` someone wrote.
+        rawProcesses.sort { ($0.id.position.line > 1 ? 1 : 0, $0.file.path) < ($1.id.position.line > 1 ? 1 : 0, $1.file.path) }
         rawProcesses = rawProcesses.filter { process in
             if let first = processIDs[process.id.value] {
                 diagnostics.append(.error("handbook.process.duplicate-id",

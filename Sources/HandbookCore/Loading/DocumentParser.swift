@@ -101,7 +101,9 @@ enum DocumentParser {
             summary: reader.string(map, "summary", in: "process", at: start)?.value,
             goals: reader.strings(map, "goals").map(\.value),
             inputs: reader.strings(map, "inputs").map(\.value),
-            changes: changes, steps: steps, body: body)
+            changes: changes, steps: steps,
+            stepsPosition: reader.value(map, "steps").flatMap { $0.sequence != nil ? reader.position($0) : nil },
+            body: body)
     }
 
     private static func step(_ map: Node.Mapping, _ position: SourcePosition,

@@ -25,7 +25,7 @@ enum HandbookLoader {
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("handbook.content.missing",
                 "content folder `\(config.contentFolder)` not found in \(root.path)",
-                at: SourcePosition(path: config.contentFolder, line: 1, column: 1)))
+                at: config.contentPosition ?? SourcePosition(path: config.contentFolder, line: 1, column: 1)))
             return LoadedHandbook(config: config, documents: [], diagnostics: diagnostics, fileCount: 0)
         }
         let (entries, assets, listing) = ContentScanner.scan(content: content, prefix: config.contentFolder)
@@ -88,15 +88,25 @@ enum HandbookLoader {
                                      at: language.position))
             }
         }
+        var folderPositions: [String: SourcePosition] = [:]
         for (key, keyPath) in [("content", \HandbookConfig.contentFolder), ("output", \HandbookConfig.outputFolder)] {
             guard let folder = reader.string(map, key, in: configName, at: start) else { continue }
-            if folder.value.isEmpty || folder.value.hasPrefix("/") || folder.value.split(separator: "/").contains("..") {
+            let normalized = folder.value.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            if normalized.isEmpty || folder.value.hasPrefix("/") || folder.value.split(separator: "/").contains("..") {
                 reader.report(.error("handbook.config.folder", "`\(key)` must be a folder inside the handbook root",
                                      at: folder.position))
             } else {
-                config[keyPath: keyPath] = folder.value
+                config[keyPath: keyPath] = normalized
+                folderPositions[key] = folder.position
             }
         }
+        // The output is replaced whole on every build: it must never be, hold or sit in the content.
+        if let overlap = OutputSafety.overlap(output: config.outputFolder, content: config.contentFolder) {
+            reader.report(.error("handbook.config.folder", overlap,
+                                 at: folderPositions["output"] ?? folderPositions["content"] ?? start))
+            config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
+        }
+        config.contentPosition = folderPositions["content"]
         config.feedbackURL = reader.string(map, "feedback_url", in: configName, at: start)?.value
         config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
         return (config, reader.diagnostics)

@@ -37,6 +37,8 @@ struct RawProcess: Sendable {
     var inputs: [String]
     var changes: [Process.Change]
     var steps: [RawStep]
+    /// Where `steps` is written, when it is a list (possibly empty).
+    var stepsPosition: SourcePosition?
     var body: MarkdownSource
 }
 

@@ -13,7 +13,7 @@ enum YAMLGuard {
     }
 
     /// A conservative count of what aliases expand to: an anchor weighs one, plus one for every
-    /// list item or flow separator, plus every alias, written after it until the next anchor
+    /// line and flow separator, plus every alias, written after it until the next anchor
     /// (at least what its node holds).
     static func aliases(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
         guard yaml.contains("*") else { return nil }
@@ -21,7 +21,8 @@ enum YAMLGuard {
         var current: Substring?
         var total = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let current, line.drop(while: { $0 == " " }).hasPrefix("- ") { weights[current, default: 1] += 1 }
+            // Every non-empty line under an anchor holds at least one node (list item, key, value).
+            if let current, line.contains(where: { $0 != " " }) { weights[current, default: 1] += 1 }
             var previous: Character = " "
             var position = line.startIndex
             while position < line.endIndex {

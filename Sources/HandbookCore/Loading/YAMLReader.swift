@@ -41,11 +41,20 @@ struct YAMLReader {
 
     func position(_ node: Node) -> SourcePosition {
         guard let mark = node.mark else { return SourcePosition(path: path, line: lineOffset + 1, column: 1) }
-        return SourcePosition(path: path, line: mark.line + lineOffset, column: mark.column)
+        return position(mark)
     }
 
+    /// libyaml counts columns in Unicode scalars; editors count characters (an emoji family
+    /// or an accent written as two scalars is one column).
     func position(_ mark: Mark) -> SourcePosition {
-        SourcePosition(path: path, line: mark.line + lineOffset, column: mark.column)
+        var column = mark.column
+        if mark.line >= 1, mark.line <= lines.count {
+            let scalars = lines[mark.line - 1].unicodeScalars
+            if let end = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex) {
+                column = String(scalars[scalars.startIndex..<end]).count + 1
+            }
+        }
+        return SourcePosition(path: path, line: mark.line + lineOffset, column: column)
     }
 
     func value(_ map: Node.Mapping, _ key: String) -> Node? {
@@ -179,7 +188,9 @@ extension YAMLReader {
         var seen = 0
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
             let trimmed = line.drop { $0 == " " || $0 == "-" }
-            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+            // Keys of this mapping only: at its column, not a nested mapping's `name:`.
+            guard line.count - trimmed.count == mark.column - 1 || (index + 1 == mark.line && line.count - trimmed.count >= mark.column - 1),
+                  trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
             seen += 1
             if seen == 2 {
                 return SourcePosition(path: path, line: index + 1 + lineOffset, column: line.count - trimmed.count + 1)

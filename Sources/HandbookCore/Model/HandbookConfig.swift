@@ -12,6 +12,8 @@ public struct HandbookConfig: Sendable {
     public var outputFolder = "public"
     public var feedbackURL: String?
     public var unsafeHTML = false
+    /// Where handbook.yml names the content folder, for diagnostics about it.
+    public var contentPosition: SourcePosition?
 
     public init() {}
 }

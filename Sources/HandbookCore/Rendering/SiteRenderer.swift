@@ -49,6 +49,7 @@ enum SiteRenderer {
             return files
         }
         files.append(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook))))
+        files.append(OutputFile(path: OutputSafety.marker, contents: .text("This folder is written by `handbook build` and replaced whole by the next build.\n")))
         files.append(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings))))
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url)))

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The output folder is replaced whole by every build, so it must never be the handbook, its
+/// sources, or a folder someone else owns.
+enum OutputSafety {
+    /// The name of the file every build leaves in its output, so the next build knows the
+    /// folder is its own to replace.
+    static let marker = ".handbook-output"
+
+    /// A reason when two folders (relative to the root, normalized) overlap.
+    static func overlap(output: String, content: String) -> String? {
+        if output == content { return "the output folder `\(output)` is the content folder; a build would replace the sources" }
+        if output.hasPrefix(content + "/") { return "the output folder `\(output)` is inside the content folder `\(content)`" }
+        if content.hasPrefix(output + "/") { return "the output folder `\(output)` holds the content folder `\(content)`" }
+        return nil
+    }
+
+    /// Refuses an output that is or holds the root or the content, or an existing folder with
+    /// files in it that no build wrote (no marker).
+    static func check(output: URL, root: URL, content: URL) -> String? {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        for (name, folder) in [("handbook root", root), ("content folder", content)] {
+            let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if out == path || (path + "/").hasPrefix(out + "/") {
+                return "refusing to write the site to \(output.path): it is or holds the \(name)"
+            }
+            if name == "content folder", out.hasPrefix(path + "/") {
+                return "refusing to write the site to \(output.path): it is inside the content folder"
+            }
+        }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }
+        let marked = FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path)
+        if !entries.isEmpty, !marked {
+            return "refusing to replace \(output.path): it has files that handbook did not write; remove it or choose another --output"
+        }
+        return nil
+    }
+}
