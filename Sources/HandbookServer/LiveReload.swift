@@ -13,7 +13,7 @@ enum LiveReload {
         if diagnostics.hasErrors {
             let lines = diagnostics.map { "<li>" + $0.formatted.htmlEscaped + "</li>" }.joined()
             snippet += """
-            <div id="handbook-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#fff4f4;border-top:3px solid #b00;color:#600;padding:.8rem 1.2rem;font:13px/1.5 monospace;z-index:99"><strong>Build failed — still showing the last good site.</strong><ul style="margin:.4rem 0 0;padding-left:1.2rem">\(lines)</ul></div>
+            <div id="handbook-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#fff4f4;border-top:3px solid #b00;color:#600;padding:.8rem 1.2rem;font:13px/1.5 monospace;z-index:99"><strong>Build failed — showing the last good site, if any.</strong><ul style="margin:.4rem 0 0;padding-left:1.2rem">\(lines)</ul></div>
             """
         }
         if let range = page.range(of: "</body>", options: .backwards) {

@@ -23,10 +23,12 @@ public struct PreviewServer: Sendable {
                     onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let state = PreviewState()
         let cache = DocumentCache()
-        await rebuild(state: state, cache: cache, log: log)
         let watcher = Watcher(folders: [options.root.appendingPathComponent(Pipeline.contentFolder(root: options.root)),
                                         options.root.appendingPathComponent("templates")],
                               files: [options.root.appendingPathComponent("handbook.yml")])
+        // Fingerprint before the first build, so an edit saved while it runs is still seen.
+        let initial = watcher.fingerprint()
+        await rebuild(state: state, cache: cache, log: log)
         let app = Application(
             responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
                 await Self.respond(to: request, state: state)
@@ -39,9 +41,11 @@ public struct PreviewServer: Sendable {
                 return logger
             }())
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
             group.addTask {
-                var last = watcher.fingerprint()
+                do { try await app.run() } catch is CancellationError {}
+            }
+            group.addTask {
+                var last = initial
                 while !Task.isCancelled {
                     try await Task.sleep(for: pollInterval)
                     let now = watcher.fingerprint()
@@ -72,17 +76,25 @@ public struct PreviewServer: Sendable {
 
     static func respond(to request: Request, state: PreviewState) async -> Response {
         let path = request.uri.path
-        if path == LiveReload.eventsPath { return events(state: state) }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed)
         }
+        if path == LiveReload.eventsPath { return events(state: state) }
         let files = await state.files
+        if files.isEmpty {
+            // No good build yet: show why, and reload once the handbook is fixed.
+            let page = Array("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>handbook</title></head><body><h1>The handbook does not build yet</h1></body></html>".utf8)
+            return Response(status: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.inject(
+                                into: page, version: await state.version, diagnostics: await state.diagnostics))))
+        }
         switch SitePath.resolve(path, exists: { files[$0] != nil }) {
         case .refused:
             return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Bad request\n")))
         case .redirect(let location):
-            return Response(status: .movedPermanently, headers: [.location: location])
+            // 302, not 301: browsers cache a permanent redirect beyond the preview's life.
+            return Response(status: .found, headers: [.location: location])
         case .file(let file):
             let version = await state.version
             let diagnostics = await state.diagnostics

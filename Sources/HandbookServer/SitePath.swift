@@ -18,7 +18,11 @@ public enum SitePath {
         let joined = segments.joined(separator: "/")
         if joined.isEmpty { return .file("index.html") }
         if decoded.hasSuffix("/") { return .file(joined + "/index.html") }
-        if !exists(joined), exists(joined + "/index.html") { return .redirect(pathOnly + "/") }
+        if !exists(joined), exists(joined + "/index.html") {
+            // Built from the cleaned segments: `//host/x` must never become a protocol-relative URL.
+            let encoded = segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? String($0) }
+            return .redirect("/" + encoded.joined(separator: "/") + "/")
+        }
         return .file(joined)
     }
 

@@ -101,11 +101,11 @@ struct FlowLayout {
                               frame: Rect(x: 0, y: 0, width: Self.markerSize, height: Self.markerSize), lines: []))
         }
 
-        place(laneCount: laneOrder.count, columns: endColumn + 1)
+        let laneLines = laneOrder.map { TextMetrics.wrap(laneName($0), maxWidth: Self.laneLabelWidth - 20, fontSize: Self.fontSize) }
+        place(laneCount: laneOrder.count, columns: endColumn + 1,
+              labelHeights: laneLines.map { Double($0.count) * Self.lineHeight + 16 })
         lanes = laneOrder.enumerated().map { number, id in
-            let name = laneName(id)
-            return Lane(name: name, departmentID: id, frame: laneFrames[number],
-                        lines: TextMetrics.wrap(name, maxWidth: Self.laneLabelWidth - 20, fontSize: Self.fontSize))
+            Lane(name: laneName(id), departmentID: id, frame: laneFrames[number], lines: laneLines[number])
         }
 
         // Edges: the start arrow, then each step's `next` in order.
@@ -128,7 +128,7 @@ struct FlowLayout {
     private(set) var columnWidth: [Double] = []
 
     /// Columns as wide as their widest node; lanes as tall as their tallest stack of nodes.
-    private mutating func place(laneCount: Int, columns: Int) {
+    private mutating func place(laneCount: Int, columns: Int, labelHeights: [Double]) {
         columnWidth = Array(repeating: Self.markerSize, count: columns)
         var stacks = [[Int]](repeating: [], count: laneCount * columns)
         for (n, node) in nodes.enumerated() {
@@ -150,6 +150,8 @@ struct FlowLayout {
         for lane in 0..<laneCount {
             var contentHeight = 0.0
             for column in 0..<columns { contentHeight = max(contentHeight, stackHeight(stacks[lane * columns + column])) }
+            // As tall as its boxes, and as its wrapped department name.
+            contentHeight = max(contentHeight, labelHeights[lane] - Self.channel - 30)
             let laneHeight = Self.channel + contentHeight + 30
             for column in 0..<columns {
                 let stack = stacks[lane * columns + column]
@@ -197,12 +199,16 @@ struct FlowLayout {
             let x1 = gapX(after: sourceColumn)
             var points = [start, Point(x: x1, y: start.y)]
             if loop {
-                // Back below all lanes, then up into the target's bottom: never along a forward arrow.
+                // Back below all lanes, up in the gap before the target's column, along the
+                // box-free space under the target and into its bottom: never along a forward
+                // arrow, never through a box.
                 loops += 1
-                let y = layout.height + 14 + Double(loops - 1) * 8
-                loopBottom = max(loopBottom, y + 12)
-                let x2 = target.midX + Double((loops - 1) % 3) * 8
-                points += [Point(x: x1, y: y), Point(x: x2, y: y), Point(x: x2, y: target.maxY)]
+                let y = layout.height + 16 + Double(loops - 1) * 16
+                loopBottom = max(loopBottom, y + 8)
+                let x2 = gapX(after: targetColumn - 1)
+                let under = target.maxY + 7
+                points += [Point(x: x1, y: y), Point(x: x2, y: y), Point(x: x2, y: under),
+                           Point(x: target.midX, y: under), Point(x: target.midX, y: target.maxY)]
                 return Edge(from: from, to: to, points: points, label: label, isLoop: true)
             } else if targetColumn == sourceColumn + 1 {
                 points += [Point(x: x1, y: end.y)]

@@ -28,21 +28,27 @@ enum FlowchartSVG {
             svg += "<line x1=\"\(i(FlowLayout.laneLabelWidth))\" y1=\"\(i(f.y))\" x2=\"\(i(FlowLayout.laneLabelWidth))\" y2=\"\(i(f.maxY))\" stroke=\"#888\"/>"
             svg += text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, weight: "bold") + "</g>\n"
         }
+        var labelled: [Int: Int] = [:]
         for edge in layout.edges {
             let path = edge.points.map { "\(i($0.x)),\(i($0.y))" }.joined(separator: " ")
             let style = edge.isLoop ? " stroke-dasharray=\"6 4\" marker-end=\"url(#arrow-open)\"" : " marker-end=\"url(#arrow)\""
             svg += "<polyline class=\"edge\(edge.isLoop ? " loop" : "")\" points=\"\(path)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.3\"\(style)/>"
             var label = edge.label
-            if edge.isLoop { label = ["↺ " + words.loop] + label }
-            if edge.isLoop, let end = edge.points.last {
-                // Beside the upward entry, between the target box and the loop line below it.
-                let bottom = edge.points[edge.points.count - 2].y - 4
-                for (k, line) in label.enumerated() {
-                    let y = bottom - Double(label.count - 1 - k) * 12
-                    svg += "<text x=\"\(i(end.x + 5))\" y=\"\(i(y))\" font-size=\"11\" class=\"branch\">\(escape(line))</text>"
+            if edge.isLoop {
+                // One line above the loop's channel segment, beside its rise: the mark, then the condition.
+                let channel = edge.points[2]
+                var x = channel.x + 4
+                for text in ["↺ " + words.loop] + label {
+                    svg += "<text x=\"\(i(x))\" y=\"\(i(channel.y - 3))\" font-size=\"11\" class=\"branch\">\(escape(text))</text>"
+                    x += TextMetrics.width(of: text + " ", fontSize: 11)
                 }
-            } else if !label.isEmpty, let end = edge.points.last {
-                let top = end.y - 4 - Double(label.count) * 14
+                label = []
+            }
+            if !label.isEmpty, let end = edge.points.last {
+                // Labels of arrows into the same step stack upwards instead of overprinting.
+                let stacked = labelled[edge.to, default: 0]
+                labelled[edge.to] = stacked + label.count
+                let top = end.y - 4 - Double(label.count + stacked) * 14
                 for (k, line) in label.enumerated() {
                     svg += "<text x=\"\(i(end.x - 4))\" y=\"\(i(top + Double(k + 1) * 14 - 2))\" text-anchor=\"end\" font-size=\"11\" class=\"branch\">\(escape(line))</text>"
                 }

@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// Poppler's command-line tools, run as child processes.
+enum Poppler {
+    static func path(_ tool: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        return folders.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static let available = ["pdftotext", "pdfinfo", "pdftoppm"].allSatisfy { path($0) != nil }
+
+    /// Standard output of `tool` (through a file, so no pipe fills up).
+    static func run(_ tool: String, _ arguments: [String], in folder: URL) async throws -> String {
+        let out = folder.appendingPathComponent("\(tool)-\(UUID().uuidString).out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: out)
+        defer { try? handle.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path(tool)))
+        process.arguments = arguments
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in done.resume() }
+            do { try process.run() } catch { done.resume(throwing: error) }
+        }
+        guard process.terminationStatus == 0 else {
+            throw Chromium.Failure(description: "\(tool) \(arguments) exited with \(process.terminationStatus)")
+        }
+        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+}
+
+/// A page printed to PDF by Chromium, read back with pdfinfo and pdftotext page by page.
+struct PrintedPDF {
+    var file: URL
+    var width = 0.0, height = 0.0
+    /// `pdftotext -layout` text of each page.
+    var pages: [String] = []
+    /// `pdftotext -raw` text of each page, whitespace removed: table cells come out in order.
+    var raw: [String] = []
+
+    /// Text with all whitespace removed (pdftotext keeps or drops spaces between CJK glyphs).
+    static func squeeze(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+
+    func lines(_ page: Int) -> [String] {
+        pages[page].split(separator: "\n").map(Self.squeeze).filter { !$0.isEmpty }
+    }
+
+    func squeezed(_ page: Int) -> String { Self.squeeze(pages[page]) }
+
+    static func print(_ page: URL, in folder: URL) async throws -> PrintedPDF {
+        var pdf = PrintedPDF(file: folder.appendingPathComponent("print-\(UUID().uuidString).pdf"))
+        _ = try await Chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.file.path)", page.absoluteString], in: folder)
+        let info = try await Poppler.run("pdfinfo", [pdf.file.path], in: folder)
+        let count = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.output.1) }, "pdfinfo: \(info)")
+        let size = try #require(info.firstMatch(of: /Page size:\s+([\d.]+) x ([\d.]+) pts/), "pdfinfo: \(info)")
+        (pdf.width, pdf.height) = (Double(size.output.1) ?? 0, Double(size.output.2) ?? 0)
+        for number in 1...max(count, 1) {
+            let range = ["-f", "\(number)", "-l", "\(number)", pdf.file.path, "-"]
+            pdf.pages.append(try await Poppler.run("pdftotext", ["-layout"] + range, in: folder))
+            pdf.raw.append(squeeze(try await Poppler.run("pdftotext", ["-raw"] + range, in: folder)))
+        }
+        return pdf
+    }
+}
+
+@Suite("Printing", .timeLimit(.minutes(2)),
+       .enabled(if: Chromium.path != nil && Poppler.available, "chromium or poppler-utils is not on PATH; print tests skipped"))
+struct PrintTests {
+    static let organization = "示例科技有限公司"
+    static let siteHeader = "示例科技有限公司 · 流程手册"
+    /// What the layout puts around the content on screen: never on paper.
+    static let screenOnly = ["首页", "职责矩阵", "术语表", "流程编写指南", "跳到正文", "\(siteHeader) · 2026-01-01"]
+
+    /// The sample handbook built into a temporary folder, and `path` in it printed.
+    static func printSample(_ path: String, drafts: Bool = false) async throws -> (PrintedPDF, html: String, BuiltSite, URL) {
+        let (site, folder) = try await SampleHandbookTests.build(drafts: drafts)
+        try #require(site.report.published, "the sample does not build: \(site.errors.map(\.formatted))")
+        let pdf = try await PrintedPDF.print(site.url(path), in: folder)
+        return (pdf, site.text(path), site, folder)
+    }
+
+    /// The text of each `<tr` row starting with `opening`, whitespace removed.
+    static func rows(_ opening: String, in html: String) -> [String] {
+        html.components(separatedBy: opening).dropFirst().map { part in
+            let row = part.components(separatedBy: "</tr>")[0]
+            // The rest of the opening tag (`1">` of `<tr id="step-1">`) is not text.
+            let cells = opening.hasSuffix(">") ? row : String(row.drop { $0 != ">" }.dropFirst())
+            return PrintedPDF.squeeze(HTML.text(cells))
+        }
+    }
+
+    /// A4 portrait; every page has `header` on top and `第 N 页 / 共 M 页` (or the English) at the bottom.
+    func expectPages(_ pdf: PrintedPDF, header: (Int) -> String, english: Bool = false) {
+        #expect(abs(pdf.width - 595) < 1 && abs(pdf.height - 842) < 1, "not A4: \(pdf.width) x \(pdf.height)")
+        #expect(!pdf.pages.isEmpty)
+        let count = pdf.pages.count
+        for page in pdf.pages.indices {
+            let lines = pdf.lines(page)
+            #expect(lines.first == PrintedPDF.squeeze(header(page)), "page \(page + 1) header: \(lines.first ?? "")")
+            let number = english ? "Page\(page + 1)of\(count)" : "第\(page + 1)页/共\(count)页"
+            #expect(lines.last == number, "page \(page + 1) footer: \(lines.last ?? "")")
+        }
+    }
+
+    /// No row of the HTML is split over two pages: each row's whole text is on one page.
+    func expectRowsUnbroken(_ rows: [String], in pdf: PrintedPDF) {
+        #expect(!rows.isEmpty)
+        for row in Set(rows) {
+            let found = pdf.raw.map { $0.components(separatedBy: row).count - 1 }.reduce(0, +)
+            #expect(found == rows.filter { $0 == row }.count, "row split over pages or missing: \(row)")
+        }
+    }
+
+    /// Navigation, skip link and footer appear on paper only as often as the content itself has them.
+    func expectNoScreenChrome(_ pdf: PrintedPDF, html: String) {
+        let main = PrintedPDF.squeeze(HTML.text(html.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0]))
+        let paper = pdf.pages.indices.map(pdf.squeezed).joined()
+        for text in Self.screenOnly.map(PrintedPDF.squeeze) {
+            #expect(PrintedPDF.squeeze(HTML.text(html)).contains(text), "the page has no `\(text)` to hide")
+            let inContent = main.components(separatedBy: text).count - 1
+            #expect(paper.components(separatedBy: text).count - 1 == inContent, "`\(text)` is printed")
+        }
+    }
+
+    /// The sign-off block with its three rows is on page `page`.
+    func expectSignOff(_ pdf: PrintedPDF, on page: Int) {
+        let text = pdf.squeezed(page)
+        let after = text.components(separatedBy: "签字确认").dropFirst().joined()
+        for row in ["受训人", "培训师", "人力资源部"] { #expect(after.contains(row), "no \(row) after 签字确认 on page \(page + 1)") }
+    }
+
+    @Test("A role's checklist: running header with department and role, page numbers, whole rows, sign-off last")
+    func roleSheet() async throws {
+        let (pdf, html, _, folder) = try await Self.printSample("training/customer-service/cs-agent/index.html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        expectPages(pdf, header: { _ in "\(Self.siteHeader) · 客服部 · 客服专员" })
+        #expect(pdf.lines(0).dropFirst().prefix(2) == [PrintedPDF.squeeze(Self.siteHeader), "客服部·客服专员"])
+        let rows = Self.rows("<tr><td class=\"box\">", in: html)
+        #expect(rows.contains { $0.contains("客户投诉接收") && $0.contains("记录投诉详情") })
+        expectRowsUnbroken(rows, in: pdf)
+        expectSignOff(pdf, on: pdf.pages.count - 1)
+        for page in 0..<pdf.pages.count - 1 { #expect(!pdf.squeezed(page).contains("签字确认")) }
+        expectNoScreenChrome(pdf, html: html)
+    }
+
+    @Test("The department booklet: a cover, then each sheet on its own pages with its header and sign-off")
+    func booklet() async throws {
+        let (pdf, html, _, folder) = try await Self.printSample("training/customer-service/index.html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let titles = html.matches(of: /<section class="sheet[^"]*">\s*<header class="print-header">\s*<p class="small">[^<]*<\/p>\s*<h1>([^<]*)<\/h1>/)
+            .map { PrintedPDF.squeeze($0.output.1) }
+        #expect(titles.count == 5, "department-wide duties and four roles: \(titles)")
+        #expect(titles.contains("客服部·客服专员") && titles.contains("客服部·全部门"))
+
+        // Page 1 is the cover, with the department's header and a list of the roles.
+        let cover = pdf.squeezed(0)
+        #expect(pdf.lines(0).first == PrintedPDF.squeeze("\(Self.siteHeader) · 客服部"))
+        for text in ["部门培训清单", "各岗位培训清单", "客服专员", "客服主管", "数据专员", "客服部经理"] { #expect(cover.contains(text)) }
+        #expect(!cover.contains("签字确认") && !cover.contains("培训师签字"), "the cover has no checklist")
+
+        // Each sheet starts at the top of a new page: its title right under the running header.
+        let starts = titles.map { title in pdf.pages.indices.first { pdf.squeezed($0).contains(title) } ?? -1 }
+        #expect(starts.first == 1, "the first sheet follows the cover")
+        #expect(starts == starts.sorted() && Set(starts).count == starts.count, "sheets out of order: \(starts)")
+        for (index, title) in titles.enumerated() where starts[index] >= 0 {
+            let start = starts[index]
+            #expect(Array(pdf.lines(start).prefix(3)) == [PrintedPDF.squeeze("\(Self.siteHeader) · ") + title,
+                                                          PrintedPDF.squeeze(Self.siteHeader), title],
+                    "\(title) does not open page \(start + 1)")
+            let end = index + 1 < starts.count ? starts[index + 1] - 1 : pdf.pages.count - 1
+            for page in start...max(start, end) {
+                #expect(pdf.lines(page).first == PrintedPDF.squeeze("\(Self.siteHeader) · ") + title, "page \(page + 1)")
+                #expect(pdf.squeezed(page).contains("签字确认") == (page == end), "sign-off of \(title) not (only) on page \(end + 1)")
+            }
+            expectSignOff(pdf, on: end)
+        }
+        expectPages(pdf, header: { page in pdf.pages[page].split(separator: "\n").first.map(String.init) ?? "" })
+        expectRowsUnbroken(Self.rows("<tr><td class=\"box\">", in: html), in: pdf)
+        expectNoScreenChrome(pdf, html: html)
+    }
+
+    @Test("A process page prints its whole responsibility rows under the site header, without navigation")
+    func processPage() async throws {
+        let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/index.html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(pdf.pages.count > 1, "the test wants a table that crosses a page")
+        expectPages(pdf, header: { _ in Self.siteHeader })
+        let rows = Self.rows("<tr id=\"step-", in: html)
+        #expect(rows.count == 9)
+        expectRowsUnbroken(rows, in: pdf)
+        expectNoScreenChrome(pdf, html: html)
+        #expect(pdf.squeezed(pdf.pages.count - 1).contains("(process@example.com)"), "the feedback address is printed")
+    }
+
+    @Test("The execution feedback form has its columns and one row per step")
+    func feedbackForm() async throws {
+        let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/feedback/index.html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        expectPages(pdf, header: { _ in "\(Self.siteHeader) · 采购审批流程 · 执行反馈表" })
+        let columns = pdf.pages[0].split(separator: "\n").first { $0.contains("问题描述") }.map(String.init) ?? ""
+        #expect(columns.split(whereSeparator: \.isWhitespace) == ["步骤", "问题描述", "改进建议", "反馈人", "日期"])
+        let steps = html.matches(of: /<th scope="row">(\d+\. [^<]+)<\/th>/).map { PrintedPDF.squeeze($0.output.1) }
+        #expect(steps.count == 9 && steps.first == "1.请购登记" && steps.last == "9.退货与索赔")
+        let paper = pdf.raw.joined()
+        let positions = steps.map { step in paper.ranges(of: step).map(\.lowerBound) }
+        #expect(positions.allSatisfy { $0.count == 1 }, "each step once: \(zip(steps, positions.map(\.count)).map { "\($0) \($1)" })")
+        let firsts = positions.compactMap(\.first)
+        #expect(firsts == firsts.sorted(), "steps in order")
+        expectNoScreenChrome(pdf, html: html)
+    }
+
+    @Test("An English handbook prints `Page N of M`; a page renders to PNG")
+    func english() async throws {
+        let handbook = try TestHandbook(fixture: "print-en")
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let role = try await PrintedPDF.print(site.url("training/sales/sales-rep/index.html"), in: handbook.folder)
+        expectPages(role, header: { _ in "Example Ltd · Process Handbook · Sales · Sales Rep" }, english: true)
+        #expect(role.pages[0].contains("Page 1 of \(role.pages.count)"))
+        let sheet = role.pages.indices.map(role.squeezed).joined()
+        for text in ["Recordtheorder", "Confirmtheorder", "Sign-off", "Trainee", "Trainer", "HR"] { #expect(sheet.contains(text)) }
+        #expect(!sheet.contains("第") && !sheet.contains("页"))
+        let process = try await PrintedPDF.print(site.url("processes/order-intake/index.html"), in: handbook.folder)
+        expectPages(process, header: { _ in "Example Ltd · Process Handbook" }, english: true)
+
+        let png = handbook.folder.appendingPathComponent("page")
+        _ = try await Poppler.run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", role.file.path, png.path],
+                                  in: handbook.folder)
+        let data = try Data(contentsOf: png.appendingPathExtension("png"))
+        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        #expect(data.count > 1000)
+    }
+
+    @Test("Built with drafts, a checklist with a draft process is marked 草稿 / DRAFT on screen and on paper")
+    func draftMark() async throws {
+        let path = "training/procurement/buyer/index.html"
+        let (pdf, html, _, folder) = try await Self.printSample(path, drafts: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(html.contains("草稿 / DRAFT"))
+        #expect(html.contains("供应商年度评价流程"))
+        let paper = pdf.pages.indices.map(pdf.squeezed).joined()
+        #expect(paper.contains("供应商年度评价流程"))
+        #expect(paper.contains("草稿/DRAFT"), "the draft mark is not printed")
+        #expect(paper.contains("此流程尚未批准，仅供评审。"))
+
+        let (published, publishedFolder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: publishedFolder) }
+        #expect(!published.text(path).contains("DRAFT") && !published.text(path).contains("供应商年度评价流程"))
+    }
+}

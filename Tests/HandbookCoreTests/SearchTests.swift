@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// The search index file: only what the build publishes.
+@Suite("Search index")
+struct SearchIndexTests {
+    func index(drafts: Bool) async throws -> String {
+        let site = try await TestHandbook(fixture: "raci-matrix").build(drafts: drafts)
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        return site.text(SearchIndex.path)
+    }
+
+    /// The rows of `assets/search-index.js`.
+    static func rows(_ script: String) throws -> [[String]] {
+        let prefix = "window.HANDBOOK_SEARCH = "
+        try #require(script.hasPrefix(prefix) && script.hasSuffix(";\n"), "unexpected shape: \(script.prefix(60))")
+        let json = script.dropFirst(prefix.count).dropLast(2)
+        return try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
+    }
+
+    @Test("Without --drafts the index holds published content only")
+    func publishedOnly() async throws {
+        let script = try await index(drafts: false)
+        #expect(!script.contains("DRAFTSENTINEL"), "draft text in the search index")
+        #expect(!script.contains("RETIREDSENTINEL"), "retired text in the search index")
+        let rows = try Self.rows(script)
+        let titles = rows.map { $0[1] }
+        #expect(titles.contains("订单审批流程"))
+        #expect(titles.contains("archive. 归档订单"))
+        #expect(titles.contains("销售部") && titles.contains("销售代表"))
+        #expect(rows.allSatisfy { $0.count == 6 && ["p", "s", "d", "r", "g"].contains($0[0]) })
+        #expect(!rows.contains { $0[2].contains("budget-plan") || $0[2].contains("old-policy") })
+    }
+
+    @Test("With --drafts the draft is indexed and marked; the retired process still is not")
+    func withDrafts() async throws {
+        let script = try await index(drafts: true)
+        #expect(!script.contains("RETIREDSENTINEL"))
+        let rows = try Self.rows(script)
+        let draft = try #require(rows.first { $0[0] == "p" && $0[2] == "processes/budget-plan/index.html" })
+        #expect(draft[1].hasPrefix("预算草案流程DRAFTSENTINEL") && draft[1].contains("["), "draft marked: \(draft[1])")
+        #expect(rows.contains { $0[0] == "s" && $0[2] == "processes/budget-plan/index.html#step-1" })
+    }
+
+    @Test("The sample handbook's draft is not in its index, nor any of its step names")
+    func sampleDraft() async throws {
+        let source = try String(contentsOf: TestHandbook.repositoryRoot.appendingPathComponent("content/processes/supplier-evaluation.md"),
+                                encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try await Pipeline.build(Pipeline.Options(root: TestHandbook.repositoryRoot, output: folder, date: TestHandbook.date))
+        try #require(report.published)
+        let script = try String(contentsOf: folder.appendingPathComponent(SearchIndex.path), encoding: .utf8)
+        // The draft's title and summary (from its frontmatter) appear nowhere in the index.
+        for key in ["title: ", "summary: "] {
+            let value = try #require(source.split(separator: "\n").first { $0.hasPrefix(key) }?.dropFirst(key.count))
+            #expect(!script.contains(String(value)), "draft \(key)\(value) is in the search index")
+        }
+        #expect(!script.contains("supplier-evaluation"))
+        #expect(script.contains("客户满意度回访"))
+    }
+
+    @Test("Step links in the index point at existing rows")
+    func stepLinks() async throws {
+        let site = try await TestHandbook(fixture: "flowchart").build()
+        let rows = try Self.rows(site.text(SearchIndex.path))
+        for row in rows where row[0] == "s" {
+            let parts = row[2].split(separator: "#", maxSplits: 1).map(String.init)
+            try #require(parts.count == 2)
+            let page = site.text(parts[0].removingPercentEncoding ?? parts[0])
+            #expect(HTML.ids(in: page).contains(parts[1].removingPercentEncoding ?? parts[1]), "\(row[2])")
+        }
+    }
+}
+
+/// Search as a reader uses it: the sample handbook in headless Chromium, opened from `file://`.
+/// Serialized: one Chromium at a time, so the browsers do not starve the other suites.
+@Suite("Search in a browser", .serialized, .enabled(if: Chromium.path != nil, "chromium is not on PATH; browser tests skipped"))
+struct SearchBrowserTests {
+    struct Result {
+        var href: String
+        var title: String
+        var html: String
+    }
+
+    /// The DOM of `search/index.html?q=…` after the script has run: the status text and the results.
+    static func search(_ query: String, site: BuiltSite, folder: URL) async throws -> (status: String, results: [Result], list: String) {
+        let encoded = try #require(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        let url = try #require(URL(string: site.url("search/index.html").absoluteString + "?q=" + encoded))
+        let dom = try await Chromium.dumpDOM(url, in: folder)
+        let status = HTML.text(HTML.element("p", id: "search-status", in: dom) ?? "")
+        let list = try #require(HTML.element("ol", id: "search-results", in: dom), "no result list in the DOM")
+        let results = list.components(separatedBy: "<li>").dropFirst().map { item -> Result in
+            let link = item.matches(of: try! Regex("<a href=\"([^\"]*)\">([^<]*)</a>")).first
+            return Result(href: link.flatMap { $0.output[1].substring.map(String.init) } ?? "",
+                          title: link.flatMap { $0.output[2].substring.map { HTML.decodeEntities(String($0)) } } ?? "",
+                          html: item)
+        }
+        return (status, results, list)
+    }
+
+    /// The sample handbook (the repository root), built into a temporary folder.
+    static func sample() async throws -> (BuiltSite, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-search-\(UUID().uuidString)")
+        let report = try await Pipeline.build(Pipeline.Options(root: TestHandbook.repositoryRoot,
+                                                               output: folder.appendingPathComponent("site"), date: TestHandbook.date))
+        let site = BuiltSite(report: report, folder: folder.appendingPathComponent("site"))
+        try #require(report.published, "the sample handbook does not build: \(site.errors.map(\.formatted))")
+        return (site, folder)
+    }
+
+    @Test("Queries find the right things, as links, with no markup from the index", arguments: [
+        "回访", "满意度回访", "RACI 负责", "qzxjvkwp",
+    ])
+    func query(_ query: String) async throws {
+        let (site, folder) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, results, list) = try await Self.search(query, site: site, folder: folder)
+        switch query {
+        case "回访":
+            let first = try #require(results.first, "no results for 回访")
+            #expect(first.title == "5. 客户满意度回访")
+            #expect(first.href == "../processes/complaint-handling/index.html#step-5")
+        case "满意度回访":
+            #expect(results.contains { $0.title == "5. 客户满意度回访" && $0.href.hasSuffix("processes/complaint-handling/index.html#step-5") })
+        case "RACI 负责":
+            #expect(results.contains { $0.href == "../glossary/index.html" && $0.title == "术语表" },
+                    "glossary not found: \(results.map(\.title))")
+        default:
+            #expect(results.isEmpty, "nonsense found \(results.map(\.title))")
+            #expect(status == "没有找到结果，请换个关键词试试。")
+        }
+        if !results.isEmpty {
+            #expect(status == "找到 \(results.count) 条结果")
+            #expect(HTML.count("<li>", in: list) == HTML.count("<a href=", in: list), "every result is a link")
+        }
+        #expect(!list.contains("<script"), "raw markup in results")
+        // Every result leads to an existing page and anchor of the site.
+        for result in results {
+            #expect(result.href.hasPrefix("../"), "search/ links go up to the site root: \(result.href)")
+            let parts = result.href.dropFirst(3).split(separator: "#", maxSplits: 1).map(String.init)
+            let path = parts.first.map { $0.removingPercentEncoding ?? $0 } ?? ""
+            #expect(site.exists(path), "\(result.href) leads nowhere")
+            if parts.count == 2 {
+                #expect(HTML.ids(in: site.text(path)).contains(parts[1].removingPercentEncoding ?? parts[1]), "\(result.href)")
+            }
+        }
+    }
+
+    @Test("Indexed text never becomes markup in the results")
+    func noInjection() async throws {
+        let payload = "<img src=x onerror=\"document.body.dataset.pwned=1\">"
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/xss.md": """
+            ---
+            title: '\(payload)注入测试页'
+            ---
+            # 注入测试
+
+            正文里有 `<script>document.body.dataset.pwned=2</script>` 注入测试。
+            """,
+        ])
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let (_, results, list) = try await Self.search("注入测试", site: site, folder: handbook.folder)
+        let hit = try #require(results.first { $0.href.hasSuffix("xss/index.html") }, "page not found: \(results.map(\.title))")
+        #expect(hit.title == payload + "注入测试页", "the title is shown as text")
+        #expect(!list.contains("<img"), "markup from the index was parsed")
+        #expect(!list.contains("<script"))
+        let dom = try await Chromium.dumpDOM(try #require(URL(string: site.url("search/index.html").absoluteString + "?q=%E6%B3%A8%E5%85%A5")),
+                                             in: handbook.folder)
+        #expect(!dom.contains("data-pwned"), "indexed text ran as script")
+    }
+}
