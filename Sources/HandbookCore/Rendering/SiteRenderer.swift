@@ -40,7 +40,7 @@ enum SiteRenderer {
         var files = await withTaskGroup(of: OutputFile.self) { group in
             for job in jobs {
                 group.addTask {
-                    let html = theme.render(job.template, ViewModels.withListFlags(job.model()) as? [String: Any] ?? [:])
+                    let html = theme.render(job.template, job.model())
                     return OutputFile(path: job.path, contents: .text(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path))))
                 }
             }

@@ -5,18 +5,23 @@ extension ViewModels {
         if !department.descriptionHTML.isEmpty { model["description"] = department.descriptionHTML }
         if let parent = department.parentID { model["parent"] = departmentLink(parent) }
         let children = handbook.departments.filter { $0.parentID == department.id }
-        if !children.isEmpty { model["children"] = children.map { departmentLink($0.id) } }
+        model["children"] = children.map { departmentLink($0.id) }
+        model["hasChildren"] = !children.isEmpty
         model["roles"] = department.roles.map { role -> [String: Any] in
             ["name": role.name, "head": role.id == department.headRoleID,
              "trainingHref": RootLink.to(Routes.training(department.id, role: role.id))]
         }
         model["trainingHref"] = RootLink.to(Routes.training(department.id))
         let owned = duties.ownedProcesses[department.id] ?? []
-        if !owned.isEmpty { model["owned"] = owned.map { processLink(handbook.processes[$0]) } }
+        model["owned"] = owned.map { processLink(handbook.processes[$0]) }
+        model["hasOwned"] = !owned.isEmpty
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty { model["dutyGroups"] = groups }
-        model["receives"] = (duties.received[department.id] ?? []).map(handOverRow)
-        model["handsOn"] = (duties.handedOn[department.id] ?? []).map(handOverRow)
+        let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
+        model["receives"] = receives.map(handOverRow)
+        model["handsOn"] = handsOn.map(handOverRow)
+        model["hasReceives"] = !receives.isEmpty
+        model["hasHandsOn"] = !handsOn.isEmpty
         return model
     }
 

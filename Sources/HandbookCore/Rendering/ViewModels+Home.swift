@@ -14,6 +14,7 @@ extension ViewModels {
              "processes": categories[name]!.map(processLink)] as [String: Any]
         }
         model["departments"] = departmentTree(parent: nil)
+        model["hasPages"] = !handbook.pages.isEmpty
         model["pages"] = handbook.pages.map { ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))] }
         return model
     }
@@ -22,7 +23,10 @@ extension ViewModels {
     private func departmentTree(parent: String?) -> [[String: Any]] {
         handbook.departments.filter { $0.parentID == parent }.map { department in
             var item = departmentLink(department.id)
-            item["children"] = departmentTree(parent: department.id)
+            let children = departmentTree(parent: department.id)
+            item["children"] = children
+            // Always set: a missing key would be looked up in the parent item, recursing forever.
+            item["hasChildren"] = !children.isEmpty
             return item
         }
     }

@@ -15,7 +15,8 @@ extension ViewModels {
         model["process"] = processLink(process)
         model["meta"] = meta
         if let summary = process.summary { model["summary"] = summary }
-        if !process.goals.isEmpty { model["goals"] = process.goals }
+        model["goals"] = process.goals
+        model["hasGoals"] = !process.goals.isEmpty
         if !process.inputs.isEmpty {
             model["inputs"] = list(process.inputs)
             model["hasInputs"] = true
@@ -25,6 +26,7 @@ extension ViewModels {
         model["raci"] = raciMatrix(process)
         if !process.bodyHTML.isEmpty { model["body"] = process.bodyHTML }
         if !process.changes.isEmpty {
+            model["hasChanges"] = true
             model["changes"] = process.changes.map { change in
                 ["version": change.version ?? "", "date": change.date ?? "", "summary": change.summary]
             }
@@ -65,7 +67,9 @@ extension ViewModels {
             "collaborators": step.collaborators.map(partyLink),
         ]
         if let accountable = step.accountable { row["accountable"] = partyLink(accountable) }
-        if !step.informed.isEmpty { row["informed"] = step.informed.map(partyLink) }
+        row["informed"] = step.informed.map(partyLink)
+        row["hasInformed"] = !step.informed.isEmpty
+        row["hasNext"] = false
         if let deadline = step.deadline { row["deadline"] = deadline }
         if let risk = step.risk { row["risk"] = risk }
         if step.kind == .decision { row["decision"] = true }
@@ -75,6 +79,7 @@ extension ViewModels {
                 $0 + 1 < process.steps.count ? process.steps[$0 + 1].id : nil
             }
         if !isDefault {
+            row["hasNext"] = true
             row["next"] = step.next.map { edge -> [String: Any] in
                 var item: [String: Any] = ["when": edge.when ?? ""]
                 if let to = edge.to {

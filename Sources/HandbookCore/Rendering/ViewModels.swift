@@ -80,25 +80,3 @@ struct ViewModels: Sendable {
         items.joined(separator: strings["listSeparator"]!)
     }
 }
-
-extension ViewModels {
-    /// Adds `hasX` (is the list non-empty) beside every list `x`, at every level, so templates can
-    /// show a section once when its list has items (Mustache alone cannot).
-    static func withListFlags(_ value: Any) -> Any {
-        // Leaves are most values: skip the costly existential casts below for them.
-        if value is String || value is Bool || value is Int { return value }
-        if let dictionary = value as? [String: Any] {
-            var result = dictionary
-            for (key, item) in dictionary {
-                result[key] = withListFlags(item)
-                // Set false too: Mustache would otherwise find an outer `hasX` and recurse.
-                if let list = item as? [Any], let first = key.first {
-                    result["has" + first.uppercased() + key.dropFirst()] = !list.isEmpty
-                }
-            }
-            return result
-        }
-        if let list = value as? [Any] { return list.map(withListFlags) }
-        return value
-    }
-}
