@@ -15,7 +15,8 @@ struct OutputFile: Sendable {
 enum SiteRenderer {
     static func render(_ handbook: Handbook, theme: Theme, printedDate: String, contentURL: URL?,
                        assets: [String]) async -> [OutputFile] {
-        let views = ViewModels(handbook: handbook, printedDate: printedDate)
+        let views = ViewModels(handbook: handbook, printedDate: printedDate,
+                               renderFragment: { template, model in theme.render(template, model) })
         var jobs: [(path: String, template: String, model: @Sendable () -> [String: Any])] = [
             (Routes.home, "index", { views.home() }),
             (Routes.notFound, "notfound", { views.notFound() }),

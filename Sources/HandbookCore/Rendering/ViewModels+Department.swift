@@ -57,6 +57,7 @@ extension ViewModels {
                     },
                 ]
                 if let deadline = step.deadline { row["deadline"] = deadline }
+                row["fragmentKey"] = "\(group.process)/\(entry.step)/" + letters.map(\.rawValue).joined()
                 return row
             }
             return model

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ViewModels {
     /// A role's checklist (its own duties and the department-wide ones), or for the department
     /// a booklet: a cover, the department-wide duties, then each role's own duties, each
@@ -33,7 +35,7 @@ extension ViewModels {
 
     private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> [String: Any] {
         let entries = given ?? role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
-        let groups = dutyGroups(entries)
+        let groups = dutyGroups(entries).map(withRenderedRows)
         let title = role.map { "\(department.name) · \($0.name)" }
             ?? (department.roles.isEmpty ? department.name : "\(department.name) · \(strings["departmentWide"]!)")
         var sheet: [String: Any] = [
@@ -42,5 +44,17 @@ extension ViewModels {
         ]
         if groups.contains(where: { $0["draft"] != nil }) { sheet["draft"] = true }
         return sheet
+    }
+
+    /// Checklist rows rendered once per step and RACI letters (`checklistRow.mustache`),
+    /// then reused by every sheet that lists them.
+    private func withRenderedRows(_ group: [String: Any]) -> [String: Any] {
+        var group = group
+        let rows = (group["rows"] as? [[String: Any]]) ?? []
+        group["rows"] = rows.map { row -> [String: Any] in
+            let key = row["fragmentKey"] as? String ?? UUID().uuidString
+            return ["html": fragments.value(for: key) { renderFragment("checklistRow", row) }]
+        }
+        return group
     }
 }

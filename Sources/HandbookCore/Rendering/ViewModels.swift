@@ -9,12 +9,17 @@ struct ViewModels: Sendable {
     let strings: [String: String]
     /// The date printed on pages, from SOURCE_DATE_EPOCH when set.
     let printedDate: String
+    /// Renders a fragment template (e.g. `checklistRow`) for rows repeated across pages.
+    let renderFragment: @Sendable (String, [String: Any]) -> String
+    let fragments = FragmentCache()
 
-    init(handbook: Handbook, printedDate: String) {
+    init(handbook: Handbook, printedDate: String,
+         renderFragment: @escaping @Sendable (String, [String: Any]) -> String = { _, _ in "" }) {
         self.handbook = handbook
         duties = DutyIndex(handbook)
         strings = UIStrings.table(handbook.config.language)
         self.printedDate = printedDate
+        self.renderFragment = renderFragment
     }
 
     /// Keys every page has: site, UI strings, navigation.
