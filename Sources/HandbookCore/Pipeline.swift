@@ -93,7 +93,7 @@ public enum Pipeline {
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
         guard let theme, !report.diagnostics.hasErrors else { return (nil, report) }
         let files = await SiteRenderer.render(handbook, theme: theme, printedDate: printedDate(options.date),
-                                              contentURL: loaded.contentURL, assets: loaded.assets)
+                                              contentURL: loaded.contentURL, assets: handbook.assets)
         report.timings.append(("render", start.duration(to: .now)))
         report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
         return (Site(files: files, outputFolder: handbook.config.outputFolder), report)

@@ -97,19 +97,22 @@ public enum Markdown {
             && rule.contains("-") && rule.allSatisfy { "|-: ".contains($0) }
     }
 
+    /// The text of a node's inlines, walked with an iterator: a deeply nested heading must not
+    /// overflow the stack.
     private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             default:
-                text += plainText(of: current)
+                break
             }
-            child = cmark_node_next(current)
         }
         return text
     }

@@ -30,8 +30,13 @@ public struct PreviewServer: Sendable {
         let initial = watcher.fingerprint()
         await rebuild(state: state, cache: cache, log: log)
         let app = Application(
-            responder: CallbackResponder { (request: Request, _: BasicRequestContext) in
-                await Self.respond(to: request, state: state)
+            responder: CallbackResponder { [host] (request: Request, _: BasicRequestContext) in
+                // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read
+                // the handbook, so a loopback server answers only loopback names.
+                if SitePath.isLoopback(host), !SitePath.isLoopbackHost(request.head.authority) {
+                    return Response(status: .misdirectedRequest)
+                }
+                return await Self.respond(to: request, state: state)
             },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "handbook"),
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },

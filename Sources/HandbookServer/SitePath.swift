@@ -26,6 +26,22 @@ public enum SitePath {
         return .file(joined)
     }
 
+    public static func isLoopback(_ address: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(address) || address.hasPrefix("127.")
+    }
+
+    /// A `Host` header naming this machine's loopback (with or without a port).
+    public static func isLoopbackHost(_ authority: String?) -> Bool {
+        guard let authority, !authority.isEmpty else { return false }
+        var host = authority
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            host = String(host[...close])
+        } else if let colon = host.lastIndex(of: ":") {
+            host = String(host[..<colon])
+        }
+        return isLoopback(host.lowercased())
+    }
+
     public static func contentType(of path: String) -> String {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch ext {

@@ -35,6 +35,8 @@ struct Directory: Sendable {
 
     /// `dept`, `dept/role`, by id or name. Unknown parts become a diagnostic.
     func party(_ reference: Located<String>, allowRole: Bool = true) -> Result<Party, Diagnostic> {
+        // A department whose own name holds a `/` (研发/测试部) is found whole before splitting.
+        if let whole = departmentID(for: reference.value) { return .success(Party(departmentID: whole, roleID: nil)) }
         let parts = reference.value.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let departmentID = departmentID(for: parts[0]), let department = departments[departmentID] else {
             let candidates = departments.values.flatMap { [$0.id.value, $0.name.value] }.sorted()

@@ -8,6 +8,11 @@ enum IdentifierCheck {
             return .error("handbook.id.invalid", "\(kind) id `\(id.value)` contains `/`, which separates department and role",
                           at: id.position)
         }
+        // Ids become folder names, percent-encoded where needed; file systems stop at 255 bytes.
+        if Routes.segment(id.value).utf8.count > 200 {
+            return .error("handbook.id.invalid", "\(kind) id `\(id.value.prefix(20))…` is too long to be a folder name (ids of roles default to their name); give it a shorter `id`",
+                          at: id.position)
+        }
         if id.value == "end", kind == "step" {
             return .error("handbook.id.invalid", "`end` is reserved for the end of the flow; choose another step id", at: id.position)
         }

@@ -41,8 +41,11 @@ public enum Resolver {
             return true
         }
 
+        let (assets, assetDiagnostics) = OutputPathCheck.publishable(loaded.assets, unsafeHTML: loaded.config.unsafeHTML,
+                                                                     prefix: loaded.config.contentFolder)
+        diagnostics += assetDiagnostics
         var links = LinkIndex()
-        links.assets = Set(loaded.assets)
+        links.assets = Set(assets)
         for department in directory.departments.values {
             links.targets[department.file.contentPath] = .init(route: Routes.department(department.id.value), anchors: [], published: true)
         }
@@ -104,8 +107,11 @@ public enum Resolver {
             if raw.file.kind == .home { home = page } else { pages.append(page) }
         }
         pages.sort { $0.contentPath < $1.contentPath }
-        let handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
+        diagnostics += OutputPathCheck.check(outputSources(processes: processes, departments: departments, pages: pages,
+                                                           rawPages: rawPages, assets: assets, contentFolder: loaded.config.contentFolder))
+        var handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
                                 pages: pages, home: home)
+        handbook.assets = assets
         return (handbook, diagnostics)
     }
 
@@ -136,5 +142,33 @@ public enum Resolver {
             for await (path, body) in group { bodies[path] = body }
             return bodies
         }
+    }
+
+    /// Everything the site will write from the content, in a fixed order (generated pages first).
+    private static func outputSources(processes: [Process], departments: [Department], pages: [Page], rawPages: [RawPage],
+                                      assets: [String], contentFolder: String) -> [OutputPathCheck.Source] {
+        var sources: [OutputPathCheck.Source] = []
+        for process in processes {
+            sources.append(.init(route: Routes.process(process.id), description: "process \(process.id)", position: process.source))
+            sources.append(.init(route: Routes.feedbackForm(process.id), description: "the feedback form of \(process.id)", position: process.source))
+        }
+        for department in departments {
+            sources.append(.init(route: Routes.department(department.id), description: "department \(department.id)", position: department.source))
+            sources.append(.init(route: Routes.training(department.id), description: "the checklist of \(department.id)", position: department.source))
+            var seen = Set<String>()
+            // A repeated role id is already its own error.
+            for role in department.roles where seen.insert(role.id).inserted {
+                sources.append(.init(route: Routes.training(department.id, role: role.id),
+                                     description: "the checklist of \(department.id)/\(role.id)", position: role.source))
+            }
+        }
+        for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {
+            sources.append(.init(route: Routes.page(page.contentPath), description: page.source.path, position: page.source))
+        }
+        for asset in assets {
+            sources.append(.init(route: asset, description: "\(contentFolder)/\(asset)",
+                                 position: SourcePosition(path: "\(contentFolder)/\(asset)", line: 1, column: 1)))
+        }
+        return sources
     }
 }

@@ -16,19 +16,28 @@ public final class DocumentCache: Sendable {
 
     public init() {}
 
-    func lookup(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic])? {
-        guard let stamp = Self.stamp(entry.url) else { return nil }
+    /// Modification time and size, taken before the file is read: an edit landing while it is
+    /// parsed then changes the stamp, and the next lookup misses instead of keeping a stale parse.
+    struct Stamp: Sendable { var modified: Date; var size: Int }
+
+    static func stamp(of entry: ContentScanner.Entry) -> Stamp? {
+        stamp(entry.url).map { Stamp(modified: $0.0, size: $0.1) }
+    }
+
+    func lookup(_ entry: ContentScanner.Entry, _ current: Stamp?) -> (RawDocument?, [Diagnostic])? {
+        guard let current else { return nil }
+        let stamp = (current.modified, current.size)
         lock.lock()
         defer { lock.unlock() }
         guard let hit = entries[entry.path], hit.modified == stamp.0, hit.size == stamp.1 else { return nil }
         return (hit.document, hit.diagnostics)
     }
 
-    func store(_ entry: ContentScanner.Entry, _ document: RawDocument?, _ diagnostics: [Diagnostic]) {
-        guard let stamp = Self.stamp(entry.url) else { return }
+    func store(_ entry: ContentScanner.Entry, _ stamp: Stamp?, _ document: RawDocument?, _ diagnostics: [Diagnostic]) {
+        guard let stamp else { return }
         lock.lock()
         defer { lock.unlock() }
-        entries[entry.path] = Entry(modified: stamp.0, size: stamp.1, document: document, diagnostics: diagnostics)
+        entries[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics)
     }
 
     private static func stamp(_ url: URL) -> (Date, Int)? {

@@ -34,9 +34,10 @@ enum HandbookLoader {
         let results = await withTaskGroup(of: (Int, RawDocument?, [Diagnostic]).self) { group in
             for (index, entry) in entries.enumerated() {
                 group.addTask {
-                    if let cache, let hit = cache.lookup(entry) { return (index, hit.0, hit.1) }
+                    let stamp = cache == nil ? nil : DocumentCache.stamp(of: entry)
+                    if let cache, let hit = cache.lookup(entry, stamp) { return (index, hit.0, hit.1) }
                     let (document, found) = readAndParse(entry)
-                    cache?.store(entry, document, found)
+                    cache?.store(entry, stamp, document, found)
                     return (index, document, found)
                 }
             }

@@ -6,6 +6,8 @@ public struct Handbook: Sendable {
     public var processes: [Process]
     public var pages: [Page]
     public var home: Page?
+    /// Content files published as they are (content paths).
+    public var assets: [String] = []
 
     public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
     public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }

@@ -28,7 +28,8 @@ enum OutputSafety {
                 return "refusing to write the site to \(output.path): it is inside the content folder"
             }
         }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }
+        // Dot-files count too: a folder holding only `.git` is someone's, not ours.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { $0 != marker }
         let marked = FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path)
         if !entries.isEmpty, !marked {
             return "refusing to replace \(output.path): it has files that handbook did not write; remove it or choose another --output"

@@ -24,6 +24,9 @@ enum PrintStyle {
             case "\n", "\r": out += "\\A "
             case "<": out += "\\3C "
             case ">": out += "\\3E "
+            // Every other control character (a form feed ends a CSS string) as a hex escape.
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\" + String(scalar.value, radix: 16) + " "
             default: out.unicodeScalars.append(scalar)
             }
         }

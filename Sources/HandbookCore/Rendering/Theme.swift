@@ -50,12 +50,19 @@ struct Theme: Sendable {
                                       at: SourcePosition(path: "templates/\(name).mustache", line: 1, column: 1)))
         }
         // swift-mustache renders an unknown partial as nothing; refuse it here instead.
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where sources[reference.name] == nil {
+        var references: [String: [PartialReference]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            references[name] = partialReferences(in: source.text)
+            for reference in references[name]! where sources[reference.name] == nil {
                 diagnostics.append(.error("handbook.template.unknown-partial",
                     "unknown partial `\(reference.name)`", at: SourcePosition(path: source.display, line: reference.line, column: reference.column),
                     notes: Suggestion.note(for: reference.name, in: sources.keys)))
             }
+        }
+        for (template, reference) in unguardedCycles(references) {
+            diagnostics.append(.error("handbook.template.recursion",
+                "partial `\(reference.name)` leads back to `\(template)` with no section around it; rendering would never end",
+                at: SourcePosition(path: sources[template]!.display, line: reference.line, column: reference.column)))
         }
         let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -66,24 +73,63 @@ struct Theme: Sendable {
         library.render(model, withTemplate: template) ?? ""
     }
 
-    /// `{{> name}}` and `{{< name}}` tags, with their positions.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
+    struct PartialReference {
+        var name: String
+        var line: Int
+        var column: Int
+        /// Inside a `{{#…}}` or `{{^…}}` section, which can stop a recursion.
+        var guarded: Bool
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions and whether a section encloses them.
+    static func partialReferences(in text: String) -> [PartialReference] {
+        var found: [PartialReference] = []
+        var scopes: [Bool] = []  // true: a section that may render nothing
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let after = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = after.first, sigil == ">" || sigil == "<",
-                      let close = after.range(of: "}}") else {
+                guard let sigil = after.first, let close = after.range(of: "}}") else {
                     rest = rest[open.upperBound...]
                     continue
                 }
                 let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                found.append((name, index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                switch sigil {
+                case ">", "<":
+                    found.append(PartialReference(name: name, line: index + 1,
+                                                  column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
+                                                  guarded: scopes.contains(true)))
+                    if sigil == "<" { scopes.append(false) }
+                case "#", "^": scopes.append(true)
+                case "$": scopes.append(false)
+                case "/": if !scopes.isEmpty { scopes.removeLast() }
+                default: break
+                }
                 rest = after[close.upperBound...]
             }
         }
         return found
+    }
+
+    /// Partials that include themselves (directly or through others) with no section that could
+    /// stop them: rendering them would never end.
+    static func unguardedCycles(_ references: [String: [PartialReference]]) -> [(template: String, PartialReference)] {
+        var cycles: [(String, PartialReference)] = []
+        for (start, refs) in references.sorted(by: { $0.key < $1.key }) {
+            for ref in refs where !ref.guarded {
+                var seen: Set<String> = []
+                var stack = [ref.name]
+                while let current = stack.popLast() {
+                    if current == start {
+                        cycles.append((start, ref))
+                        break
+                    }
+                    guard seen.insert(current).inserted else { continue }
+                    stack += (references[current] ?? []).filter { !$0.guarded }.map(\.name)
+                }
+            }
+        }
+        return cycles
     }
 
     private static func listFiles(_ folder: URL) -> [String] {

@@ -26,7 +26,7 @@ extension ViewModels {
             }
         }
         model["sheets"] = sheets
-        if sheets.contains(where: { $0["draft"] != nil }) { model["draft"] = true }
+        model["draft"] = sheets.contains { $0["draft"] as? Bool == true }
         let pages = sheets.map { (name: $0["pageName"] as! String, header: $0["runningHeader"] as! String) }
         model["printStyle"] = PrintStyle.css(header: runningHeader([heading]), language: handbook.config.language,
                                              namedPages: pages)
@@ -42,7 +42,7 @@ extension ViewModels {
             "title": title, "subtitle": role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!,
             "dutyGroups": groups, "pageName": "sheet\(number)", "runningHeader": runningHeader([title]),
         ]
-        if groups.contains(where: { $0["draft"] != nil }) { sheet["draft"] = true }
+        sheet["draft"] = groups.contains { $0["draft"] as? Bool == true }
         return sheet
     }
 

@@ -37,7 +37,7 @@ struct ViewModels: Sendable {
         ]
         if let organization = handbook.config.organization { site["organization"] = organization }
         return [
-            "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate,
+            "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate, "draft": false,
             "printStyle": PrintStyle.css(header: runningHeader([]), language: handbook.config.language),
             "nav": handbook.pages.map { ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))] },
         ]
@@ -68,7 +68,8 @@ struct ViewModels: Sendable {
             "title": process.title, "href": RootLink.to(Routes.process(process.id)),
             "owner": departmentLink(process.ownerID), "status": strings[process.status.rawValue] ?? process.status.rawValue,
         ]
-        if process.status != .approved { link["draft"] = true }
+        // Always set: a missing key is looked up in the enclosing sections (a draft sheet).
+        link["draft"] = process.status != .approved
         if let version = process.version { link["version"] = version }
         if let effective = process.effective { link["effective"] = effective }
         if let summary = process.summary { link["summary"] = summary }
