@@ -27,7 +27,10 @@ public enum SitePath {
     }
 
     public static func isLoopback(_ address: String) -> Bool {
-        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(address) || address.hasPrefix("127.")
+        if ["localhost", "::1", "[::1]"].contains(address) { return true }
+        // 127.0.0.0/8, as four numbers: `127.0.0.1.evil.example` is a name, not loopback.
+        let octets = address.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     /// A `Host` header naming this machine's loopback (with or without a port).

@@ -103,3 +103,13 @@ struct SitePathTests {
         #expect(SitePath.contentType(of: path) == type)
     }
 }
+
+@Suite("Host names")
+struct HostNameTests {
+    @Test("A loopback server answers loopback Host names only (DNS rebinding)",
+          arguments: [("127.0.0.1:8000", true), ("localhost:8000", true), ("LOCALHOST", true), ("[::1]:8000", true),
+                      ("attacker.example:8000", false), ("127.0.0.1.evil.example", false), ("", false)])
+    func loopbackHost(_ host: String, _ allowed: Bool) {
+        #expect(SitePath.isLoopbackHost(host) == allowed)
+    }
+}

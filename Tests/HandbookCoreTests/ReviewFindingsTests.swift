@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// Defects a code review found, each kept from coming back.
+@Suite("Review findings")
+struct ReviewFindingsTests {
+    @Test("An output folder holding only dot-files (a git checkout) is not replaced")
+    func dotFilesAreSomeonesFolder() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let deploy = handbook.folder.appendingPathComponent("deploy", isDirectory: true)
+        try FileManager.default.createDirectory(at: deploy.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("secret\n".utf8).write(to: deploy.appendingPathComponent(".env"))
+        await #expect(throws: Pipeline.IOFailure.self) { try await handbook.build(output: deploy) }
+        #expect(FileManager.default.fileExists(atPath: deploy.appendingPathComponent(".env").path))
+        #expect(FileManager.default.fileExists(atPath: deploy.appendingPathComponent(".git").path))
+    }
+
+    @Test("A rebuild replaces its own output (the marker says so)")
+    func rebuildReplacesOwnOutput() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        #expect(try await handbook.build().report.published)
+        #expect(FileManager.default.fileExists(atPath: handbook.output.appendingPathComponent(OutputSafety.marker).path))
+        #expect(try await handbook.build().report.published)
+    }
+
+    @Test("Two sources for one output path are an error; active content files are not published")
+    func collisions() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/matrix.md": "---\ntitle: 矩阵\n---\n正文\n",
+            "content/notes/a.md": "# A\n",
+            "content/notes/a/index.md": "# A again\n",
+        ])
+        try handbook.write("content/index.html", Data("<script>alert(1)</script>".utf8))
+        let report = await handbook.check()
+        let collisions = report.diagnostics.filter { $0.rule == "handbook.output.collision" }.map(\.position.path).sorted()
+        #expect(collisions == ["content/matrix.md", "content/notes/a/index.md"])
+        #expect(report.diagnostics.contains { $0.rule == "handbook.content.active-file" && $0.position.path == "content/index.html" })
+    }
+
+    @Test("A heading nested thousands of levels deep does not crash")
+    func deepHeading() async throws {
+        let deep = "# " + String(repeating: "*a _b ", count: 20_000) + String(repeating: " c_ d*", count: 20_000) + "\n"
+        let handbook = try TestHandbook(fixture: "valid-basic", ["content/deep.md": deep])
+        let report = await handbook.check()
+        #expect(!report.diagnostics.contains { $0.position.path == "content/deep.md" && $0.severity == .error })
+    }
+
+    @Test("A partial that includes itself with no section around it is refused at check time")
+    func templateRecursion() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", ["templates/notfound.mustache": "x{{> notfound}}\n"])
+        let report = await handbook.check()
+        let found = report.diagnostics.filter { $0.rule == "handbook.template.recursion" }
+        #expect(found.map(\.position) == [SourcePosition(path: "templates/notfound.mustache", line: 1, column: 2)])
+    }
+
+    @Test("Print headers escape control characters: a form feed cannot end the CSS string")
+    func printStyleEscapes() {
+        let css = PrintStyle.string("HB\u{0C}} body { background: red } .x {\u{0}")
+        #expect(!css.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(css.hasPrefix("\"") && css.hasSuffix("\"") && css.dropFirst().dropLast().allSatisfy { $0 != "\"" })
+    }
+
+    @Test("With --drafts, only the draft processes are marked on a checklist")
+    func draftMarksOnlyDrafts() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let process = """
+            ---
+            title: 草稿流程XYZ
+            owner: customer-service
+            status: draft
+            steps:
+              - {id: 1, name: 草稿步骤, responsible: customer-service, duties: 试行, outputs: [草稿记录]}
+            ---
+            """
+        try handbook.write(["content/processes/draft-xyz.md": process])
+        let site = try await handbook.build(drafts: true)
+        #expect(site.report.published, "\(site.errors.map(\.formatted))")
+        let html = site.text(Routes.training("customer-service"))
+        // Process headings are `<h2>title <span class="badge draft">` when marked.
+        let headings = html.components(separatedBy: "<h2>").dropFirst().map { $0.prefix { $0 != "\n" } }
+        let marked = headings.filter { $0.hasPrefix("草稿流程XYZ") || $0.contains("badge draft") }
+        #expect(marked.count == 1 && marked[0].hasPrefix("草稿流程XYZ") && marked[0].contains("badge draft"),
+                "only the draft is marked: \(headings)")
+    }
+
+    @Test("An id too long to be a folder name is a check error, not a build failure")
+    func overlongID() async throws {
+        let name = String(repeating: "财务", count: 10) + "（" + String(repeating: "应收应付、", count: 12) + "）专员"
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/departments/long.md": "---\nname: 长岗位部\nroles:\n  - name: \(name)\n---\n",
+        ])
+        let report = await handbook.check()
+        #expect(report.diagnostics.contains { $0.rule == "handbook.id.invalid" && $0.position.path == "content/departments/long.md" })
+    }
+}
