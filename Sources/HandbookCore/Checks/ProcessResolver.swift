@@ -86,10 +86,12 @@ struct ProcessResolver {
             let rendered = Markdown.renderInline(duties.value, unsafeHTML: unsafeHTML) { links.rewrite($0, from: source) }
             dutiesHTML = rendered.html
             for link in rendered.links {
-                // Later lines of a block scalar are indented like its first line.
-                let at = SourcePosition(path: duties.position.path, line: duties.position.line + link.line - 1,
-                                        column: link.line == 1 ? duties.position.column + link.column - 1
-                                            : duties.position.column - 1 + link.column)
+                // Later lines of a block scalar are indented like its first line; a folded one is
+                // one line to cmark, so it is reported at its start rather than at a made-up column.
+                let at = raw.dutiesFolded ? duties.position
+                    : SourcePosition(path: duties.position.path, line: duties.position.line + link.line - 1,
+                                     column: link.line == 1 ? duties.position.column + link.column - 1
+                                         : duties.position.column - 1 + link.column)
                 if let problem = links.check(link.destination, from: source, at: at) { diagnostics.append(problem) }
             }
         }

@@ -133,7 +133,8 @@ enum DocumentParser {
             deadline: reader.string(map, "deadline", in: "step", at: position)?.value,
             outputs: reader.strings(map, "outputs").map(\.value),
             risk: reader.string(map, "risk", in: "step", at: position)?.value,
-            kind: kind, next: next(map, &reader))
+            kind: kind, next: next(map, &reader),
+            dutiesFolded: reader.value(map, "duties")?.scalar?.style == .folded)
     }
 
     /// `next: 3`, `next: end`, `next: [3, 5]` or `next: [{to: 3, when: …}, …]`.

@@ -59,6 +59,8 @@ struct RawStep: Sendable {
     var kind: Step.Kind
     /// nil: the following step. A branch whose `to` is `end` ends the flow.
     var next: [RawBranch]?
+    /// `duties: >` folds lines, so a link's line and column inside it cannot be mapped back.
+    var dutiesFolded = false
 }
 
 struct RawBranch: Sendable {
