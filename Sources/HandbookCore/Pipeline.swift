@@ -43,24 +43,35 @@ public enum Pipeline {
         return report
     }
 
-    /// Checks, then writes the site atomically when there are no errors.
+    /// Checks, then writes the site atomically when there are no errors: pages are written to
+    /// a staging folder as they are rendered, which is swapped in when all are done.
     /// Throws only for I/O failures writing the output.
     public static func build(_ options: Options) async throws -> Report {
-        let (site, checked) = await render(options)
+        let (ready, checked) = await prepare(options, cache: nil)
         var report = checked
-        guard let site else { return report }
-        let output = options.output ?? options.root.appendingPathComponent(site.outputFolder, isDirectory: true)
-        let content = options.root.appendingPathComponent(contentFolder(root: options.root), isDirectory: true)
+        guard let ready else { return report }
+        let output = options.output ?? options.root.appendingPathComponent(ready.handbook.config.outputFolder, isDirectory: true)
+        let content = options.root.appendingPathComponent(ready.handbook.config.contentFolder, isDirectory: true)
         if let refusal = OutputSafety.check(output: output, root: options.root, content: content) {
             throw IOFailure(description: refusal)
         }
         let start = ContinuousClock.now
+        let staging: OutputWriter.Staging
         do {
-            try OutputWriter.write(site.files, to: output)
+            staging = try OutputWriter.Staging(for: output)
         } catch {
             throw IOFailure(description: "cannot write \(output.path): \(error)")
         }
-        report.timings.append(("write", start.duration(to: .now)))
+        report.pageCount = await SiteRenderer.render(
+            ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
+            contentURL: ready.loaded.contentURL, assets: ready.handbook.assets, emit: staging.write)
+        report.timings.append(("render and write", start.duration(to: .now)))
+        do {
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw IOFailure(description: "cannot write \(output.path): \(error)")
+        }
         report.output = output
         return report
     }
@@ -83,20 +94,36 @@ public enum Pipeline {
         }
     }
 
-    /// Checks and renders; the site is nil when there are errors.
+    /// Checks and renders into memory; the site is nil when there are errors.
     public static func render(_ options: Options, cache: DocumentCache? = nil) async -> (Site?, Report) {
+        let (ready, checked) = await prepare(options, cache: cache)
+        var report = checked
+        guard let ready else { return (nil, report) }
+        let start = ContinuousClock.now
+        let collected = Collected()
+        report.pageCount = await SiteRenderer.render(
+            ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
+            contentURL: ready.loaded.contentURL, assets: ready.handbook.assets, emit: collected.append)
+        report.timings.append(("render", start.duration(to: .now)))
+        return (Site(files: collected.files.sorted { $0.path < $1.path }, outputFolder: ready.handbook.config.outputFolder), report)
+    }
+
+    private struct Ready {
+        var handbook: Handbook
+        var theme: Theme
+        var loaded: LoadedHandbook
+    }
+
+    /// Load, check, and load the theme: everything before rendering.
+    private static func prepare(_ options: Options, cache: DocumentCache?) async -> (Ready?, Report) {
         let (handbook, loaded, checked) = await resolve(options, cache: cache)
         var report = checked
         guard let handbook, !report.diagnostics.hasErrors else { return (nil, report) }
-        let start = ContinuousClock.now
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        var (theme, themeDiagnostics) = Theme.load(root: options.root)
+        if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
         guard let theme, !report.diagnostics.hasErrors else { return (nil, report) }
-        let files = await SiteRenderer.render(handbook, theme: theme, printedDate: printedDate(options.date),
-                                              contentURL: loaded.contentURL, assets: handbook.assets)
-        report.timings.append(("render", start.duration(to: .now)))
-        report.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        return (Site(files: files, outputFolder: handbook.config.outputFolder), report)
+        return (Ready(handbook: handbook, theme: theme, loaded: loaded), report)
     }
 
     private static func resolve(_ options: Options, cache: DocumentCache? = nil) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
@@ -123,4 +150,14 @@ public enum Pipeline {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
+}
+
+/// Files emitted by concurrent rendering tasks, kept for `serve`.
+private final class Collected: Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private var items: [OutputFile] = []
+
+    func append(_ file: OutputFile) { lock.withLock { items.append(file) } }
+    var files: [OutputFile] { lock.withLock { items } }
 }

@@ -10,51 +10,60 @@ enum OutputWriter {
         var description: String
     }
 
-    static func write(_ files: [OutputFile], to output: URL) throws {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent, name: name)
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())", isDirectory: true)
-        removeTree(staging.path)
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for file in files {
-                let folder = (staging.path + "/" + file.path).split(separator: "/").dropLast().joined(separator: "/")
-                if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: "/" + folder, withIntermediateDirectories: true)
-                }
-            }
-            try writeAll(files, under: staging.path)
-            try swap(staging, into: output)
-        } catch {
-            removeTree(staging.path)
-            throw error
-        }
-    }
+    /// A staging folder beside the output: files are written into it as they are rendered
+    /// (from any task), then it is swapped in whole, or removed.
+    final class Staging: Sendable {
+        let output: URL
+        let path: String
+        private let lock = NSLock()
+        // Guarded by `lock`: folders made so far.
+        nonisolated(unsafe) private var folders: Set<String> = []
+        private let failures = FailureList()
 
-    /// Files written by all cores; POSIX calls, since Foundation's `Data.write` is several
-    /// times slower per file on Linux.
-    private static func writeAll(_ files: [OutputFile], under root: String) throws {
-        let failures = FailureList()
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            let path = root + "/" + file.path
+        init(for output: URL) throws {
+            self.output = output
+            let parent = output.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeLeftovers(in: parent, name: output.lastPathComponent)
+            path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())").path
+            removeTree(path)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+
+        func write(_ file: OutputFile) {
+            let target = path + "/" + file.path
+            let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
             do {
+                if lock.withLock({ folders.insert(folder).inserted }) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
                 switch file.contents {
-                case .text(let text): try writeFile(path, Array(text.utf8))
-                case .copy(let source): try writeFile(path, Array(try Data(contentsOf: source)))
+                case .text(let text): try writeFile(target, Array(text.utf8))
+                case .copy(let source): try writeFile(target, Array(try Data(contentsOf: source)))
                 }
             } catch {
                 failures.append("\(file.path): \(error)")
             }
         }
-        if let first = failures.first { throw Failure(description: first) }
+
+        /// Swaps the staging folder in for the output; throws the first write failure instead.
+        func commit() throws {
+            if let first = failures.first {
+                abandon()
+                throw Failure(description: first)
+            }
+            do {
+                try swap(URL(fileURLWithPath: path, isDirectory: true), into: output)
+            } catch {
+                abandon()
+                throw error
+            }
+        }
+
+        func abandon() { removeTree(path) }
     }
 
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -90,7 +99,7 @@ enum OutputWriter {
     }
 
     /// Staging folders of builds that were killed.
-    private static func removeLeftovers(in parent: URL, name: String) {
+    static func removeLeftovers(in parent: URL, name: String) {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         where prefixes.contains(where: entry.hasPrefix) {
@@ -98,7 +107,7 @@ enum OutputWriter {
         }
     }
 
-    private static func swap(_ staging: URL, into output: URL) throws {
+    static func swap(_ staging: URL, into output: URL) throws {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else {

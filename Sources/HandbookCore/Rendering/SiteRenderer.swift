@@ -11,10 +11,12 @@ struct OutputFile: Sendable {
     }
 }
 
-/// The resolved handbook into every page of the site, rendered in parallel.
+/// The resolved handbook into every page of the site, rendered in parallel. Each file goes to
+/// `emit` as soon as it is made (written to disk by `build`, kept in memory by `serve`), so the
+/// whole site never has to sit in memory at once. Returns the number of pages.
 enum SiteRenderer {
     static func render(_ handbook: Handbook, theme: Theme, printedDate: String, contentURL: URL?,
-                       assets: [String]) async -> [OutputFile] {
+                       assets: [String], emit: @escaping @Sendable (OutputFile) -> Void) async -> Int {
         let views = ViewModels(handbook: handbook, printedDate: printedDate,
                                renderFragment: { template, model in theme.render(template, model) })
         var jobs: [(path: String, template: String, model: @Sendable () -> [String: Any])] = [
@@ -38,17 +40,15 @@ enum SiteRenderer {
             jobs.append((Routes.page(page.contentPath), "page", { views.page(page) }))
         }
 
-        var files = await withTaskGroup(of: OutputFile.self) { group in
+        await withTaskGroup(of: Void.self) { group in
             for job in jobs {
                 group.addTask {
                     let html = theme.render(job.template, job.model())
-                    return OutputFile(path: job.path, contents: .text(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path))))
+                    emit(OutputFile(path: job.path, contents: .text(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path)))))
                 }
             }
-            var files: [OutputFile] = []
-            for await file in group { files.append(file) }
-            return files
         }
+        var files: [OutputFile] = []
         files.append(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook))))
         files.append(OutputFile(path: OutputSafety.marker, contents: .text("This folder is written by `handbook build` and replaced whole by the next build.\n")))
         files.append(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings))))
@@ -60,6 +60,7 @@ enum SiteRenderer {
                 files.append(OutputFile(path: asset, contents: .copy(contentURL.appendingPathComponent(asset))))
             }
         }
-        return files.sorted { $0.path < $1.path }
+        files.forEach(emit)
+        return jobs.count
     }
 }
