@@ -13,6 +13,11 @@ struct ViewModels: Sendable {
     let renderFragment: @Sendable (String, [String: Any]) -> String
     let fragments = FragmentCache()
 
+    /// Plain pages in the header, built once: at most `navLimit`, then a link to the full list on
+    /// the home page (a handbook with hundreds of guides must not repeat them on every page).
+    let nav: [[String: String]]
+    static let navLimit = 8
+
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, [String: Any]) -> String = { _, _ in "" }) {
         self.handbook = handbook
@@ -20,6 +25,13 @@ struct ViewModels: Sendable {
         strings = UIStrings.table(handbook.config.language)
         self.printedDate = printedDate
         self.renderFragment = renderFragment
+        var nav: [[String: String]] = handbook.pages.prefix(Self.navLimit).map {
+            ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))]
+        }
+        if handbook.pages.count > Self.navLimit {
+            nav.append(["title": strings["allPages"]!, "href": RootLink.to(Routes.home, fragment: "pages")])
+        }
+        self.nav = nav
     }
 
     /// Keys every page has: site, UI strings, navigation.
@@ -39,7 +51,7 @@ struct ViewModels: Sendable {
         return [
             "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate, "draft": false,
             "printStyle": PrintStyle.css(header: runningHeader([]), language: handbook.config.language),
-            "nav": handbook.pages.map { ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))] },
+            "nav": nav,
         ]
     }
 
