@@ -79,7 +79,6 @@ public enum Pipeline {
     /// A rendered site held in memory (what `serve` serves), before it is written anywhere.
     public struct Site: Sendable {
         var files: [OutputFile]
-        var outputFolder: String
 
         /// Every file of the site by its path (`processes/x/index.html`), contents read.
         public func contents() -> [String: [UInt8]] {
@@ -105,7 +104,7 @@ public enum Pipeline {
             ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
             contentURL: ready.loaded.contentURL, assets: ready.handbook.assets, emit: collected.append)
         report.timings.append(("render", start.duration(to: .now)))
-        return (Site(files: collected.files.sorted { $0.path < $1.path }, outputFolder: ready.handbook.config.outputFolder), report)
+        return (Site(files: collected.files.sorted { $0.path < $1.path }), report)
     }
 
     private struct Ready {
