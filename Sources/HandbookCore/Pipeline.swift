@@ -86,6 +86,7 @@ public enum Pipeline {
             for file in files {
                 switch file.contents {
                 case .text(let text): result[file.path] = Array(text.utf8)
+                case .bytes(let bytes): result[file.path] = bytes
                 case .copy(let url): result[file.path] = FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
                 }
             }

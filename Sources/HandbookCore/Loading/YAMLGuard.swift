@@ -16,7 +16,7 @@ enum YAMLGuard {
     /// line and flow separator, plus every alias, written after it until the next anchor
     /// (at least what its node holds).
     static func aliases(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
-        guard yaml.contains("*") else { return nil }
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var weights: [Substring: Int] = [:]
         var current: Substring?
         var total = 0
@@ -59,23 +59,28 @@ enum YAMLGuard {
         return nil
     }
 
+    /// Over UTF-8 bytes (the brackets and spaces it counts are ASCII); columns in characters.
     static func nesting(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
         var depth = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " }.count
+        for (index, line) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
             if indent > maxIndent {
                 return .error("handbook.yaml.too-deep", "frontmatter is indented deeper than \(maxIndent) columns",
                               at: SourcePosition(path: path, line: firstLine + index, column: indent + 1))
             }
-            for (column, character) in line.enumerated() {
-                if character == "[" || character == "{" {
+            for position in line.indices {
+                switch line[position] {
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
                     if depth > maxFlowDepth {
+                        let column = Substring(line[line.startIndex..<position]).count + 1
                         return .error("handbook.yaml.too-deep", "frontmatter nests `[`/`{` deeper than \(maxFlowDepth) levels",
-                                      at: SourcePosition(path: path, line: firstLine + index, column: column + 1))
+                                      at: SourcePosition(path: path, line: firstLine + index, column: column))
                     }
-                } else if character == "]" || character == "}" {
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth = max(0, depth - 1)
+                default:
+                    break
                 }
             }
         }

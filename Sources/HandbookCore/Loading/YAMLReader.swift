@@ -21,7 +21,7 @@ struct YAMLReader {
             diagnostics.append(tooDeep)
             return nil
         }
-        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         let root: Node?
         do {
             // The basic resolver: no regex tag resolution per scalar (values are read as text here;
@@ -50,7 +50,7 @@ struct YAMLReader {
     /// or an accent written as two scalars is one column).
     func position(_ mark: Mark) -> SourcePosition {
         var column = mark.column
-        if mark.line >= 1, mark.line <= lines.count {
+        if mark.line >= 1, mark.line <= lines.count, !lines[mark.line - 1].utf8.prefix(max(0, mark.column - 1)).allSatisfy({ $0 < 0x80 }) {
             let scalars = lines[mark.line - 1].unicodeScalars
             if let end = scalars.index(scalars.startIndex, offsetBy: mark.column - 1, limitedBy: scalars.endIndex) {
                 column = String(scalars[scalars.startIndex..<end]).count + 1
@@ -103,7 +103,7 @@ struct YAMLReader {
             typeError(node, "\(what) must be text", found: node)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedWhitespace
         return Located(text, at: textPosition(node, style: scalar.style))
     }
 
@@ -214,3 +214,16 @@ extension Node {
 }
 
 import Foundation
+
+extension String {
+    /// Without leading and trailing white space (Unicode White_Space), without Foundation's
+    /// bridging in the common case where there is none.
+    var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        if start == scalars.startIndex, end == scalars.endIndex { return self }
+        return String(scalars[start..<end])
+    }
+}

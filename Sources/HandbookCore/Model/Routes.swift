@@ -29,6 +29,8 @@ public enum Routes {
     /// everything else (and a leading dot) percent-encoded.
     public static func segment(_ id: String) -> String {
         guard !id.isEmpty else { return "_" }
+        // Most ids are plain ASCII names (`dept-001`): nothing to escape, no copy.
+        if id.utf8.first != UInt8(ascii: "."), id.utf8.allSatisfy({ isUnreserved($0) && $0 != UInt8(ascii: "~") }) { return id }
         var out = ""
         for (offset, scalar) in id.unicodeScalars.enumerated() {
             let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
@@ -45,6 +47,7 @@ public enum Routes {
     /// The URL form of an output path or fragment: every byte outside ASCII letters, digits
     /// and `-._~/#` percent-encoded.
     public static func href(_ path: String) -> String {
+        if path.utf8.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "#") }) { return path }
         var out = ""
         for byte in path.utf8 {
             switch byte {
@@ -62,6 +65,16 @@ public enum Routes {
     /// `../` repeated once for each folder above the page.
     public static func rootPrefix(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// ASCII letters, digits and `-._~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 
     private static func hex(_ byte: UInt8) -> String {
@@ -82,28 +95,34 @@ public enum RootLink {
     /// Every attribute value starting with the prefix (`href`, `src`, `action`, `data-root`).
     /// Byte-level: this runs over every byte of the site.
     public static func relativize(_ html: String, root: String) -> String {
+        let bytes = relativize(Array(html.utf8), root: root)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same over UTF-8 bytes, as the renderer makes them; the input back when there is no link.
+    public static func relativize(_ bytes: [UInt8], root: String) -> [UInt8] {
         let needle = Array(("\"" + prefix).utf8)
         let replacement = Array(("\"" + root).utf8)
-        var bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var copied = 0
-        let count = bytes.count
-        while i + needle.count <= count {
-            if bytes[i] == needle[0], bytes[i + 1] == needle[1], bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                out.append(contentsOf: bytes[copied..<i])
-                out.append(contentsOf: replacement)
-                i += needle.count
-                copied = i
-            } else {
-                i += 1
+        return bytes.withUnsafeBufferPointer { input -> [UInt8] in
+            var out: [UInt8] = []
+            var i = 0
+            var copied = 0
+            let count = input.count, first = needle[0], second = needle[1]
+            while i + needle.count <= count {
+                if input[i] == first, input[i + 1] == second, input[i..<(i + needle.count)].elementsEqual(needle) {
+                    if out.isEmpty { out.reserveCapacity(count) }
+                    out.append(contentsOf: input[copied..<i])
+                    out.append(contentsOf: replacement)
+                    i += needle.count
+                    copied = i
+                } else {
+                    i += 1
+                }
             }
+            if copied == 0 { return bytes }
+            out.append(contentsOf: input[copied...])
+            return out
         }
-        if copied == 0 { return html }
-        out.append(contentsOf: bytes[copied...])
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

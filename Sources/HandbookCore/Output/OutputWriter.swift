@@ -35,10 +35,11 @@ enum OutputWriter {
             let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
             do {
                 if lock.withLock({ folders.insert(folder).inserted }) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try makeFolder(folder)
                 }
                 switch file.contents {
                 case .text(let text): try writeFile(target, Array(text.utf8))
+                case .bytes(let bytes): try writeFile(target, bytes)
                 case .copy(let source): try writeFile(target, Array(try Data(contentsOf: source)))
                 }
             } catch {
@@ -61,6 +62,19 @@ enum OutputWriter {
         }
 
         func abandon() { removeTree(path) }
+    }
+
+    /// `mkdir -p` in plain POSIX calls: one `mkdir` when the parent exists (the usual case),
+    /// where FileManager checks every component of the path first.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolder(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {

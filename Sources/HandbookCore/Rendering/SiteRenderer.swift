@@ -7,6 +7,8 @@ struct OutputFile: Sendable {
 
     enum Contents: Sendable {
         case text(String)
+        /// UTF-8, as pages come out of the template renderer.
+        case bytes([UInt8])
         case copy(URL)
     }
 }
@@ -19,7 +21,7 @@ enum SiteRenderer {
                        assets: [String], emit: @escaping @Sendable (OutputFile) -> Void) async -> Int {
         let views = ViewModels(handbook: handbook, printedDate: printedDate,
                                renderFragment: { template, model in theme.render(template, model) })
-        var jobs: [(path: String, template: String, model: @Sendable () -> [String: Any])] = [
+        var jobs: [(path: String, template: String, model: @Sendable () -> Model)] = [
             (Routes.home, "index", { views.home() }),
             (Routes.notFound, "notfound", { views.notFound() }),
             (Routes.matrix, "matrix", { views.matrix() }),
@@ -43,8 +45,8 @@ enum SiteRenderer {
         await withTaskGroup(of: Void.self) { group in
             for job in jobs {
                 group.addTask {
-                    let html = theme.render(job.template, job.model())
-                    emit(OutputFile(path: job.path, contents: .text(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path)))))
+                    let html = theme.renderUTF8(job.template, job.model())
+                    emit(OutputFile(path: job.path, contents: .bytes(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path)))))
                 }
             }
         }

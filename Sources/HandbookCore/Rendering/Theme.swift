@@ -1,13 +1,13 @@
 import Foundation
 import HandbookTheme
-import Mustache
+import HandbookTemplate
 
 /// The templates and assets of a build: the built-in theme, with any file of the handbook's
 /// `templates/` folder replacing the built-in file of the same name. Parsed once per build.
 struct Theme: Sendable {
     static let pageTemplates = ["index", "process", "department", "training", "page", "notfound", "matrix", "search", "feedback", "checklistRow"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Files copied to the site as they are (`assets/style.css`), output path → source file.
     let assets: [String: URL]
 
@@ -24,7 +24,7 @@ struct Theme: Sendable {
         let override = root.appendingPathComponent("templates", isDirectory: true)
         for name in listFiles(override) { files[name] = (override.appendingPathComponent(name), "templates/\(name)") }
 
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var sources: [String: (text: String, display: String)] = [:]
         for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {
             let templateName = String(name.dropLast(".mustache".count))
@@ -36,20 +36,17 @@ struct Theme: Sendable {
             }
             sources[templateName] = (text, file.display)
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error.error)",
-                    at: SourcePosition(path: file.display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                templates[templateName] = try Template(text)
             } catch {
-                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error)",
-                                          at: SourcePosition(path: file.display, line: 1, column: 1)))
+                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error.message)",
+                    at: SourcePosition(path: file.display, line: error.line, column: error.column)))
             }
         }
         for name in pageTemplates where sources[name] == nil {
             diagnostics.append(.error("handbook.template.missing", "the theme has no `\(name).mustache`",
                                       at: SourcePosition(path: "templates/\(name).mustache", line: 1, column: 1)))
         }
-        // swift-mustache renders an unknown partial as nothing; refuse it here instead.
+        // An unknown partial renders as nothing; refuse it here instead.
         var references: [String: [PartialReference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             references[name] = partialReferences(in: source.text)
@@ -66,11 +63,16 @@ struct Theme: Sendable {
         }
         let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        return (Theme(library: TemplateLibrary(templates), assets: assets), diagnostics)
     }
 
-    func render(_ template: String, _ model: [String: Any]) -> String {
-        library.render(model, withTemplate: template) ?? ""
+    func render(_ template: String, _ model: Model) -> String {
+        library.render(template, .object(model)) ?? ""
+    }
+
+    /// The page as UTF-8, ready to write (no String made and validated on the way).
+    func renderUTF8(_ template: String, _ model: Model) -> [UInt8] {
+        library.renderUTF8(template, .object(model)) ?? []
     }
 
     struct PartialReference {

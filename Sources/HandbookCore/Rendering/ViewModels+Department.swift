@@ -1,66 +1,79 @@
+import HandbookTemplate
+
 extension ViewModels {
-    func department(_ department: Department) -> [String: Any] {
+    func department(_ department: Department) -> Model {
         var model = frame(title: department.name, kind: "department")
-        model["department"] = ["name": department.name, "id": department.id]
-        if !department.descriptionHTML.isEmpty { model["description"] = department.descriptionHTML }
-        if let parent = department.parentID { model["parent"] = departmentLink(parent) }
+        model["department"] = ["name": .string(department.name), "id": .string(department.id)]
+        if !department.descriptionHTML.isEmpty { model["description"] = .string(department.descriptionHTML) }
+        if let parent = department.parentID { model["parent"] = .object(departmentLink(parent)) }
         let children = handbook.departments.filter { $0.parentID == department.id }
-        model["children"] = children.map { departmentLink($0.id) }
-        model["hasChildren"] = !children.isEmpty
-        model["roles"] = department.roles.map { role -> [String: Any] in
-            ["name": role.name, "head": role.id == department.headRoleID,
-             "trainingHref": RootLink.to(Routes.training(department.id, role: role.id))]
-        }
-        model["trainingHref"] = RootLink.to(Routes.training(department.id))
+        model["children"] = TemplateValue(children.map { departmentLink($0.id) })
+        model["hasChildren"] = .bool(!children.isEmpty)
+        model["roles"] = .list(department.roles.map { role in
+            ["name": .string(role.name), "head": .bool(role.id == department.headRoleID),
+             "trainingHref": .string(RootLink.to(Routes.training(department.id, role: role.id)))]
+        })
+        model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         let owned = duties.ownedProcesses[department.id] ?? []
-        model["owned"] = owned.map { processLink(handbook.processes[$0]) }
-        model["hasOwned"] = !owned.isEmpty
+        model["owned"] = TemplateValue(owned.map { processLink(handbook.processes[$0]) })
+        model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
-        if !groups.isEmpty { model["dutyGroups"] = groups }
+        if !groups.isEmpty {
+            model["dutyGroups"] = .list(groups.map { group in
+                var item = group.model
+                item["rows"] = TemplateValue(group.rows.map(\.model))
+                return .object(item)
+            })
+        }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
-        model["receives"] = receives.map(handOverRow)
-        model["handsOn"] = handsOn.map(handOverRow)
-        model["hasReceives"] = !receives.isEmpty
-        model["hasHandsOn"] = !handsOn.isEmpty
+        model["receives"] = TemplateValue(receives.map(handOverRow))
+        model["handsOn"] = TemplateValue(handsOn.map(handOverRow))
+        model["hasReceives"] = .bool(!receives.isEmpty)
+        model["hasHandsOn"] = .bool(!handsOn.isEmpty)
         return model
     }
 
     /// "投诉工单: 客服部 → 品保部", with both steps linked.
-    private func handOverRow(_ handOver: DutyIndex.HandOver) -> [String: Any] {
+    private func handOverRow(_ handOver: DutyIndex.HandOver) -> Model {
         let process = handbook.processes[handOver.processIndex]
         let from = process.steps[handOver.fromStep], to = process.steps[handOver.toStep]
         return [
-            "items": list(handOver.items), "process": process.title,
-            "from": departmentLink(handOver.from), "to": departmentLink(handOver.to),
-            "fromStep": ["label": "\(from.id). \(from.name)", "href": stepHref(process, from)],
-            "toStep": ["label": "\(to.id). \(to.name)", "href": stepHref(process, to)],
+            "items": .string(list(handOver.items)), "process": .string(process.title),
+            "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
+            "fromStep": ["label": .string("\(from.id). \(from.name)"), "href": .string(stepHref(process, from))],
+            "toStep": ["label": .string("\(to.id). \(to.name)"), "href": .string(stepHref(process, to))],
         ]
     }
 
+    /// A process's rows on a department or training page.
+    struct DutyGroup {
+        var model: Model
+        var rows: [(key: String, model: Model)]
+        var draft: Bool
+    }
+
     /// Duties grouped by process, one row per step with its RACI letters, for department and
-    /// training pages.
-    func dutyGroups(_ entries: [DutyIndex.Duty]) -> [[String: Any]] {
+    /// training pages. A row's key names the step and letters (its rendered form is shared).
+    func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
         entries.groupedByProcess().map { group in
             let process = handbook.processes[group.process]
-            var model = processLink(process)
-            model["rows"] = group.steps.map { entry -> [String: Any] in
+            let rows = group.steps.map { entry -> (key: String, model: Model) in
                 let step = process.steps[entry.step]
                 let letters = Set(entry.duties.map(\.involvement)).sorted()
-                var row: [String: Any] = [
-                    "id": step.id, "name": step.name, "href": stepHref(process, step), "duties": step.dutiesHTML,
-                    "outputs": list(step.outputs),
-                    "letters": letters.map { ["letter": $0.rawValue, "label": strings[$0.rawValue] ?? ""] },
-                    "parties": Array(Set(entry.duties.map(\.party))).sorted().map { party -> [String: Any] in
+                var row: Model = [
+                    "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process, step)),
+                    "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
+                    "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
+                    "parties": .list(Array(Set(entry.duties.map(\.party))).sorted().map { party in
                         var item = partyLink(party)
-                        if party.roleID == nil { item["role"] = strings["departmentWide"]! }
-                        return item
-                    },
+                        if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
+                        return .object(item)
+                    }),
                 ]
-                if let deadline = step.deadline { row["deadline"] = deadline }
-                row["fragmentKey"] = "\(group.process)/\(entry.step)/" + letters.map(\.rawValue).joined()
-                return row
+                if let deadline = step.deadline { row["deadline"] = .string(deadline) }
+                return ("\(group.process)/\(entry.step)/" + letters.map(\.rawValue).joined(), row)
             }
-            return model
+            return DutyGroup(model: processLink(process), rows: rows, draft: process.status != .approved)
         }
     }
 }

@@ -1,3 +1,5 @@
+import HandbookTemplate
+
 extension ViewModels {
     /// The swimlane flowchart of a process, as inline SVG.
     func flowchart(_ process: Process) -> String {
@@ -13,20 +15,21 @@ extension ViewModels {
     }
 
     /// Steps × departments with R, A, C, I; departments in order of first appearance.
-    func raciMatrix(_ process: Process) -> [String: Any] {
+    func raciMatrix(_ process: Process) -> TemplateValue {
         var columns: [String] = []
         for step in process.steps {
             for (party, _) in step.involvements where !columns.contains(party.departmentID) { columns.append(party.departmentID) }
         }
-        let rows = process.steps.map { step -> [String: Any] in
-            let cells = columns.map { department -> [String: Any] in
+        let rows = process.steps.map { step -> TemplateValue in
+            let cells = columns.map { department -> TemplateValue in
                 let here = step.involvements.filter { $0.0.departmentID == department }
                 let letters = Set(here.map(\.1)).sorted().map(\.rawValue).joined()
                 let roles = here.compactMap { party, _ in party.roleID.flatMap { handbook.department(department)?.role($0)?.name } }
-                return ["letters": letters, "roles": Array(Set(roles)).sorted().joined(separator: "、")]
+                return ["letters": .string(letters), "roles": .string(Array(Set(roles)).sorted().joined(separator: "、"))]
             }
-            return ["id": step.id, "name": step.name, "anchor": Routes.stepAnchor(step.id), "cells": cells]
+            return ["id": .string(step.id), "name": .string(step.name), "anchor": .string(Routes.stepAnchor(step.id)),
+                    "cells": .list(cells)]
         }
-        return ["columns": columns.map(departmentLink), "rows": rows]
+        return ["columns": TemplateValue(columns.map(departmentLink)), "rows": .list(rows)]
     }
 }

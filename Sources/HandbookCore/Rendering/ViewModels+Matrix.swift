@@ -1,7 +1,9 @@
+import HandbookTemplate
+
 extension ViewModels {
     /// The whole organisation: processes × departments, each cell's letters with the steps
     /// behind them. Built from the duty index, one pass over all duties.
-    func matrix() -> [String: Any] {
+    func matrix() -> Model {
         var model = frame(title: strings["matrix"]!, kind: "matrix")
         let departments = handbook.departments
         let column = Dictionary(departments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -16,18 +18,20 @@ extension ViewModels {
                 cells[duty.processIndex][c][duty.involvement] = steps
             }
         }
-        model["columns"] = departments.map { departmentLink($0.id) }
-        model["rows"] = handbook.processes.enumerated().map { p, process -> [String: Any] in
+        model["columns"] = TemplateValue(departments.map { departmentLink($0.id) })
+        model["rows"] = .list(handbook.processes.enumerated().map { p, process -> TemplateValue in
             var row = processLink(process)
-            row["cells"] = cells[p].map { cell -> [String: Any] in
-                ["groups": cell.keys.sorted().map { letter -> [String: Any] in
-                    ["letter": letter.rawValue, "label": strings[letter.rawValue] ?? "",
-                     "steps": cell[letter]!.map { ["id": process.steps[$0].id, "name": process.steps[$0].name,
-                                                   "href": stepHref(process, process.steps[$0])] }]
-                }]
-            }
-            return row
-        }
+            row["cells"] = .list(cells[p].map { cell -> TemplateValue in
+                ["groups": .list(cell.keys.sorted().map { letter -> TemplateValue in
+                    ["letter": .string(letter.rawValue), "label": .string(strings[letter.rawValue] ?? ""),
+                     "steps": .list(cell[letter]!.map {
+                         ["id": .string(process.steps[$0].id), "name": .string(process.steps[$0].name),
+                          "href": .string(stepHref(process, process.steps[$0]))]
+                     })]
+                })]
+            })
+            return .object(row)
+        })
         return model
     }
 }

@@ -1,77 +1,81 @@
 import Foundation
+import HandbookTemplate
 
 extension ViewModels {
-    func process(_ process: Process) -> [String: Any] {
+    func process(_ process: Process) -> Model {
         var model = frame(title: process.title, kind: "process")
-        var meta: [[String: Any]] = [
-            ["label": strings["owner"]!, "value": departmentName(process.ownerID), "href": RootLink.to(Routes.department(process.ownerID))],
-            ["label": strings["status"]!, "value": strings[process.status.rawValue] ?? process.status.rawValue],
+        var meta: [TemplateValue] = [
+            ["label": .string(strings["owner"]!), "value": .string(departmentName(process.ownerID)),
+             "href": .string(RootLink.to(Routes.department(process.ownerID)))],
+            ["label": .string(strings["status"]!), "value": .string(strings[process.status.rawValue] ?? process.status.rawValue)],
         ]
         let optional: [(String, String?)] = [
             ("version", process.version), ("effective", process.effective), ("approvedBy", process.approvedBy),
             ("reviewDue", process.reviewDue), ("category", process.category),
         ]
-        for (key, value) in optional { if let value { meta.append(["label": strings[key]!, "value": value]) } }
-        model["process"] = processLink(process)
-        model["meta"] = meta
-        if let summary = process.summary { model["summary"] = summary }
-        model["goals"] = process.goals
-        model["hasGoals"] = !process.goals.isEmpty
+        for (key, value) in optional {
+            if let value { meta.append(["label": .string(strings[key]!), "value": .string(value)]) }
+        }
+        model["process"] = .object(processLink(process))
+        model["meta"] = .list(meta)
+        if let summary = process.summary { model["summary"] = .string(summary) }
+        model["goals"] = TemplateValue(process.goals)
+        model["hasGoals"] = .bool(!process.goals.isEmpty)
         if !process.inputs.isEmpty {
-            model["inputs"] = list(process.inputs)
+            model["inputs"] = .string(list(process.inputs))
             model["hasInputs"] = true
         }
-        model["steps"] = process.steps.map { stepRow(process, $0) }
-        model["flowchart"] = flowchart(process)
+        model["steps"] = TemplateValue(process.steps.map { stepRow(process, $0) })
+        model["flowchart"] = .string(flowchart(process))
         model["raci"] = raciMatrix(process)
-        if !process.bodyHTML.isEmpty { model["body"] = process.bodyHTML }
+        if !process.bodyHTML.isEmpty { model["body"] = .string(process.bodyHTML) }
         if !process.changes.isEmpty {
             model["hasChanges"] = true
-            model["changes"] = process.changes.map { change in
-                ["version": change.version ?? "", "date": change.date ?? "", "summary": change.summary]
-            }
+            model["changes"] = .list(process.changes.map { change in
+                ["version": .string(change.version ?? ""), "date": .string(change.date ?? ""), "summary": .string(change.summary)]
+            })
         }
-        if let feedback = feedbackLink(process) { model["feedback"] = feedback }
+        if let feedback = feedbackLink(process) { model["feedback"] = .object(feedback) }
         if process.status != .approved { model["draft"] = true }
-        model["feedbackFormHref"] = RootLink.to(Routes.feedbackForm(process.id))
+        model["feedbackFormHref"] = .string(RootLink.to(Routes.feedbackForm(process.id)))
         return model
     }
 
     /// The printable execution feedback sheet (《执行反馈表》): a row per step, blank rows after.
-    func feedbackForm(_ process: Process) -> [String: Any] {
+    func feedbackForm(_ process: Process) -> Model {
         var model = frame(title: "\(strings["feedbackForm"]!) — \(process.title)", kind: "feedback")
-        model["process"] = processLink(process)
-        model["steps"] = process.steps.map { ["id": $0.id, "name": $0.name] }
-        model["blankRows"] = Array(repeating: ["blank": true], count: 4)
+        model["process"] = .object(processLink(process))
+        model["steps"] = .list(process.steps.map { ["id": .string($0.id), "name": .string($0.name)] })
+        model["blankRows"] = .list(Array(repeating: ["blank": true], count: 4))
         if process.status != .approved { model["draft"] = true }
-        if let feedback = feedbackLink(process) { model["feedback"] = feedback }
-        model["printStyle"] = PrintStyle.css(header: runningHeader([process.title, strings["feedbackForm"]!]),
-                                             language: handbook.config.language)
+        if let feedback = feedbackLink(process) { model["feedback"] = .object(feedback) }
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title, strings["feedbackForm"]!]),
+                                                     language: handbook.config.language))
         return model
     }
 
     /// `feedback_url` with `{process}` filled in; only mailto and http(s), never script.
-    private func feedbackLink(_ process: Process) -> [String: Any]? {
+    private func feedbackLink(_ process: Process) -> Model? {
         guard let template = handbook.config.feedbackURL else { return nil }
         let title = process.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? process.title
         let url = template.replacingOccurrences(of: "{process}", with: title)
         guard ["mailto:", "http:", "https:"].contains(where: { url.lowercased().hasPrefix($0) }) else { return nil }
-        return ["href": url, "display": url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url]
+        return ["href": .string(url), "display": .string(url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url)]
     }
 
-    private func stepRow(_ process: Process, _ step: Step) -> [String: Any] {
-        var row: [String: Any] = [
-            "id": step.id, "anchor": Routes.stepAnchor(step.id), "name": step.name,
-            "input": list(step.input), "responsible": partyLink(step.responsible),
-            "duties": step.dutiesHTML, "outputs": list(step.outputs),
-            "collaborators": step.collaborators.map(partyLink),
+    private func stepRow(_ process: Process, _ step: Step) -> Model {
+        var row: Model = [
+            "id": .string(step.id), "anchor": .string(Routes.stepAnchor(step.id)), "name": .string(step.name),
+            "input": .string(list(step.input)), "responsible": .object(partyLink(step.responsible)),
+            "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
+            "collaborators": TemplateValue(step.collaborators.map(partyLink)),
         ]
-        if let accountable = step.accountable { row["accountable"] = partyLink(accountable) }
-        row["informed"] = step.informed.map(partyLink)
-        row["hasInformed"] = !step.informed.isEmpty
+        if let accountable = step.accountable { row["accountable"] = .object(partyLink(accountable)) }
+        row["informed"] = TemplateValue(step.informed.map(partyLink))
+        row["hasInformed"] = .bool(!step.informed.isEmpty)
         row["hasNext"] = false
-        if let deadline = step.deadline { row["deadline"] = deadline }
-        if let risk = step.risk { row["risk"] = risk }
+        if let deadline = step.deadline { row["deadline"] = .string(deadline) }
+        if let risk = step.risk { row["risk"] = .string(risk) }
         if step.kind == .decision { row["decision"] = true }
         let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let isDefault = step.next.count == 1 && step.next[0].when == nil
@@ -80,16 +84,17 @@ extension ViewModels {
             }
         if !isDefault {
             row["hasNext"] = true
-            row["next"] = step.next.map { edge -> [String: Any] in
-                var item: [String: Any] = ["when": edge.when ?? ""]
+            row["next"] = .list(step.next.map { edge -> TemplateValue in
+                // false, not "": an empty string is truthy and would print a stray "→".
+                var item: Model = ["when": edge.when.map(TemplateValue.string) ?? false]
                 if let to = edge.to {
-                    item["label"] = "\(to) \(names[to] ?? "")"
-                    item["href"] = "#" + Routes.href(Routes.stepAnchor(to))
+                    item["label"] = .string("\(to) \(names[to] ?? "")")
+                    item["href"] = .string("#" + Routes.href(Routes.stepAnchor(to)))
                 } else {
-                    item["label"] = strings["end"]!
+                    item["label"] = .string(strings["end"]!)
                 }
-                return item
-            }
+                return .object(item)
+            })
         }
         return row
     }

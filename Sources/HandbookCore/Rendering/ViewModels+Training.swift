@@ -1,23 +1,26 @@
 import Foundation
+import HandbookTemplate
 
 extension ViewModels {
     /// A role's checklist (its own duties and the department-wide ones), or for the department
     /// a booklet: a cover, the department-wide duties, then each role's own duties, each
     /// starting on a new page, so nothing is printed twice.
-    func training(_ department: Department, role: Role?) -> [String: Any] {
+    func training(_ department: Department, role: Role?) -> Model {
         let heading = role.map { "\(department.name) · \($0.name)" } ?? department.name
         var model = frame(title: "\(heading) — \(strings["checklist"]!)", kind: "training")
-        model["heading"] = heading
-        model["department"] = departmentLink(department.id)
-        var sheets: [[String: Any]] = []
+        model["heading"] = .string(heading)
+        model["department"] = .object(departmentLink(department.id))
+        var sheets: [Sheet] = []
         if let role {
             sheets.append(sheet(department, role: role, number: 1))
         } else if department.roles.isEmpty {
             sheets.append(sheet(department, role: nil, number: 1))
         } else {
             model["cover"] = [
-                "roles": department.roles.map { ["name": $0.name, "href": RootLink.to(Routes.training(department.id, role: $0.id))] },
-            ] as [String: Any]
+                "roles": .list(department.roles.map {
+                    ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id)))]
+                }),
+            ]
             let wide = duties.departmentWideDuties(of: department.id)
             if !wide.isEmpty { sheets.append(sheet(department, role: nil, number: 1, entries: wide)) }
             for role in department.roles {
@@ -25,36 +28,43 @@ extension ViewModels {
                                     entries: duties.duties(of: department.id, role: role.id, onlyNamed: true)))
             }
         }
-        model["sheets"] = sheets
-        model["draft"] = sheets.contains { $0["draft"] as? Bool == true }
-        let pages = sheets.map { (name: $0["pageName"] as! String, header: $0["runningHeader"] as! String) }
-        model["printStyle"] = PrintStyle.css(header: runningHeader([heading]), language: handbook.config.language,
-                                             namedPages: pages)
+        model["sheets"] = .list(sheets.map { .object($0.model) })
+        model["draft"] = .bool(sheets.contains { $0.draft })
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([heading]), language: handbook.config.language,
+                                                     namedPages: sheets.map { ($0.pageName, $0.header) }))
         return model
     }
 
-    private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> [String: Any] {
+    private struct Sheet {
+        var model: Model
+        var pageName: String
+        var header: String
+        var draft: Bool
+    }
+
+    private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> Sheet {
         let entries = given ?? role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
-        let groups = dutyGroups(entries).map(withRenderedRows)
+        let groups = dutyGroups(entries)
         let title = role.map { "\(department.name) · \($0.name)" }
             ?? (department.roles.isEmpty ? department.name : "\(department.name) · \(strings["departmentWide"]!)")
-        var sheet: [String: Any] = [
-            "title": title, "subtitle": role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!,
-            "dutyGroups": groups, "pageName": "sheet\(number)", "runningHeader": runningHeader([title]),
+        let header = runningHeader([title])
+        let draft = groups.contains { $0.draft }
+        let model: Model = [
+            "title": .string(title),
+            "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
+            "dutyGroups": .list(groups.map { .object(withRenderedRows($0)) }),
+            "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
         ]
-        sheet["draft"] = groups.contains { $0["draft"] as? Bool == true }
-        return sheet
+        return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
     }
 
     /// Checklist rows rendered once per step and RACI letters (`checklistRow.mustache`),
     /// then reused by every sheet that lists them.
-    private func withRenderedRows(_ group: [String: Any]) -> [String: Any] {
-        var group = group
-        let rows = (group["rows"] as? [[String: Any]]) ?? []
-        group["rows"] = rows.map { row -> [String: Any] in
-            let key = row["fragmentKey"] as? String ?? UUID().uuidString
-            return ["html": fragments.value(for: key) { renderFragment("checklistRow", row) }]
-        }
-        return group
+    private func withRenderedRows(_ group: DutyGroup) -> Model {
+        var model = group.model
+        model["rows"] = .list(group.rows.map { row in
+            ["html": .string(fragments.value(for: row.key) { renderFragment("checklistRow", row.model) })]
+        })
+        return model
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
+import HandbookTemplate
 
-/// Builds what templates see: plain dictionaries of text, flags and lists, one builder per
+/// A page's or an item's fields as templates see them.
+typealias Model = [String: TemplateValue]
+
+/// Builds what templates see: typed dictionaries of text, flags and lists (`Model`), one builder per
 /// page kind (see the `ViewModels+*.swift` files). Links are site-root links (`hb-root:/…`)
 /// that the renderer turns into relative ones for the page they land on.
 struct ViewModels: Sendable {
@@ -10,49 +14,60 @@ struct ViewModels: Sendable {
     /// The date printed on pages, from SOURCE_DATE_EPOCH when set.
     let printedDate: String
     /// Renders a fragment template (e.g. `checklistRow`) for rows repeated across pages.
-    let renderFragment: @Sendable (String, [String: Any]) -> String
+    let renderFragment: @Sendable (String, Model) -> String
     let fragments = FragmentCache()
 
     /// Plain pages in the header, built once: at most `navLimit`, then a link to the full list on
     /// the home page (a handbook with hundreds of guides must not repeat them on every page).
-    let nav: [[String: String]]
+    let nav: TemplateValue
     static let navLimit = 8
+    /// The parts of `frame` that are the same on every page, built once.
+    private let site: TemplateValue
+    private let stringsValue: TemplateValue
+    private let printStyle: TemplateValue
 
     init(handbook: Handbook, printedDate: String,
-         renderFragment: @escaping @Sendable (String, [String: Any]) -> String = { _, _ in "" }) {
+         renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
         self.handbook = handbook
         duties = DutyIndex(handbook)
         strings = UIStrings.table(handbook.config.language)
         self.printedDate = printedDate
         self.renderFragment = renderFragment
-        var nav: [[String: String]] = handbook.pages.prefix(Self.navLimit).map {
-            ["title": $0.title, "href": RootLink.to(Routes.page($0.contentPath))]
+        var nav: [TemplateValue] = handbook.pages.prefix(Self.navLimit).map {
+            ["title": .string($0.title), "href": .string(RootLink.to(Routes.page($0.contentPath)))]
         }
         if handbook.pages.count > Self.navLimit {
-            nav.append(["title": strings["allPages"]!, "href": RootLink.to(Routes.home, fragment: "pages")])
+            nav.append(["title": .string(strings["allPages"]!), "href": .string(RootLink.to(Routes.home, fragment: "pages"))])
         }
-        self.nav = nav
+        self.nav = .list(nav)
+        site = Self.site(handbook.config)
+        stringsValue = TemplateValue(strings)
+        printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
+                                            language: handbook.config.language))
     }
 
     /// Keys every page has: site, UI strings, navigation.
-    func frame(title: String, kind: String) -> [String: Any] {
-        var site: [String: Any] = [
-            "title": handbook.config.title,
-            "language": handbook.config.language.rawValue,
-            "homeHref": RootLink.to(Routes.home),
-            "stylesheet": RootLink.to(Routes.stylesheet),
-            "matrixHref": RootLink.to(Routes.matrix),
-            "searchHref": RootLink.to(Routes.search),
-            "searchIndex": RootLink.to(SearchIndex.path),
-            "searchScript": RootLink.to("assets/search.js"),
-            "root": RootLink.prefix,
+    func frame(title: String, kind: String) -> Model {
+        [
+            "site": site, "t": stringsValue, "pageTitle": .string(title), "kind": .string(kind),
+            "printedDate": .string(printedDate), "draft": false, "printStyle": printStyle, "nav": nav,
         ]
-        if let organization = handbook.config.organization { site["organization"] = organization }
-        return [
-            "site": site, "t": strings, "pageTitle": title, "kind": kind, "printedDate": printedDate, "draft": false,
-            "printStyle": PrintStyle.css(header: runningHeader([]), language: handbook.config.language),
-            "nav": nav,
+    }
+
+    private static func site(_ config: HandbookConfig) -> TemplateValue {
+        var site: Model = [
+            "title": .string(config.title),
+            "language": .string(config.language.rawValue),
+            "homeHref": .string(RootLink.to(Routes.home)),
+            "stylesheet": .string(RootLink.to(Routes.stylesheet)),
+            "matrixHref": .string(RootLink.to(Routes.matrix)),
+            "searchHref": .string(RootLink.to(Routes.search)),
+            "searchIndex": .string(RootLink.to(SearchIndex.path)),
+            "searchScript": .string(RootLink.to("assets/search.js")),
+            "root": .string(RootLink.prefix),
         ]
+        if let organization = config.organization { site["organization"] = .string(organization) }
+        return .object(site)
     }
 
     /// `示例科技有限公司 · 流程手册 · …` for the top of every printed page.
@@ -62,29 +77,30 @@ struct ViewModels: Sendable {
 
     func departmentName(_ id: String) -> String { handbook.department(id)?.name ?? id }
 
-    func departmentLink(_ id: String) -> [String: Any] {
-        ["name": departmentName(id), "href": RootLink.to(Routes.department(id))]
+    func departmentLink(_ id: String) -> Model {
+        ["name": .string(departmentName(id)), "href": .string(RootLink.to(Routes.department(id)))]
     }
 
     /// `客服部（客服专员）` with the department linked.
-    func partyLink(_ party: Party) -> [String: Any] {
+    func partyLink(_ party: Party) -> Model {
         var link = departmentLink(party.departmentID)
         if let roleID = party.roleID {
-            link["role"] = handbook.department(party.departmentID)?.role(roleID)?.name ?? roleID
+            link["role"] = .string(handbook.department(party.departmentID)?.role(roleID)?.name ?? roleID)
         }
         return link
     }
 
-    func processLink(_ process: Process) -> [String: Any] {
-        var link: [String: Any] = [
-            "title": process.title, "href": RootLink.to(Routes.process(process.id)),
-            "owner": departmentLink(process.ownerID), "status": strings[process.status.rawValue] ?? process.status.rawValue,
+    func processLink(_ process: Process) -> Model {
+        var link: Model = [
+            "title": .string(process.title), "href": .string(RootLink.to(Routes.process(process.id))),
+            "owner": .object(departmentLink(process.ownerID)),
+            "status": .string(strings[process.status.rawValue] ?? process.status.rawValue),
         ]
         // Always set: a missing key is looked up in the enclosing sections (a draft sheet).
-        link["draft"] = process.status != .approved
-        if let version = process.version { link["version"] = version }
-        if let effective = process.effective { link["effective"] = effective }
-        if let summary = process.summary { link["summary"] = summary }
+        link["draft"] = .bool(process.status != .approved)
+        if let version = process.version { link["version"] = .string(version) }
+        if let effective = process.effective { link["effective"] = .string(effective) }
+        if let summary = process.summary { link["summary"] = .string(summary) }
         return link
     }
 
