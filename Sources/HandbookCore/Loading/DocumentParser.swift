@@ -18,7 +18,7 @@ enum DocumentParser {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = YAMLReader(path: file.path, firstLine: split.yamlFirstLine)
-        let map = split.yaml.map { reader.parseMapping($0) } ?? Node.Mapping([])
+        let map = split.yaml.map { reader.parseMapping($0) } ?? Fields(Node.Mapping([]))
         let body = MarkdownSource(text: split.body, firstLine: split.bodyFirstLine)
         guard let map else { return (nil, reader.diagnostics) }
         let start = SourcePosition(path: file.path, line: 1, column: 1)
@@ -39,7 +39,7 @@ enum DocumentParser {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
-    private static func department(_ map: Node.Mapping, _ file: SourceFile, _ body: MarkdownSource,
+    private static func department(_ map: Fields, _ file: SourceFile, _ body: MarkdownSource,
                                    _ start: SourcePosition, _ reader: inout YAMLReader) -> RawDepartment? {
         reader.checkKeys(map, known: departmentKeys, in: "a department")
         let id = reader.string(map, "id", in: "department", at: start) ?? Located(fileID(file), at: start)
@@ -58,7 +58,7 @@ enum DocumentParser {
                              roles: roles, body: body)
     }
 
-    private static func process(_ map: Node.Mapping, _ file: SourceFile, _ body: MarkdownSource,
+    private static func process(_ map: Fields, _ file: SourceFile, _ body: MarkdownSource,
                                 _ start: SourcePosition, _ reader: inout YAMLReader) -> RawProcess? {
         reader.checkKeys(map, known: processKeys, in: "a process")
         let id = reader.string(map, "id", in: "process", at: start) ?? Located(fileID(file), at: start)
@@ -106,7 +106,7 @@ enum DocumentParser {
             body: body)
     }
 
-    private static func step(_ map: Node.Mapping, _ position: SourcePosition,
+    private static func step(_ map: Fields, _ position: SourcePosition,
                              _ reader: inout YAMLReader) -> RawStep? {
         reader.checkKeys(map, known: stepKeys, in: "a step")
         let id = reader.string(map, "id", required: true, in: "a step", at: position)
@@ -138,7 +138,7 @@ enum DocumentParser {
     }
 
     /// `next: 3`, `next: end`, `next: [3, 5]` or `next: [{to: 3, when: …}, …]`.
-    private static func next(_ map: Node.Mapping, _ reader: inout YAMLReader) -> [RawBranch]? {
+    private static func next(_ map: Fields, _ reader: inout YAMLReader) -> [RawBranch]? {
         guard let node = reader.value(map, "next") else { return nil }
         if node.scalar != nil { return reader.scalar(node, "`next`").map { [RawBranch(to: $0)] } }
         guard let items = node.sequence else {

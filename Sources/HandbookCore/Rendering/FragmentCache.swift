@@ -5,10 +5,16 @@ import Foundation
 final class FragmentCache: Sendable {
     private let lock = NSLock()
     // Guarded by `lock`; values are immutable strings.
-    nonisolated(unsafe) private var values: [String: String] = [:]
+    nonisolated(unsafe) private var values: [Key: String] = [:]
+
+    struct Key: Hashable {
+        var process: Int
+        var step: Int
+        var letters: Int
+    }
 
     /// The cached fragment, or `make()`'s, stored. Two tasks may both make one; either result is the same.
-    func value(for key: String, make: () -> String) -> String {
+    func value(for key: Key, make: () -> String) -> String {
         if let hit = lock.withLock({ values[key] }) { return hit }
         let made = make()
         lock.withLock { values[key] = made }

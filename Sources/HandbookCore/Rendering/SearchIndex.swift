@@ -49,9 +49,11 @@ enum SearchIndex {
             if character == ">" { inTag = false; text.append(" "); continue }
             if !inTag { text.append(character) }
         }
-        text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        if text.utf8.contains(UInt8(ascii: "&")) {
+            text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return String(collapsed.prefix(limit))
     }

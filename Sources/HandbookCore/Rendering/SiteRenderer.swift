@@ -43,6 +43,9 @@ enum SiteRenderer {
         }
 
         await withTaskGroup(of: Void.self) { group in
+            // The two whole-handbook files first: each is one long task, run beside the pages.
+            group.addTask { emit(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings)))) }
+            group.addTask { emit(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook)))) }
             for job in jobs {
                 group.addTask {
                     let html = theme.renderUTF8(job.template, job.model())
@@ -51,9 +54,7 @@ enum SiteRenderer {
             }
         }
         var files: [OutputFile] = []
-        files.append(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook))))
         files.append(OutputFile(path: OutputSafety.marker, contents: .text("This folder is written by `handbook build` and replaced whole by the next build.\n")))
-        files.append(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings))))
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url)))
         }

@@ -21,7 +21,7 @@ extension ViewModels {
         if !groups.isEmpty {
             model["dutyGroups"] = .list(groups.map { group in
                 var item = group.model
-                item["rows"] = TemplateValue(group.rows.map(\.model))
+                item["rows"] = TemplateValue(group.rows.map(dutyRowModel))
                 return .object(item)
             })
         }
@@ -48,32 +48,49 @@ extension ViewModels {
     /// A process's rows on a department or training page.
     struct DutyGroup {
         var model: Model
-        var rows: [(key: String, model: Model)]
+        var rows: [DutyRow]
         var draft: Bool
     }
 
+    /// A step with the RACI letters the page's parties have in it; its model is made only when
+    /// needed (a training row already rendered on another sheet is not made again).
+    struct DutyRow: Hashable, Sendable {
+        var process: Int
+        var step: Int
+        /// R, A, C, I as bits, in `Involvement` order.
+        var letters: Int
+        var parties: [Party]
+    }
+
     /// Duties grouped by process, one row per step with its RACI letters, for department and
-    /// training pages. A row's key names the step and letters (its rendered form is shared).
+    /// training pages.
     func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
         entries.groupedByProcess().map { group in
             let process = handbook.processes[group.process]
-            let rows = group.steps.map { entry -> (key: String, model: Model) in
-                let step = process.steps[entry.step]
-                let letters = Set(entry.duties.map(\.involvement)).sorted()
-                var row: Model = [
-                    "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process, step)),
-                    "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
-                    "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
-                    "parties": .list(Array(Set(entry.duties.map(\.party))).sorted().map { party in
-                        var item = partyLink(party)
-                        if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
-                        return .object(item)
-                    }),
-                ]
-                if let deadline = step.deadline { row["deadline"] = .string(deadline) }
-                return ("\(group.process)/\(entry.step)/" + letters.map(\.rawValue).joined(), row)
+            let rows = group.steps.map { entry in
+                let letters = entry.duties.reduce(0) { $0 | 1 << (Involvement.allCases.firstIndex(of: $1.involvement) ?? 0) }
+                return DutyRow(process: group.process, step: entry.step, letters: letters,
+                               parties: Array(Set(entry.duties.map(\.party))).sorted())
             }
             return DutyGroup(model: processLink(process), rows: rows, draft: process.status != .approved)
         }
+    }
+
+    func dutyRowModel(_ row: DutyRow) -> Model {
+        let process = handbook.processes[row.process]
+        let step = process.steps[row.step]
+        let letters = Involvement.allCases.enumerated().filter { row.letters & 1 << $0.offset != 0 }.map(\.element)
+        var model: Model = [
+            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process, step)),
+            "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
+            "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
+            "parties": .list(row.parties.map { party in
+                var item = partyLink(party)
+                if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
+                return .object(item)
+            }),
+        ]
+        if let deadline = step.deadline { model["deadline"] = .string(deadline) }
+        return model
     }
 }

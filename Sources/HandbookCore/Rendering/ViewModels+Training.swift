@@ -63,7 +63,9 @@ extension ViewModels {
     private func withRenderedRows(_ group: DutyGroup) -> Model {
         var model = group.model
         model["rows"] = .list(group.rows.map { row in
-            ["html": .string(fragments.value(for: row.key) { renderFragment("checklistRow", row.model) })]
+            // The checklist row shows the step and its letters, not the parties: one per step and letters.
+            let key = FragmentCache.Key(process: row.process, step: row.step, letters: row.letters)
+            return ["html": .string(fragments.value(for: key) { renderFragment("checklistRow", dutyRowModel(row)) })]
         })
         return model
     }

@@ -25,6 +25,9 @@ struct ViewModels: Sendable {
     private let site: TemplateValue
     private let stringsValue: TemplateValue
     private let printStyle: TemplateValue
+    /// Links every page repeats (thousands of times on a large handbook), made once.
+    private let departmentLinks: [String: Model]
+    private let processLinks: [String: Model]
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
@@ -40,6 +43,13 @@ struct ViewModels: Sendable {
             nav.append(["title": .string(strings["allPages"]!), "href": .string(RootLink.to(Routes.home, fragment: "pages"))])
         }
         self.nav = .list(nav)
+        departmentLinks = Dictionary(handbook.departments.map { department in
+            (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
+        }, uniquingKeysWith: { first, _ in first })
+        let table = strings
+        processLinks = Dictionary(handbook.processes.map { process in
+            (process.id, Self.processLink(process, handbook: handbook, strings: table))
+        }, uniquingKeysWith: { first, _ in first })
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
@@ -78,7 +88,7 @@ struct ViewModels: Sendable {
     func departmentName(_ id: String) -> String { handbook.department(id)?.name ?? id }
 
     func departmentLink(_ id: String) -> Model {
-        ["name": .string(departmentName(id)), "href": .string(RootLink.to(Routes.department(id)))]
+        departmentLinks[id] ?? ["name": .string(departmentName(id)), "href": .string(RootLink.to(Routes.department(id)))]
     }
 
     /// `客服部（客服专员）` with the department linked.
@@ -91,9 +101,14 @@ struct ViewModels: Sendable {
     }
 
     func processLink(_ process: Process) -> Model {
+        processLinks[process.id] ?? Self.processLink(process, handbook: handbook, strings: strings)
+    }
+
+    private static func processLink(_ process: Process, handbook: Handbook, strings: [String: String]) -> Model {
+        let owner = handbook.department(process.ownerID)?.name ?? process.ownerID
         var link: Model = [
             "title": .string(process.title), "href": .string(RootLink.to(Routes.process(process.id))),
-            "owner": .object(departmentLink(process.ownerID)),
+            "owner": ["name": .string(owner), "href": .string(RootLink.to(Routes.department(process.ownerID)))],
             "status": .string(strings[process.status.rawValue] ?? process.status.rawValue),
         ]
         // Always set: a missing key is looked up in the enclosing sections (a draft sheet).
