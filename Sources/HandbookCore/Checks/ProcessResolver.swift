@@ -2,7 +2,7 @@ import HandbookMarkdown
 
 /// One raw process into a resolved `Process`: parties looked up, steps and flow checked,
 /// duties rendered as inline Markdown.
-struct ProcessResolver {
+struct ProcessResolver: Sendable {
     let directory: Directory
     let links: LinkIndex
     let unsafeHTML: Bool

@@ -88,11 +88,24 @@ public enum Resolver {
         }
         let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML)
         // Every process is checked, published or not: a draft is reviewed before approval.
-        let resolved = rawProcesses.sorted { $0.id.value < $1.id.value }.map { raw in
-            (raw, processResolver.resolve(raw, bodyHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
-                                          diagnostics: &diagnostics))
+        // On all cores: each process's steps and duties are resolved on their own.
+        let sortedProcesses = rawProcesses.sorted { $0.id.value < $1.id.value }
+        let results = await withTaskGroup(of: (Int, Process, [Diagnostic]).self) { group in
+            for (index, raw) in sortedProcesses.enumerated() {
+                let bodyHTML = bodies[raw.file.contentPath]?.rendered.html ?? ""
+                group.addTask {
+                    var found: [Diagnostic] = []
+                    let process = processResolver.resolve(raw, bodyHTML: bodyHTML, diagnostics: &found)
+                    found += HandOverCheck.check(raw: raw, steps: process.steps)
+                    return (index, process, found)
+                }
+            }
+            var collected: [(Int, Process, [Diagnostic])] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }
         }
-        for (raw, process) in resolved { diagnostics += HandOverCheck.check(raw: raw, steps: process.steps) }
+        let resolved = results.map { (sortedProcesses[$0.0], $0.1) }
+        for result in results { diagnostics += result.2 }
         diagnostics += CoverageCheck.check(
             departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
             approved: resolved.filter { $0.0.status == .approved }.map(\.1), raw: processIDs)
