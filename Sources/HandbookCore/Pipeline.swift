@@ -62,9 +62,10 @@ public enum Pipeline {
         } catch {
             throw IOFailure(description: "cannot write \(output.path): \(error)")
         }
-        report.pageCount = await SiteRenderer.render(
-            ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
-            contentURL: ready.loaded.contentURL, assets: ready.handbook.assets, emit: staging.write)
+        let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
+                                     contentURL: ready.loaded.contentURL, assets: ready.handbook.assets)
+        report.pageCount = jobs.filter(\.isPage).count
+        await SiteRenderer.run(jobs, emit: staging.write)
         report.timings.append(("render and write", start.duration(to: .now)))
         do {
             try staging.commit()
@@ -76,36 +77,52 @@ public enum Pipeline {
         return report
     }
 
-    /// A rendered site held in memory (what `serve` serves), before it is written anywhere.
-    public struct Site: Sendable {
-        var files: [OutputFile]
+    /// The site `serve` serves: every file's path, each rendered the first time it is asked
+    /// for and kept. Making one is quick (nothing is rendered), so a rebuild after an edit
+    /// costs loading and checking, plus the pages the browser then opens.
+    public final class Site: Sendable {
+        private let jobs: [String: SiteRenderer.Job]
+        private let lock = NSLock()
+        // Guarded by `lock`: files rendered so far.
+        nonisolated(unsafe) private var rendered: [String: [UInt8]] = [:]
 
-        /// Every file of the site by its path (`processes/x/index.html`), contents read.
-        public func contents() -> [String: [UInt8]] {
-            var result: [String: [UInt8]] = [:]
-            for file in files {
-                switch file.contents {
-                case .text(let text): result[file.path] = Array(text.utf8)
-                case .bytes(let bytes): result[file.path] = bytes
-                case .copy(let url): result[file.path] = FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
-                }
+        init(jobs: [SiteRenderer.Job]) {
+            self.jobs = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        public var paths: [String] { jobs.keys.sorted() }
+        public func contains(_ path: String) -> Bool { jobs[path] != nil }
+
+        /// The file at `path` (`processes/x/index.html`), rendered now if it was not yet.
+        public func contents(of path: String) -> [UInt8]? {
+            if let done = lock.withLock({ rendered[path] }) { return done }
+            guard let job = jobs[path] else { return nil }
+            let bytes: [UInt8] = switch job.make() {
+            case .text(let text): Array(text.utf8)
+            case .bytes(let bytes): bytes
+            case .copy(let url): FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
             }
-            return result
+            lock.withLock { rendered[path] = bytes }
+            return bytes
+        }
+
+        /// Every file, rendered.
+        public func contents() -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: paths.map { ($0, contents(of: $0) ?? []) })
         }
     }
 
-    /// Checks and renders into memory; the site is nil when there are errors.
+    /// Checks and plans the site in memory (for `serve`); the site is nil when there are errors.
     public static func render(_ options: Options, cache: DocumentCache? = nil) async -> (Site?, Report) {
         let (ready, checked) = await prepare(options, cache: cache)
         var report = checked
         guard let ready else { return (nil, report) }
         let start = ContinuousClock.now
-        let collected = Collected()
-        report.pageCount = await SiteRenderer.render(
-            ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
-            contentURL: ready.loaded.contentURL, assets: ready.handbook.assets, emit: collected.append)
-        report.timings.append(("render", start.duration(to: .now)))
-        return (Site(files: collected.files.sorted { $0.path < $1.path }), report)
+        let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
+                                     contentURL: ready.loaded.contentURL, assets: ready.handbook.assets)
+        report.pageCount = jobs.filter(\.isPage).count
+        report.timings.append(("plan", start.duration(to: .now)))
+        return (Site(jobs: jobs), report)
     }
 
     private struct Ready {
@@ -150,14 +167,4 @@ public enum Pipeline {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
-}
-
-/// Files emitted by concurrent rendering tasks, kept for `serve`.
-private final class Collected: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var items: [OutputFile] = []
-
-    func append(_ file: OutputFile) { lock.withLock { items.append(file) } }
-    var files: [OutputFile] { lock.withLock { items } }
 }

@@ -70,7 +70,7 @@ public struct PreviewServer: Sendable {
         let (site, report) = await Pipeline.render(options, cache: cache)
         let elapsed = start.duration(to: .now)
         let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        await state.update(files: site?.contents(), diagnostics: report.diagnostics, milliseconds: ms)
+        await state.update(site: site, diagnostics: report.diagnostics, milliseconds: ms)
         for diagnostic in report.diagnostics { log(diagnostic.formatted) }
         if site != nil {
             log("Rebuilt \(report.pageCount) pages in \(ms) ms")
@@ -85,15 +85,14 @@ public struct PreviewServer: Sendable {
             return Response(status: .methodNotAllowed)
         }
         if path == LiveReload.eventsPath { return events(state: state) }
-        let files = await state.files
-        if files.isEmpty {
+        guard let site = await state.site else {
             // No good build yet: show why, and reload once the handbook is fixed.
             let page = Array("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>handbook</title></head><body><h1>The handbook does not build yet</h1></body></html>".utf8)
             return Response(status: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.inject(
                                 into: page, version: await state.version, diagnostics: await state.diagnostics))))
         }
-        switch SitePath.resolve(path, exists: { files[$0] != nil }) {
+        switch SitePath.resolve(path, exists: site.contains) {
         case .refused:
             return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Bad request\n")))
@@ -103,8 +102,8 @@ public struct PreviewServer: Sendable {
         case .file(let file):
             let version = await state.version
             let diagnostics = await state.diagnostics
-            guard let bytes = files[file] else {
-                let notFound = files[Routes.notFound].map { LiveReload.inject(into: $0, version: version, diagnostics: diagnostics) }
+            guard let bytes = site.contents(of: file) else {
+                let notFound = site.contents(of: Routes.notFound).map { LiveReload.inject(into: $0, version: version, diagnostics: diagnostics) }
                 return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: notFound ?? Array("Not found\n".utf8))))
             }

@@ -13,57 +13,70 @@ struct OutputFile: Sendable {
     }
 }
 
-/// The resolved handbook into every page of the site, rendered in parallel. Each file goes to
-/// `emit` as soon as it is made (written to disk by `build`, kept in memory by `serve`), so the
-/// whole site never has to sit in memory at once. Returns the number of pages.
+/// The resolved handbook into every file of the site. `plan` lists each file with the work
+/// that makes it, nothing rendered yet: `build` runs them all in parallel and writes each file
+/// as soon as it is made (so the whole site never sits in memory), `serve` runs one when a
+/// browser asks for it (so an edit shows without re-rendering thousands of pages).
 enum SiteRenderer {
-    static func render(_ handbook: Handbook, theme: Theme, printedDate: String, contentURL: URL?,
-                       assets: [String], emit: @escaping @Sendable (OutputFile) -> Void) async -> Int {
+    struct Job: Sendable {
+        var path: String
+        var isPage: Bool
+        var make: @Sendable () -> OutputFile.Contents
+    }
+
+    static func plan(_ handbook: Handbook, theme: Theme, printedDate: String, contentURL: URL?,
+                     assets: [String]) -> [Job] {
         let views = ViewModels(handbook: handbook, printedDate: printedDate,
                                renderFragment: { template, model in theme.render(template, model) })
-        var jobs: [(path: String, template: String, model: @Sendable () -> Model)] = [
-            (Routes.home, "index", { views.home() }),
-            (Routes.notFound, "notfound", { views.notFound() }),
-            (Routes.matrix, "matrix", { views.matrix() }),
-            (Routes.search, "search", { views.search() }),
+        func pageJob(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
+            Job(path: path, isPage: true) {
+                .bytes(RootLink.relativize(theme.renderUTF8(template, model()), root: Routes.rootPrefix(of: path)))
+            }
+        }
+        // The two whole-handbook files first: each is one long task, run beside the pages.
+        var jobs: [Job] = [
+            Job(path: SearchIndex.path, isPage: false) { .text(SearchIndex.encode(handbook, strings: views.strings)) },
+            Job(path: Routes.data, isPage: false) { .text(HandbookJSON.encode(handbook)) },
+            pageJob(Routes.home, "index") { views.home() },
+            pageJob(Routes.notFound, "notfound") { views.notFound() },
+            pageJob(Routes.matrix, "matrix") { views.matrix() },
+            pageJob(Routes.search, "search") { views.search() },
         ]
         for process in handbook.processes {
-            jobs.append((Routes.process(process.id), "process", { views.process(process) }))
-            jobs.append((Routes.feedbackForm(process.id), "feedback", { views.feedbackForm(process) }))
+            jobs.append(pageJob(Routes.process(process.id), "process") { views.process(process) })
+            jobs.append(pageJob(Routes.feedbackForm(process.id), "feedback") { views.feedbackForm(process) })
         }
         for department in handbook.departments {
-            jobs.append((Routes.department(department.id), "department", { views.department(department) }))
-            jobs.append((Routes.training(department.id), "training", { views.training(department, role: nil) }))
+            jobs.append(pageJob(Routes.department(department.id), "department") { views.department(department) })
+            jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
             for role in department.roles {
-                jobs.append((Routes.training(department.id, role: role.id), "training", { views.training(department, role: role) }))
+                jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
             }
         }
         for page in handbook.pages {
-            jobs.append((Routes.page(page.contentPath), "page", { views.page(page) }))
+            jobs.append(pageJob(Routes.page(page.contentPath), "page") { views.page(page) })
         }
-
-        await withTaskGroup(of: Void.self) { group in
-            // The two whole-handbook files first: each is one long task, run beside the pages.
-            group.addTask { emit(OutputFile(path: SearchIndex.path, contents: .text(SearchIndex.encode(handbook, strings: views.strings)))) }
-            group.addTask { emit(OutputFile(path: Routes.data, contents: .text(HandbookJSON.encode(handbook)))) }
-            for job in jobs {
-                group.addTask {
-                    let html = theme.renderUTF8(job.template, job.model())
-                    emit(OutputFile(path: job.path, contents: .bytes(RootLink.relativize(html, root: Routes.rootPrefix(of: job.path)))))
-                }
-            }
-        }
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: OutputSafety.marker, contents: .text("This folder is written by `handbook build` and replaced whole by the next build.\n")))
+        jobs.append(Job(path: OutputSafety.marker, isPage: false) {
+            .text("This folder is written by `handbook build` and replaced whole by the next build.\n")
+        })
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .copy(url)))
+            jobs.append(Job(path: path, isPage: false) { .copy(url) })
         }
         if let contentURL {
             for asset in assets {
-                files.append(OutputFile(path: asset, contents: .copy(contentURL.appendingPathComponent(asset))))
+                let url = contentURL.appendingPathComponent(asset)
+                jobs.append(Job(path: asset, isPage: false) { .copy(url) })
             }
         }
-        files.forEach(emit)
-        return jobs.count
+        return jobs
+    }
+
+    /// Runs every job on all cores, each file handed to `emit` as soon as it is made.
+    static func run(_ jobs: [Job], emit: @escaping @Sendable (OutputFile) -> Void) async {
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs {
+                group.addTask { emit(OutputFile(path: job.path, contents: job.make())) }
+            }
+        }
     }
 }
