@@ -58,6 +58,9 @@ def main():
             times.append((time.monotonic() - begin) * 1000)
             print(f"edit {n + 1}: visible after {times[-1]:.0f} ms")
         print(f"median: {statistics.median(times):.0f} ms over {edits} edits ({len(processes)} processes)")
+        log.flush()
+        rebuilds = [line.strip() for line in open(log.name, encoding="utf-8") if line.startswith("Rebuilt")]
+        print("serve's own log:", *rebuilds[-edits * 6:], sep="\n  ")
     finally:
         server.terminate()
         server.wait()

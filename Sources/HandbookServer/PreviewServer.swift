@@ -10,7 +10,7 @@ public struct PreviewServer: Sendable {
     public var options: Pipeline.Options
     public var host: String
     public var port: Int
-    public var pollInterval: Duration = .milliseconds(200)
+    public var pollInterval: Duration = .milliseconds(100)
 
     public init(options: Pipeline.Options, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -73,7 +73,8 @@ public struct PreviewServer: Sendable {
         await state.update(site: site, diagnostics: report.diagnostics, milliseconds: ms)
         for diagnostic in report.diagnostics { log(diagnostic.formatted) }
         if site != nil {
-            log("Rebuilt \(report.pageCount) pages in \(ms) ms")
+            let stages = report.timings.map { "\($0.stage) \($0.duration.components.seconds * 1000 + $0.duration.components.attoseconds / 1_000_000_000_000_000) ms" }
+            log("Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
         } else {
             log("Build failed (\(report.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good site")
         }

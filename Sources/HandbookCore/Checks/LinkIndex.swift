@@ -2,8 +2,8 @@ import HandbookMarkdown
 
 /// Every document a body may link to, by its source path under content/, with the anchors
 /// its page will have. Turns `.md` links into page links and checks them.
-struct LinkIndex: Sendable {
-    struct Target: Sendable {
+struct LinkIndex: Sendable, Equatable {
+    struct Target: Sendable, Equatable {
         var route: String
         var anchors: Set<String>
         var published: Bool

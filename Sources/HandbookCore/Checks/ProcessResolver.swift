@@ -6,6 +6,8 @@ struct ProcessResolver: Sendable {
     let directory: Directory
     let links: LinkIndex
     let unsafeHTML: Bool
+    /// `serve`'s renders from the previous rebuild.
+    var memo: MarkdownMemo?
 
     func resolve(_ raw: RawProcess, bodyHTML: String, diagnostics: inout [Diagnostic]) -> Process {
         var owner = raw.owner.value
@@ -83,7 +85,8 @@ struct ProcessResolver: Sendable {
 
         var dutiesHTML = ""
         if let duties = raw.duties {
-            let rendered = Markdown.renderInline(duties.value, unsafeHTML: unsafeHTML) { links.rewrite($0, from: source) }
+            let make = { Markdown.renderInline(duties.value, unsafeHTML: unsafeHTML) { links.rewrite($0, from: source) } }
+            let rendered = memo?.render("duties", .init(text: duties.value, source: source, reserved: [], unsafeHTML: unsafeHTML), make: make) ?? make()
             dutiesHTML = rendered.html
             for link in rendered.links {
                 // Later lines of a block scalar are indented like its first line; a folded one is

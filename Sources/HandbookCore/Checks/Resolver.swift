@@ -3,7 +3,9 @@ import HandbookMarkdown
 /// Raw documents into the resolved, published `Handbook`, with every diagnostic found.
 public enum Resolver {
     /// `today` (`yyyy-MM-dd`) dates the review-overdue check.
-    static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String) async -> (Handbook, [Diagnostic]) {
+    /// `memo`: renders kept between `serve`'s rebuilds.
+    static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String,
+                        memo: MarkdownMemo? = nil) async -> (Handbook, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var rawDepartments: [RawDepartment] = []
         var rawProcesses: [RawProcess] = []
@@ -61,7 +63,8 @@ public enum Resolver {
         }
 
         // Bodies: rendered concurrently, then their heading anchors join the index.
-        let bodies = await renderBodies(loaded.documents, links: links, unsafeHTML: loaded.config.unsafeHTML)
+        memo?.begin("body", links: links)
+        let bodies = await renderBodies(loaded.documents, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         for (path, body) in bodies {
             links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
         }
@@ -86,7 +89,8 @@ public enum Resolver {
                 descriptionHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
                 source: raw.id.position)
         }
-        let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML)
+        memo?.begin("duties", links: links)
+        let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         // Every process is checked, published or not: a draft is reviewed before approval.
         // On all cores: each process's steps and duties are resolved on their own.
         let sortedProcesses = rawProcesses.sorted { $0.id.value < $1.id.value }
@@ -135,7 +139,7 @@ public enum Resolver {
     }
 
     private static func renderBodies(_ documents: [RawDocument], links: LinkIndex,
-                                     unsafeHTML: Bool) async -> [String: Body] {
+                                     unsafeHTML: Bool, memo: MarkdownMemo?) async -> [String: Body] {
         await withTaskGroup(of: (String, Body).self) { group in
             for document in documents {
                 let (file, body): (SourceFile, MarkdownSource) = switch document {
@@ -145,9 +149,13 @@ public enum Resolver {
                 }
                 let reserved = PageAnchors.reserved(for: file.kind).union(links.targets[file.contentPath]?.anchors ?? [])
                 group.addTask {
-                    let rendered = Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: reserved) {
-                        links.rewrite($0, from: file.contentPath)
+                    let make = {
+                        Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: reserved) {
+                            links.rewrite($0, from: file.contentPath)
+                        }
                     }
+                    let key = MarkdownMemo.Key(text: body.text, source: file.contentPath, reserved: reserved, unsafeHTML: unsafeHTML)
+                    let rendered = memo?.render("body", key, make: make) ?? make()
                     return (file.contentPath, Body(filePath: file.path, firstLine: body.firstLine, rendered: rendered))
                 }
             }

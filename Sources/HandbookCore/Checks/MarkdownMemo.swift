@@ -1,0 +1,50 @@
+import Foundation
+import HandbookMarkdown
+
+/// Markdown rendered by the previous rebuild of `serve`, reused when the text, where it sits
+/// and what its links resolve to are all unchanged: after one edit, rendering every body and
+/// every step's duties again was most of the time a rebuild took.
+public final class MarkdownMemo: Sendable {
+    struct Key: Hashable, Sendable {
+        var text: String
+        var source: String
+        var reserved: Set<String>
+        var unsafeHTML: Bool
+    }
+
+    private struct Table {
+        var links: LinkIndex
+        /// Renders the previous rebuild used; those this rebuild uses (kept for the next).
+        var previous: [Key: RenderedMarkdown] = [:]
+        var current: [Key: RenderedMarkdown] = [:]
+    }
+
+    private let lock = NSLock()
+    // Guarded by `lock`; values only.
+    nonisolated(unsafe) private var tables: [String: Table] = [:]
+
+    public init() {}
+
+    /// Starts one rebuild's renders of a kind (`body`, `duties`): the last rebuild's are kept
+    /// only when links resolve exactly as they did then.
+    func begin(_ kind: String, links: LinkIndex) {
+        lock.withLock {
+            if let table = tables[kind], table.links == links {
+                tables[kind] = Table(links: links, previous: table.current)
+            } else {
+                tables[kind] = Table(links: links)
+            }
+        }
+    }
+
+    /// The render of `key`, from the last rebuild or made now.
+    func render(_ kind: String, _ key: Key, make: () -> RenderedMarkdown) -> RenderedMarkdown {
+        if let hit = lock.withLock({ tables[kind]?.current[key] ?? tables[kind]?.previous[key] }) {
+            lock.withLock { tables[kind]?.current[key] = hit }
+            return hit
+        }
+        let made = make()
+        lock.withLock { tables[kind]?.current[key] = made }
+        return made
+    }
+}
