@@ -34,10 +34,7 @@ enum SearchIndex {
         for page in handbook.pages {
             rows.append(["g", page.title, Routes.href(Routes.page(page.contentPath)), "", "", plain(page.bodyHTML, limit: bodyLimit)])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let json = (try? encoder.encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        return "window.HANDBOOK_SEARCH = " + json + ";\n"
+        return "window.HANDBOOK_SEARCH = " + JSONText.array(rows.map(JSONText.init)).encoded(pretty: false) + ";\n"
     }
 
     /// Text of an HTML fragment: tags dropped, entities for the escaped characters undone.

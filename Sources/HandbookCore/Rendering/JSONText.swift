@@ -1,0 +1,78 @@
+/// JSON written directly as UTF-8: `handbook.json` and the search index are the two largest
+/// files of a big handbook, and Foundation's `JSONEncoder` (boxing every value, sorting keys
+/// per object) took longer than rendering hundreds of pages.
+indirect enum JSONText {
+    case string(String)
+    case array([JSONText])
+    /// Keys are written sorted, so output is byte-identical between builds.
+    case object([String: JSONText])
+    case null
+
+    init(_ text: String?) { self = text.map(JSONText.string) ?? .null }
+    init(_ texts: [String]) { self = .array(texts.map(JSONText.string)) }
+
+    /// `pretty`: two-space indentation, one value per line.
+    func encoded(pretty: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        write(into: &out, pretty: pretty, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+        func newline(_ depth: Int) {
+            guard pretty else { return }
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        }
+        switch self {
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .string(let text):
+            Self.quote(text, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                item.write(into: &out, pretty: pretty, depth: depth + 1)
+            }
+            if !items.isEmpty { newline(depth) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            out.append(UInt8(ascii: "{"))
+            // Absent optionals are left out, as JSONEncoder did.
+            let present = fields.filter { if case .null = $0.value { false } else { true } }.sorted { $0.key < $1.key }
+            for (index, field) in present.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                Self.quote(field.key, into: &out)
+                out.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
+                field.value.write(into: &out, pretty: pretty, depth: depth + 1)
+            }
+            if !present.isEmpty { newline(depth) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped, the rest as UTF-8.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
