@@ -6,9 +6,14 @@
 /// and dynamic names.
 public struct Template: Sendable {
     let program: TemplateProgram
+    /// The partials and parents this template includes, where: an unknown name renders
+    /// nothing, so callers check them.
+    public let references: [TemplateReference]
 
     public init(_ text: String) throws(TemplateSyntaxError) {
-        program = TemplateProgram(try TemplateParser.parse(text))
+        let parsed = try TemplateParser.parse(text)
+        program = TemplateProgram(parsed.nodes)
+        references = parsed.references
     }
 
     /// This template rendered over `value` on its own (partials and parents render nothing).
@@ -16,9 +21,17 @@ public struct Template: Sendable {
         TemplateLibrary([:]).render(self, value)
     }
 
-    /// Names this template includes as partials (`{{> name}}`) or parents (`{{< name}}`),
-    /// for callers that want to check them: an unknown name renders nothing.
-    public var includedTemplateNames: Set<String> { program.includedNames }
+    /// Names this template includes as partials (`{{> name}}`) or parents (`{{< name}}`).
+    public var includedTemplateNames: Set<String> { Set(references.map(\.name)) }
+}
+
+/// A `{{> name}}` or `{{< name}}` tag: 1-based line and column (in characters) of its opening
+/// delimiter; `guarded` when a `{{#…}}` or `{{^…}}` section around it may render nothing.
+public struct TemplateReference: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    public var column: Int
+    public var guarded: Bool
 }
 
 /// A syntax error with the position (1-based line and column in characters) where it was found:

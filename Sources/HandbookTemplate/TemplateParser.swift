@@ -15,14 +15,30 @@ indirect enum ParseNode {
 }
 
 enum TemplateParser {
-    static func parse(_ text: String) throws(TemplateSyntaxError) -> [ParseNode] {
+    static func parse(_ text: String) throws(TemplateSyntaxError) -> (nodes: [ParseNode], references: [TemplateReference]) {
         let bytes = Array(text.utf8)
         var tokenizer = TemplateTokenizer(bytes: bytes)
         try tokenizer.run()
         var lines = TemplateStandalone(bytes: bytes, tokens: tokenizer.tokens)
         try lines.matchSections()
+        let references = self.references(lines.tokens, bytes)
         lines.removeStandaloneLines()
-        return buildTree(lines.tokens, bytes)
+        return (buildTree(lines.tokens, bytes), references)
+    }
+
+    /// Every `{{> name}}` and `{{< name}}` with its position, and whether a section or inverted
+    /// section encloses it (which may render nothing, so it can stop a recursion).
+    private static func references(_ tokens: [Token], _ bytes: [UInt8]) -> [TemplateReference] {
+        tokens.filter { $0.tag == .partial || $0.tag == .parent }.map { token in
+            var guarded = false
+            var outer = token.enclosing
+            while outer >= 0, !guarded {
+                guarded = tokens[outer].tag == .section || tokens[outer].tag == .inverted
+                outer = tokens[outer].enclosing
+            }
+            let at = TemplateSyntaxError(message: "", offset: token.start, in: bytes)
+            return TemplateReference(name: token.name, line: at.line, column: at.column, guarded: guarded)
+        }
     }
 
     private static func buildTree(_ tokens: [Token], _ bytes: [UInt8]) -> [ParseNode] {

@@ -46,18 +46,6 @@ final class TemplateProgram: Sendable {
         textByteCount = builder.text.count
     }
 
-    /// Names of the partials and parents this template includes.
-    var includedNames: Set<String> {
-        var result = Set<String>()
-        for op in ops {
-            switch op {
-            case .partial(let name, _), .parent(let name, _, _, _): result.insert(strings[name])
-            default: break
-            }
-        }
-        return result
-    }
-
     private struct Builder {
         var ops: [Op] = []
         var text: [UInt8] = []

@@ -64,4 +64,27 @@ struct ThemeTests {
         #expect(diagnostic.rule == "handbook.template.syntax")
         #expect(diagnostic.position.path == "templates/process.mustache")
     }
+
+    @Test("A partial written after a delimiter change is still checked (the template parser finds it, not a text scan)")
+    func unknownPartialAfterDelimiterChange() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "templates/page.mustache": "{{<layout}}{{$content}}\n{{=<% %>=}}\n  <%> nosuchpartial%>\n<%/content%><%/layout%>\n",
+        ])
+        let report = await handbook.check()
+        let found = report.diagnostics.filter { $0.rule == "handbook.template.unknown-partial" }
+        #expect(found.map(\.position) == [SourcePosition(path: "templates/page.mustache", line: 3, column: 3)])
+    }
+
+    @Test("A templates/ folder that is a link to a shared theme is used, not silently ignored")
+    func linkedTemplatesFolder() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let shared = handbook.folder.appendingPathComponent("shared-theme", isDirectory: true)
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        try "{{<layout}}{{$content}}<p>SHARED-THEME {{pageTitle}}</p>{{/content}}{{/layout}}\n"
+            .write(to: shared.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: handbook.root.appendingPathComponent("templates"), withDestinationURL: shared)
+        let site = try await handbook.build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        #expect(site.text("glossary/index.html").contains("<p>SHARED-THEME 术语表</p>"))
+    }
 }

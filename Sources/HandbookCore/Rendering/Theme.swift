@@ -25,7 +25,7 @@ struct Theme: Sendable {
         for name in listFiles(override) { files[name] = (override.appendingPathComponent(name), "templates/\(name)") }
 
         var templates: [String: Template] = [:]
-        var sources: [String: (text: String, display: String)] = [:]
+        var sources: [String: String] = [:]  // template name → how diagnostics show its file
         for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {
             let templateName = String(name.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: file.url.path),
@@ -34,7 +34,7 @@ struct Theme: Sendable {
                                           at: SourcePosition(path: file.display, line: 1, column: 1)))
                 continue
             }
-            sources[templateName] = (text, file.display)
+            sources[templateName] = file.display
             do {
                 templates[templateName] = try Template(text)
             } catch {
@@ -47,19 +47,18 @@ struct Theme: Sendable {
                                       at: SourcePosition(path: "templates/\(name).mustache", line: 1, column: 1)))
         }
         // An unknown partial renders as nothing; refuse it here instead.
-        var references: [String: [PartialReference]] = [:]
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            references[name] = partialReferences(in: source.text)
-            for reference in references[name]! where sources[reference.name] == nil {
+        let references = templates.mapValues(\.references)
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for reference in template.references where sources[reference.name] == nil {
                 diagnostics.append(.error("handbook.template.unknown-partial",
-                    "unknown partial `\(reference.name)`", at: SourcePosition(path: source.display, line: reference.line, column: reference.column),
+                    "unknown partial `\(reference.name)`", at: SourcePosition(path: sources[name]!, line: reference.line, column: reference.column),
                     notes: Suggestion.note(for: reference.name, in: sources.keys)))
             }
         }
         for (template, reference) in unguardedCycles(references) {
             diagnostics.append(.error("handbook.template.recursion",
                 "partial `\(reference.name)` leads back to `\(template)` with no section around it; rendering would never end",
-                at: SourcePosition(path: sources[template]!.display, line: reference.line, column: reference.column)))
+                at: SourcePosition(path: sources[template]!, line: reference.line, column: reference.column)))
         }
         let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -75,48 +74,10 @@ struct Theme: Sendable {
         library.renderUTF8(template, .object(model)) ?? []
     }
 
-    struct PartialReference {
-        var name: String
-        var line: Int
-        var column: Int
-        /// Inside a `{{#…}}` or `{{^…}}` section, which can stop a recursion.
-        var guarded: Bool
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags, with their positions and whether a section encloses them.
-    static func partialReferences(in text: String) -> [PartialReference] {
-        var found: [PartialReference] = []
-        var scopes: [Bool] = []  // true: a section that may render nothing
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...].drop { $0 == " " }
-                guard let sigil = after.first, let close = after.range(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                switch sigil {
-                case ">", "<":
-                    found.append(PartialReference(name: name, line: index + 1,
-                                                  column: line.distance(from: line.startIndex, to: open.lowerBound) + 1,
-                                                  guarded: scopes.contains(true)))
-                    if sigil == "<" { scopes.append(false) }
-                case "#", "^": scopes.append(true)
-                case "$": scopes.append(false)
-                case "/": if !scopes.isEmpty { scopes.removeLast() }
-                default: break
-                }
-                rest = after[close.upperBound...]
-            }
-        }
-        return found
-    }
-
     /// Partials that include themselves (directly or through others) with no section that could
     /// stop them: rendering them would never end.
-    static func unguardedCycles(_ references: [String: [PartialReference]]) -> [(template: String, PartialReference)] {
-        var cycles: [(String, PartialReference)] = []
+    static func unguardedCycles(_ references: [String: [TemplateReference]]) -> [(template: String, TemplateReference)] {
+        var cycles: [(String, TemplateReference)] = []
         for (start, refs) in references.sorted(by: { $0.key < $1.key }) {
             for ref in refs where !ref.guarded {
                 var seen: Set<String> = []
@@ -135,6 +96,9 @@ struct Theme: Sendable {
     }
 
     private static func listFiles(_ folder: URL) -> [String] {
+        // A `templates` that is itself a link (a theme shared between handbooks) is followed:
+        // the enumerator would otherwise list nothing and the overrides be silently ignored.
+        let folder = folder.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { return [] }
         let base = folder.resolvingSymlinksInPath().pathComponents.count
