@@ -40,7 +40,8 @@ def main():
     try:
         while not fetch(url):
             if server.poll() is not None or time.monotonic() - started > 600:
-                sys.exit("serve did not start; see " + log.name)
+                log.flush()
+                sys.exit("serve did not show the page:\n" + open(log.name, encoding="utf-8").read()[-2000:])
             time.sleep(0.05)
         print(f"first build and first page: {time.monotonic() - started:.2f} s")
         times = []

@@ -76,7 +76,8 @@ public struct PreviewServer: Sendable {
             let stages = report.timings.map { "\($0.stage) \($0.duration.components.seconds * 1000 + $0.duration.components.attoseconds / 1_000_000_000_000_000) ms" }
             log("Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
         } else {
-            log("Build failed (\(report.diagnostics.filter { $0.severity == .error }.count) errors); still serving the last good site")
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            log("Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")
         }
     }
 
