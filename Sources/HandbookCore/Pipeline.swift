@@ -90,7 +90,6 @@ public enum Pipeline {
             self.jobs = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
-        public var paths: [String] { jobs.keys.sorted() }
         public func contains(_ path: String) -> Bool { jobs[path] != nil }
 
         /// The file at `path` (`processes/x/index.html`), rendered now if it was not yet.
@@ -104,11 +103,6 @@ public enum Pipeline {
             }
             lock.withLock { rendered[path] = bytes }
             return bytes
-        }
-
-        /// Every file, rendered.
-        public func contents() -> [String: [UInt8]] {
-            Dictionary(uniqueKeysWithValues: paths.map { ($0, contents(of: $0) ?? []) })
         }
     }
 
