@@ -142,7 +142,8 @@ public enum Pipeline {
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
         let loadTime = start.duration(to: .now)
         let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
-                                                         today: printedDate(options.date), memo: cache?.markdown)
+                                                         today: printedDate(options.date), memo: cache?.markdown,
+                                                         results: cache?.resolution)
         var diagnostics = (loaded.diagnostics + found).sortedByPosition()
         if options.strict { diagnostics = diagnostics.escalatingWarnings() }
         var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)

@@ -10,6 +10,13 @@ public final class MarkdownMemo: Sendable {
         var source: String
         var reserved: Set<String>
         var unsafeHTML: Bool
+
+        // Hashing the whole text on every rebuild cost more than the renders it saved; `==`
+        // compares it, which is immediate for the unchanged string `DocumentCache` returns.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(source)
+            hasher.combine(text.utf8.count)
+        }
     }
 
     private struct Table {

@@ -3,9 +3,9 @@ import HandbookMarkdown
 /// Raw documents into the resolved, published `Handbook`, with every diagnostic found.
 public enum Resolver {
     /// `today` (`yyyy-MM-dd`) dates the review-overdue check.
-    /// `memo`: renders kept between `serve`'s rebuilds.
+    /// `memo`, `results`: renders and results kept between `serve`'s rebuilds.
     static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String,
-                        memo: MarkdownMemo? = nil) async -> (Handbook, [Diagnostic]) {
+                        memo: MarkdownMemo? = nil, results: ResolutionMemo? = nil) async -> (Handbook, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var rawDepartments: [RawDepartment] = []
         var rawProcesses: [RawProcess] = []
@@ -68,16 +68,26 @@ public enum Resolver {
         for (path, body) in bodies {
             links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
         }
-        for (path, body) in bodies.sorted(by: { $0.key < $1.key }) {
+        results?.begin(.init(departments: rawDepartments.flatMap { [$0.file.path, $0.file.text] },
+                             links: links, unsafeHTML: loaded.config.unsafeHTML))
+        results?.keep(only: Set(bodies.keys))
+        for (path, body) in bodies {
+            if let found = results?.body(path, fileText: body.fileText) {
+                diagnostics += found
+                continue
+            }
+            var found: [Diagnostic] = []
             for line in body.rendered.pipeTableLines {
-                diagnostics.append(.warning("handbook.markdown.pipe-table",
+                found.append(.warning("handbook.markdown.pipe-table",
                     "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
                     at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
             }
             for link in body.rendered.links {
                 let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
-                if let problem = links.check(link.destination, from: path, at: at) { diagnostics.append(problem) }
+                if let problem = links.check(link.destination, from: path, at: at) { found.append(problem) }
             }
+            results?.store(path, ResolutionMemo.BodyResult(fileText: body.fileText, diagnostics: found))
+            diagnostics += found
         }
 
         let departments = directory.departments.values.sorted { $0.id.value < $1.id.value }.map { raw in
@@ -94,8 +104,19 @@ public enum Resolver {
         // Every process is checked, published or not: a draft is reviewed before approval.
         // On all cores: each process's steps and duties are resolved on their own.
         let sortedProcesses = rawProcesses.sorted { $0.id.value < $1.id.value }
-        let results = await withTaskGroup(of: (Int, Process, [Diagnostic]).self) { group in
-            for (index, raw) in sortedProcesses.enumerated() {
+        var outcomes = [(process: Process, diagnostics: [Diagnostic])?](repeating: nil, count: sortedProcesses.count)
+        var missed: [Int] = []
+        for (index, raw) in sortedProcesses.enumerated() {
+            let bodyHTML = bodies[raw.file.contentPath]?.rendered.html ?? ""
+            if let hit = results?.process(raw.file.contentPath, fileText: raw.file.text, bodyHTML: bodyHTML) {
+                outcomes[index] = (hit.process, hit.diagnostics)
+            } else {
+                missed.append(index)
+            }
+        }
+        let made = await withTaskGroup(of: (Int, Process, [Diagnostic]).self) { group in
+            for index in missed {
+                let raw = sortedProcesses[index]
                 let bodyHTML = bodies[raw.file.contentPath]?.rendered.html ?? ""
                 group.addTask {
                     var found: [Diagnostic] = []
@@ -106,10 +127,16 @@ public enum Resolver {
             }
             var collected: [(Int, Process, [Diagnostic])] = []
             for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }
+            return collected
         }
-        let resolved = results.map { (sortedProcesses[$0.0], $0.1) }
-        for result in results { diagnostics += result.2 }
+        for (index, process, found) in made {
+            outcomes[index] = (process, found)
+            let raw = sortedProcesses[index]
+            results?.store(raw.file.contentPath, ResolutionMemo.ProcessResult(
+                fileText: raw.file.text, bodyHTML: process.bodyHTML, process: process, diagnostics: found))
+        }
+        let resolved = sortedProcesses.indices.map { (sortedProcesses[$0], outcomes[$0]!.process) }
+        for outcome in outcomes { diagnostics += outcome!.diagnostics }
         diagnostics += CoverageCheck.check(
             departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
             approved: resolved.filter { $0.0.status == .approved }.map(\.1), raw: processIDs)
@@ -134,6 +161,8 @@ public enum Resolver {
 
     struct Body: Sendable {
         var filePath: String
+        /// The whole file, to know it unchanged (see `ResolutionMemo`).
+        var fileText: String
         var firstLine: Int
         var rendered: RenderedMarkdown
     }
@@ -156,7 +185,7 @@ public enum Resolver {
                     }
                     let key = MarkdownMemo.Key(text: body.text, source: file.contentPath, reserved: reserved, unsafeHTML: unsafeHTML)
                     let rendered = memo?.render("body", key, make: make) ?? make()
-                    return (file.contentPath, Body(filePath: file.path, firstLine: body.firstLine, rendered: rendered))
+                    return (file.contentPath, Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered))
                 }
             }
             var bodies: [String: Body] = [:]

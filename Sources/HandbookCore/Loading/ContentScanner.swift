@@ -1,9 +1,17 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lists the Markdown files under the content folder and says what each one is.
+///
+/// Plain `opendir`/`readdir`/`lstat`: `serve` lists the folder on every rebuild, and
+/// FileManager's enumerator (a URL and a resource-value dictionary per file) was most of the
+/// time an unchanged rebuild spent loading.
 enum ContentScanner {
     struct Entry: Sendable {
-        var url: URL
+        /// Absolute path of the file to read (possibly a symbolic link inside the content folder).
+        var fullPath: String
         /// Relative to the handbook root.
         var path: String
         /// Relative to the content folder.
@@ -13,35 +21,89 @@ enum ContentScanner {
 
     /// Markdown entries, other files (content paths, copied as they are), diagnostics.
     static func scan(content: URL, prefix: String) -> ([Entry], [String], [Diagnostic]) {
-        let base = content.resolvingSymlinksInPath().standardizedFileURL
+        guard let base = realPath(content.path) else { return ([], [], []) }
+        var scan = Scan(base: base, prefix: prefix)
+        scan.walk(base, relative: "")
+        scan.entries.sort { $0.contentPath < $1.contentPath }
+        return (scan.entries, scan.assets.sorted(), scan.diagnostics)
+    }
+
+    private struct Scan {
+        let base: String
+        let prefix: String
         var entries: [Entry] = []
-        var diagnostics: [Diagnostic] = []
-        let keys: [URLResourceKey] = [.isSymbolicLinkKey, .isRegularFileKey, .isDirectoryKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return ([], [], []) }
         var assets: [String] = []
-        let baseComponents = base.pathComponents.count
-        for case let url as URL in enumerator {
-            let relative = url.pathComponents.dropFirst(baseComponents).joined(separator: "/")
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().standardizedFileURL.path
-                if !(target + "/").hasPrefix(base.path + "/") {
-                    diagnostics.append(.warning("handbook.content.symlink-outside",
-                        "symbolic link leads outside the content folder; not followed",
-                        at: SourcePosition(path: "\(prefix)/\(relative)", line: 1, column: 1)))
-                    continue
+        var diagnostics: [Diagnostic] = []
+
+        init(base: String, prefix: String) {
+            self.base = base
+            self.prefix = prefix
+        }
+
+        /// Hidden names are skipped; a symbolic link is followed only when it stays inside the
+        /// content folder, and never into a folder (a link loop cannot trap the walk).
+        mutating func walk(_ folder: String, relative: String) {
+            guard let directory = opendir(folder) else { return }
+            var names: [(String, UInt8)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
+            }
+            closedir(directory)
+            for (name, type) in names {
+                let full = folder + "/" + name
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var kind = type
+                if kind == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { continue }
+                    kind = switch info.st_mode & S_IFMT {
+                    case S_IFDIR: UInt8(DT_DIR)
+                    case S_IFREG: UInt8(DT_REG)
+                    case S_IFLNK: UInt8(DT_LNK)
+                    default: UInt8(DT_UNKNOWN)
+                    }
+                }
+                switch kind {
+                case UInt8(DT_DIR):
+                    walk(full, relative: path)
+                case UInt8(DT_REG):
+                    add(full, path)
+                case UInt8(DT_LNK):
+                    guard let target = realPath(full) else {
+                        // A dangling link: a Markdown one is then reported as unreadable.
+                        if path.hasSuffix(".md") { add(full, path) }
+                        continue
+                    }
+                    guard target.hasPrefix(base + "/") else {
+                        diagnostics.append(.warning("handbook.content.symlink-outside",
+                            "symbolic link leads outside the content folder; not followed",
+                            at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1)))
+                        continue
+                    }
+                    var info = stat()
+                    if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG { add(full, path) }
+                default:
+                    break
                 }
             }
-            guard (values?.isDirectory ?? false) == false else { continue }
-            guard url.pathExtension == "md" else {
-                if values?.isRegularFile == true { assets.append(relative) }
-                continue
-            }
-            entries.append(Entry(url: url, path: "\(prefix)/\(relative)", contentPath: relative, kind: kind(of: relative)))
         }
-        entries.sort { $0.contentPath < $1.contentPath }
-        return (entries, assets.sorted(), diagnostics)
+
+        private mutating func add(_ full: String, _ path: String) {
+            if path.hasSuffix(".md") {
+                entries.append(Entry(fullPath: full, path: "\(prefix)/\(path)", contentPath: path, kind: kind(of: path)))
+            } else {
+                assets.append(path)
+            }
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func kind(of contentPath: String) -> SourceFile.Kind {

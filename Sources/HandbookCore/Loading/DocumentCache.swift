@@ -16,6 +16,8 @@ public final class DocumentCache: Sendable {
 
     /// Markdown renders of the previous rebuild (see `MarkdownMemo`).
     let markdown = MarkdownMemo()
+    /// Checking results of the previous rebuild (see `ResolutionMemo`).
+    let resolution = ResolutionMemo()
 
     public init() {}
 
@@ -24,7 +26,7 @@ public final class DocumentCache: Sendable {
     struct Stamp: Sendable { var modified: Date; var size: Int }
 
     static func stamp(of entry: ContentScanner.Entry) -> Stamp? {
-        stamp(entry.url).map { Stamp(modified: $0.0, size: $0.1) }
+        stamp(entry.fullPath).map { Stamp(modified: $0.0, size: $0.1) }
     }
 
     func lookup(_ entry: ContentScanner.Entry, _ current: Stamp?) -> (RawDocument?, [Diagnostic])? {
@@ -45,9 +47,9 @@ public final class DocumentCache: Sendable {
 
     /// Plain `stat`: called for every file on every rebuild, where FileManager's attribute
     /// dictionary cost more than the rest of an unchanged file's path through loading.
-    private static func stamp(_ url: URL) -> (Date, Int)? {
+    private static func stamp(_ path: String) -> (Date, Int)? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
         return (modified, Int(info.st_size))
     }

@@ -53,7 +53,7 @@ enum HandbookLoader {
     }
 
     private static func readAndParse(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+        guard let data = FileManager.default.contents(atPath: entry.fullPath) else {
             return (nil, [.error("handbook.file.unreadable", "cannot read file",
                                  at: SourcePosition(path: entry.path, line: 1, column: 1))])
         }

@@ -38,6 +38,11 @@ final class TestHandbook: Sendable {
         try data.write(to: url)
     }
 
+    /// A source file of the handbook, as text.
+    func source(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
     func options(output: URL? = nil, drafts: Bool = false, strict: Bool = false,
                  date: Date = TestHandbook.date) -> Pipeline.Options {
         Pipeline.Options(root: root, output: output ?? self.output, drafts: drafts, strict: strict, date: date)

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What checking each document found in `serve`'s previous rebuild, reused for documents whose
+/// file is unchanged while everything they can refer to is unchanged too: after one edit, only
+/// the edited process is resolved again, not all of them.
+///
+/// "Everything they can refer to" is the `Environment`: the departments (ids, names, roles) as
+/// written, the link index (every document, its route, anchors, whether it is published) and
+/// `unsafe_html`. Any change there starts afresh. A file is compared by its whole text, which
+/// is quick when unchanged: `DocumentCache` hands back the same string.
+final class ResolutionMemo: Sendable {
+    struct Environment: Equatable, Sendable {
+        var departments: [String]
+        var links: LinkIndex
+        var unsafeHTML: Bool
+    }
+
+    struct ProcessResult: Sendable {
+        var fileText: String
+        var bodyHTML: String
+        var process: Process
+        var diagnostics: [Diagnostic]
+    }
+
+    struct BodyResult: Sendable {
+        var fileText: String
+        var diagnostics: [Diagnostic]
+    }
+
+    private struct Tables {
+        var environment: Environment?
+        var processes: [String: ProcessResult] = [:]
+        var bodies: [String: BodyResult] = [:]
+    }
+
+    private let lock = NSLock()
+    // Guarded by `lock`; values only.
+    nonisolated(unsafe) private var tables = Tables()
+
+    init() {}
+
+    /// Starts a rebuild: the last one's results stay only if the environment is the same.
+    func begin(_ environment: Environment) {
+        lock.withLock {
+            if tables.environment != environment { tables = Tables(environment: environment) }
+        }
+    }
+
+    /// The previous result for the process in `path`, if its file and body are unchanged.
+    func process(_ path: String, fileText: String, bodyHTML: String) -> ProcessResult? {
+        lock.withLock {
+            guard let hit = tables.processes[path], hit.fileText == fileText, hit.bodyHTML == bodyHTML else { return nil }
+            return hit
+        }
+    }
+
+    func store(_ path: String, _ result: ProcessResult) {
+        lock.withLock { tables.processes[path] = result }
+    }
+
+    /// The previous diagnostics of a body's links, if its file is unchanged.
+    func body(_ path: String, fileText: String) -> [Diagnostic]? {
+        lock.withLock {
+            guard let hit = tables.bodies[path], hit.fileText == fileText else { return nil }
+            return hit.diagnostics
+        }
+    }
+
+    func store(_ path: String, _ result: BodyResult) {
+        lock.withLock { tables.bodies[path] = result }
+    }
+
+    /// Drops results of files no longer in the handbook.
+    func keep(only paths: Set<String>) {
+        lock.withLock {
+            tables.processes = tables.processes.filter { paths.contains($0.key) }
+            tables.bodies = tables.bodies.filter { paths.contains($0.key) }
+        }
+    }
+}
