@@ -10,7 +10,10 @@ public struct PreviewServer: Sendable {
     public var options: Pipeline.Options
     public var host: String
     public var port: Int
+    /// How often files are compared when inotify is not available (or as a safety net, every
+    /// `safetyPollInterval`, for what it cannot see, such as the target of a symbolic link).
     public var pollInterval: Duration = .milliseconds(100)
+    public var safetyPollInterval: Duration = .seconds(1)
 
     public init(options: Pipeline.Options, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -23,10 +26,13 @@ public struct PreviewServer: Sendable {
                     onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let state = PreviewState()
         let cache = DocumentCache()
-        let watcher = Watcher(folders: [options.root.appendingPathComponent(Pipeline.contentFolder(root: options.root)),
+        let contentFolder = Pipeline.contentFolder(root: options.root)
+        let watcher = Watcher(folders: [options.root.appendingPathComponent(contentFolder),
                                         options.root.appendingPathComponent("templates")],
                               files: [options.root.appendingPathComponent("handbook.yml")])
-        // Fingerprint before the first build, so an edit saved while it runs is still seen.
+        // Watched and fingerprinted before the first build, so an edit saved while it runs is still seen.
+        let feed = ChangeFeed(folders: watcher.folders.map(\.path), root: options.root.path,
+                              rootNames: ["handbook.yml", "templates", String(contentFolder.split(separator: "/")[0])])
         let initial = watcher.fingerprint()
         await rebuild(state: state, cache: cache, log: log)
         let app = Application(
@@ -49,19 +55,63 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 do { try await app.run() } catch is CancellationError {}
             }
+            // Polling: the only way without inotify, a safety net with it.
+            let latest = Fingerprint(initial)
+            let queue = RebuildQueue()
             group.addTask {
-                var last = initial
                 while !Task.isCancelled {
-                    try await Task.sleep(for: pollInterval)
-                    let now = watcher.fingerprint()
-                    if now != last {
-                        last = now
-                        await rebuild(state: state, cache: cache, log: log)
+                    try await Task.sleep(for: feed == nil ? pollInterval : safetyPollInterval)
+                    if latest.changed(to: watcher.fingerprint()) {
+                        await queue.request { await rebuild(state: state, cache: cache, log: log) }
+                    }
+                }
+            }
+            if let feed {
+                group.addTask {
+                    for await _ in feed.changes() {
+                        await queue.request { await rebuild(state: state, cache: cache, log: log) }
+                        latest.changed(to: watcher.fingerprint())
                     }
                 }
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// One rebuild at a time, in order: a request made while one runs makes one more run after it.
+    actor RebuildQueue {
+        private var running = false
+        private var pending = false
+
+        func request(_ work: @Sendable () async -> Void) async {
+            guard !running else {
+                pending = true
+                return
+            }
+            running = true
+            repeat {
+                pending = false
+                await work()
+            } while pending
+            running = false
+        }
+    }
+
+    /// The files' modification times last seen, shared by the poll and the inotify feed.
+    final class Fingerprint: Sendable {
+        private let lock = NSLock()
+        nonisolated(unsafe) private var stamps: [String: Date]
+
+        init(_ stamps: [String: Date]) { self.stamps = stamps }
+
+        /// Records `now`; true if it differs from what was seen before.
+        @discardableResult
+        func changed(to now: [String: Date]) -> Bool {
+            lock.withLock {
+                defer { stamps = now }
+                return stamps != now
+            }
         }
     }
 
@@ -116,24 +166,32 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Server-sent events: the site version now, and again after every rebuild.
+    /// Server-sent events: the site version now, and again as soon as each rebuild ends.
     static func events(state: PreviewState) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody { writer in
-                var sent = -1
-                var idle = 0
-                while !Task.isCancelled {
-                    let version = await state.version
-                    if version != sent || idle >= 150 {
-                        // A comment line every ~15 s keeps proxies from closing the stream.
-                        try await writer.write(ByteBuffer(string: version != sent ? "data: \(version)\n\n" : ": ping\n\n"))
-                        sent = version
-                        idle = 0
+                // Versions and keep-alive beats in one stream (nil: a beat), written by this task alone.
+                let (messages, message) = AsyncStream.makeStream(of: Int?.self)
+                let versions = await state.versions()
+                let relay = Task {
+                    for await version in versions { message.yield(version) }
+                    message.finish()
+                }
+                // A comment line every ~15 s keeps proxies from closing the stream.
+                let beat = Task {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(15))
+                        message.yield(nil)
                     }
-                    idle += 1
-                    try await Task.sleep(for: .milliseconds(100))
+                }
+                defer {
+                    relay.cancel()
+                    beat.cancel()
+                }
+                for await version in messages {
+                    try await writer.write(ByteBuffer(string: version.map { "data: \($0)\n\n" } ?? ": ping\n\n"))
                 }
                 try await writer.finish(nil)
             })

@@ -9,6 +9,8 @@ public actor PreviewState {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var version = 0
     public private(set) var lastBuildMilliseconds = 0
+    private var subscribers: [Int: AsyncStream<Int>.Continuation] = [:]
+    private var nextSubscriber = 0
 
     public init() {}
 
@@ -18,7 +20,22 @@ public actor PreviewState {
         self.diagnostics = diagnostics
         lastBuildMilliseconds = milliseconds
         version += 1
+        for subscriber in subscribers.values { subscriber.yield(version) }
     }
+
+    /// The version now, then each new one as soon as a rebuild ends (only the newest if the
+    /// reader falls behind): open pages reload without waiting for a poll.
+    public func versions() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        let id = nextSubscriber
+        nextSubscriber += 1
+        subscribers[id] = continuation
+        continuation.yield(version)
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        return stream
+    }
+
+    private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 
     public var failed: Bool { diagnostics.hasErrors }
 }

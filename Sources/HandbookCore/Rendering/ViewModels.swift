@@ -9,7 +9,8 @@ typealias Model = [String: TemplateValue]
 /// that the renderer turns into relative ones for the page they land on.
 struct ViewModels: Sendable {
     let handbook: Handbook
-    let duties: DutyIndex
+    private let dutyIndex: Lazy<DutyIndex>
+    var duties: DutyIndex { dutyIndex.value }
     let strings: [String: String]
     /// The date printed on pages, from SOURCE_DATE_EPOCH when set.
     let printedDate: String
@@ -27,12 +28,12 @@ struct ViewModels: Sendable {
     private let printStyle: TemplateValue
     /// Links every page repeats (thousands of times on a large handbook), made once.
     private let departmentLinks: [String: Model]
-    private let processLinks: [String: Model]
+    private let processLinks: Lazy<[String: Model]>
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
         self.handbook = handbook
-        duties = DutyIndex(handbook)
+        dutyIndex = Lazy { DutyIndex(handbook) }
         strings = UIStrings.table(handbook.config.language)
         self.printedDate = printedDate
         self.renderFragment = renderFragment
@@ -47,9 +48,11 @@ struct ViewModels: Sendable {
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
         }, uniquingKeysWith: { first, _ in first })
         let table = strings
-        processLinks = Dictionary(handbook.processes.map { process in
-            (process.id, Self.processLink(process, handbook: handbook, strings: table))
-        }, uniquingKeysWith: { first, _ in first })
+        processLinks = Lazy {
+            Dictionary(handbook.processes.map { process in
+                (process.id, Self.processLink(process, handbook: handbook, strings: table))
+            }, uniquingKeysWith: { first, _ in first })
+        }
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
@@ -101,7 +104,7 @@ struct ViewModels: Sendable {
     }
 
     func processLink(_ process: Process) -> Model {
-        processLinks[process.id] ?? Self.processLink(process, handbook: handbook, strings: strings)
+        processLinks.value[process.id] ?? Self.processLink(process, handbook: handbook, strings: strings)
     }
 
     private static func processLink(_ process: Process, handbook: Handbook, strings: [String: String]) -> Model {

@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells `serve` the moment a file under the watched folders is saved, through Linux inotify,
+/// instead of waiting for the next poll (polling thousands of files every 100 ms both cost a
+/// tenth of a core and made an edit wait 50 ms on average before anything happened).
+///
+/// Watches every folder under `folders` (new ones as they appear) and, in `root`, only the
+/// names in `rootNames`. Hidden names and editor backups (`.x.swp`, `x~`) are ignored, as the
+/// content listing ignores them. A new regular file is reported when it is closed after writing,
+/// not when it is created empty. Returns nil where inotify is unavailable; `serve` then polls.
+final class ChangeFeed: @unchecked Sendable {
+    // Only the feed's own thread touches these after `init`.
+    private let fd: Int32
+    private var folders: [Int32: String] = [:]
+    private let root: String
+    private let rootNames: Set<String>
+    private let stop = NSLock()
+    private var stopped = false
+
+    init?(folders watched: [String], root: String, rootNames: Set<String>) {
+        #if canImport(Glibc)
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        self.root = root
+        self.rootNames = rootNames
+        guard add(root, recursive: false) else {
+            close(fd)
+            return nil
+        }
+        for folder in watched { _ = add(folder, recursive: true) }
+        #else
+        return nil
+        #endif
+    }
+
+    deinit { close(fd) }
+
+    /// One element per burst of changes, until `cancel()`.
+    func changes() -> AsyncStream<Void> {
+        AsyncStream { continuation in
+            let thread = Thread { [self] in
+                while !isStopped {
+                    if waitForEvents(timeout: 200), readEvents() {
+                        // A save is often several events (write, rename, attributes): let the burst end.
+                        while waitForEvents(timeout: 3) { _ = readEvents() }
+                        continuation.yield()
+                    }
+                }
+                continuation.finish()
+            }
+            thread.name = "handbook serve: file changes"
+            thread.start()
+            continuation.onTermination = { [self] _ in cancel() }
+        }
+    }
+
+    func cancel() { stop.withLock { stopped = true } }
+
+    private var isStopped: Bool { stop.withLock { stopped } }
+
+    #if canImport(Glibc)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+    /// Watches `folder`, and with `recursive` every folder below it. False if `folder` cannot be watched.
+    @discardableResult
+    private func add(_ folder: String, recursive: Bool) -> Bool {
+        let descriptor = inotify_add_watch(fd, folder, Self.mask)
+        guard descriptor >= 0 else { return false }
+        folders[descriptor] = folder
+        guard recursive, let directory = opendir(folder) else { return true }
+        var children: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            // Folders only, not links to them: a link loop must not make the watch endless.
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { children.append(path) }
+        }
+        closedir(directory)
+        for child in children { add(child, recursive: true) }
+        return true
+    }
+
+    private func waitForEvents(timeout milliseconds: Int32) -> Bool {
+        var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, milliseconds) > 0
+    }
+
+    /// Reads what is queued; true if any of it is a change `serve` should rebuild for.
+    private func readEvents() -> Bool {
+        var relevant = false
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer, size)
+            guard count > 0 else { return relevant }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self)
+                let name = event.len > 0 ? String(cString: nameStart) : ""
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                if handle(event, name: name) { relevant = true }
+            }
+        }
+    }
+
+    private func handle(_ event: inotify_event, name: String) -> Bool {
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { return true }
+        if event.mask & UInt32(IN_IGNORED) != 0 {
+            folders[event.wd] = nil
+            return false
+        }
+        guard let folder = folders[event.wd] else { return false }
+        if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { return true }
+        if folder == root, !rootNames.contains(name) { return false }
+        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return false }
+        let path = folder + "/" + name
+        let isFolder = event.mask & UInt32(IN_ISDIR) != 0
+        if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path, recursive: true) }
+        if event.mask & UInt32(IN_CREATE) != 0, !isFolder {
+            // An empty new file: wait for it to be written and closed.
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { return false }
+        }
+        return true
+    }
+    #else
+    private func waitForEvents(timeout: Int32) -> Bool { false }
+    private func readEvents() -> Bool { false }
+    #endif
+}
