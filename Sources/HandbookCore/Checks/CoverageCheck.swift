@@ -1,34 +1,38 @@
 /// Every department and role has a duty in some approved process; every step produces something.
 enum CoverageCheck {
-    static func check(departments: [RawDepartment], approved: [Process], raw: [String: RawProcess]) -> [Diagnostic] {
+    /// Departments and roles with no duty, given every party with a duty in an approved process.
+    static func check(departments: [RawDepartment], partiesWithDuty: Set<Party>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var departmentsWithDuty = Set<String>()
-        var rolesWithDuty = Set<Party>()
-        for process in approved {
-            for step in process.steps {
-                for (party, _) in step.involvements {
-                    departmentsWithDuty.insert(party.departmentID)
-                    rolesWithDuty.insert(party)
-                }
-            }
-        }
         for department in departments {
-            if !departmentsWithDuty.contains(department.id.value) {
+            if !partiesWithDuty.contains(Party(departmentID: department.id.value, roleID: nil)) {
                 diagnostics.append(.warning("handbook.department.no-duty",
                     "department \(department.name.value) has no duty in any approved process", at: department.name.position))
                 continue
             }
-            for role in department.roles where !rolesWithDuty.contains(Party(departmentID: department.id.value, roleID: role.id.value)) {
+            for role in department.roles where !partiesWithDuty.contains(Party(departmentID: department.id.value, roleID: role.id.value)) {
                 diagnostics.append(.warning("handbook.role.no-duty",
                     "role \(department.name.value)/\(role.name.value) has no duty in any approved process", at: role.name.position))
             }
         }
-        for process in raw.values {
-            for step in process.steps where step.outputs.isEmpty {
-                diagnostics.append(.warning("handbook.step.no-output",
-                    "step `\(step.id.value)` has no `outputs`", at: step.name.position))
+        return diagnostics
+    }
+
+    /// Who takes part in the process: each party as named, and its department as a whole.
+    static func parties(of process: Process) -> Set<Party> {
+        var parties = Set<Party>()
+        for step in process.steps {
+            for (party, _) in step.involvements {
+                parties.insert(party)
+                parties.insert(Party(departmentID: party.departmentID, roleID: nil))
             }
         }
-        return diagnostics
+        return parties
+    }
+
+    /// Steps that produce nothing.
+    static func unproductiveSteps(_ raw: RawProcess) -> [Diagnostic] {
+        raw.steps.filter(\.outputs.isEmpty).map {
+            .warning("handbook.step.no-output", "step `\($0.id.value)` has no `outputs`", at: $0.name.position)
+        }
     }
 }

@@ -4,12 +4,13 @@ enum IdentifierCheck {
         if id.value.isEmpty {
             return .error("handbook.id.invalid", "\(kind) id is empty", at: id.position)
         }
-        if id.value.contains("/") {
+        if id.value.utf8.contains(UInt8(ascii: "/")) {
             return .error("handbook.id.invalid", "\(kind) id `\(id.value)` contains `/`, which separates department and role",
                           at: id.position)
         }
         // Ids become folder names, percent-encoded where needed; file systems stop at 255 bytes.
-        if Routes.segment(id.value).utf8.count > 200 {
+        // Percent-encoding at most triples a byte: short ids need not be encoded to know.
+        if id.value.utf8.count > 66, Routes.segment(id.value).utf8.count > 200 {
             return .error("handbook.id.invalid", "\(kind) id `\(id.value.prefix(20))…` is too long to be a folder name (ids of roles default to their name); give it a shorter `id`",
                           at: id.position)
         }

@@ -33,10 +33,11 @@ public final class MarkdownMemo: Sendable {
     public init() {}
 
     /// Starts one rebuild's renders of a kind (`body`, `duties`): the last rebuild's are kept
-    /// only when links resolve exactly as they did then.
-    func begin(_ kind: String, links: LinkIndex) {
+    /// only when links resolve exactly as they did then. `unchanged`: that comparison, when the
+    /// caller has already made it.
+    func begin(_ kind: String, links: LinkIndex, unchanged: Bool? = nil) {
         lock.withLock {
-            if let table = tables[kind], table.links == links {
+            if let table = tables[kind], unchanged ?? (table.links == links) {
                 tables[kind] = Table(links: links, previous: table.current)
             } else {
                 tables[kind] = Table(links: links)
@@ -44,12 +45,18 @@ public final class MarkdownMemo: Sendable {
         }
     }
 
-    /// The render of `key`, from the last rebuild or made now.
-    func render(_ kind: String, _ key: Key, make: () -> RenderedMarkdown) -> RenderedMarkdown {
-        if let hit = lock.withLock({ tables[kind]?.current[key] ?? tables[kind]?.previous[key] }) {
-            lock.withLock { tables[kind]?.current[key] = hit }
+    /// The render of `key` if the last rebuild (or this one) made it.
+    func cached(_ kind: String, _ key: Key) -> RenderedMarkdown? {
+        lock.withLock {
+            guard let hit = tables[kind]?.current[key] ?? tables[kind]?.previous[key] else { return nil }
+            tables[kind]?.current[key] = hit
             return hit
         }
+    }
+
+    /// The render of `key`, from the last rebuild or made now.
+    func render(_ kind: String, _ key: Key, make: () -> RenderedMarkdown) -> RenderedMarkdown {
+        if let hit = cached(kind, key) { return hit }
         let made = make()
         lock.withLock { tables[kind]?.current[key] = made }
         return made

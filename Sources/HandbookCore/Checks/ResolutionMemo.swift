@@ -13,6 +13,8 @@ final class ResolutionMemo: Sendable {
         var departments: [String]
         var links: LinkIndex
         var unsafeHTML: Bool
+        /// Dates the review-overdue check.
+        var today: String
     }
 
     struct ProcessResult: Sendable {
@@ -20,6 +22,8 @@ final class ResolutionMemo: Sendable {
         var bodyHTML: String
         var process: Process
         var diagnostics: [Diagnostic]
+        /// Who has a duty in it (departments alone and with their roles), for the coverage check.
+        var parties: Set<Party>
     }
 
     struct BodyResult: Sendable {
@@ -40,9 +44,12 @@ final class ResolutionMemo: Sendable {
     init() {}
 
     /// Starts a rebuild: the last one's results stay only if the environment is the same.
-    func begin(_ environment: Environment) {
+    /// Returns whether it is.
+    func begin(_ environment: Environment) -> Bool {
         lock.withLock {
-            if tables.environment != environment { tables = Tables(environment: environment) }
+            if tables.environment == environment { return true }
+            tables = Tables(environment: environment)
+            return false
         }
     }
 

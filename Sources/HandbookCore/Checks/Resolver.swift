@@ -21,25 +21,22 @@ public enum Resolver {
             diagnostics += [IdentifierCheck.check(department.id, kind: "department")].compactMap { $0 }
             diagnostics += department.roles.compactMap { IdentifierCheck.check($0.id, kind: "role") }
         }
-        for process in rawProcesses {
-            diagnostics += [IdentifierCheck.check(process.id, kind: "process")].compactMap { $0 }
-            diagnostics += process.steps.compactMap { IdentifierCheck.check($0.id, kind: "step") }
-            diagnostics += ApprovalCheck.check(process, today: today)
-        }
         rawDepartments.sort { ($0.id.position.line > 1 ? 1 : 0, $0.file.path) < ($1.id.position.line > 1 ? 1 : 0, $1.file.path) }
         let directory = Directory(rawDepartments, diagnostics: &diagnostics)
         let organization = OrganizationResolver.resolve(directory, diagnostics: &diagnostics)
 
-        var processIDs: [String: RawProcess] = [:]
+        var processIDs: [String: String] = [:]
         // Ids taken from a file name first: a clash is then blamed on the `id:` someone wrote.
         rawProcesses.sort { ($0.id.position.line > 1 ? 1 : 0, $0.file.path) < ($1.id.position.line > 1 ? 1 : 0, $1.file.path) }
         rawProcesses = rawProcesses.filter { process in
             if let first = processIDs[process.id.value] {
                 diagnostics.append(.error("handbook.process.duplicate-id",
-                    "process id `\(process.id.value)` is already used by \(first.file.path)", at: process.id.position))
+                    "process id `\(process.id.value)` is already used by \(first)", at: process.id.position))
+                // Checked on its own all the same, as the others are below.
+                diagnostics += ProcessChecks.ownChecks(process, today: today)
                 return false
             }
-            processIDs[process.id.value] = process
+            processIDs[process.id.value] = process.file.path
             return true
         }
 
@@ -68,8 +65,8 @@ public enum Resolver {
         for (path, body) in bodies {
             links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
         }
-        results?.begin(.init(departments: rawDepartments.flatMap { [$0.file.path, $0.file.text] },
-                             links: links, unsafeHTML: loaded.config.unsafeHTML))
+        let unchanged = results?.begin(.init(departments: rawDepartments.flatMap { [$0.file.path, $0.file.text] },
+                                             links: links, unsafeHTML: loaded.config.unsafeHTML, today: today)) ?? false
         results?.keep(only: Set(bodies.keys))
         for (path, body) in bodies {
             if let found = results?.body(path, fileText: body.fileText) {
@@ -99,48 +96,51 @@ public enum Resolver {
                 descriptionHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
                 source: raw.id.position)
         }
-        memo?.begin("duties", links: links)
+        memo?.begin("duties", links: links, unchanged: unchanged)
         let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         // Every process is checked, published or not: a draft is reviewed before approval.
         // On all cores: each process's steps and duties are resolved on their own.
         let sortedProcesses = rawProcesses.sorted { $0.id.value < $1.id.value }
-        var outcomes = [(process: Process, diagnostics: [Diagnostic])?](repeating: nil, count: sortedProcesses.count)
+        var outcomes = [ResolutionMemo.ProcessResult?](repeating: nil, count: sortedProcesses.count)
         var missed: [Int] = []
         for (index, raw) in sortedProcesses.enumerated() {
             let bodyHTML = bodies[raw.file.contentPath]?.rendered.html ?? ""
             if let hit = results?.process(raw.file.contentPath, fileText: raw.file.text, bodyHTML: bodyHTML) {
-                outcomes[index] = (hit.process, hit.diagnostics)
+                outcomes[index] = hit
             } else {
                 missed.append(index)
             }
         }
-        let made = await withTaskGroup(of: (Int, Process, [Diagnostic]).self) { group in
+        let made = await withTaskGroup(of: (Int, ResolutionMemo.ProcessResult).self) { group in
             for index in missed {
                 let raw = sortedProcesses[index]
                 let bodyHTML = bodies[raw.file.contentPath]?.rendered.html ?? ""
                 group.addTask {
-                    var found: [Diagnostic] = []
+                    var found = ProcessChecks.ownChecks(raw, today: today)
                     let process = processResolver.resolve(raw, bodyHTML: bodyHTML, diagnostics: &found)
                     found += HandOverCheck.check(raw: raw, steps: process.steps)
-                    return (index, process, found)
+                    return (index, ResolutionMemo.ProcessResult(
+                        fileText: raw.file.text, bodyHTML: bodyHTML, process: process, diagnostics: found,
+                        parties: CoverageCheck.parties(of: process)))
                 }
             }
-            var collected: [(Int, Process, [Diagnostic])] = []
+            var collected: [(Int, ResolutionMemo.ProcessResult)] = []
             for await result in group { collected.append(result) }
             return collected
         }
-        for (index, process, found) in made {
-            outcomes[index] = (process, found)
-            let raw = sortedProcesses[index]
-            results?.store(raw.file.contentPath, ResolutionMemo.ProcessResult(
-                fileText: raw.file.text, bodyHTML: process.bodyHTML, process: process, diagnostics: found))
+        for (index, result) in made {
+            outcomes[index] = result
+            results?.store(sortedProcesses[index].file.contentPath, result)
         }
-        let resolved = sortedProcesses.indices.map { (sortedProcesses[$0], outcomes[$0]!.process) }
-        for outcome in outcomes { diagnostics += outcome!.diagnostics }
-        diagnostics += CoverageCheck.check(
-            departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
-            approved: resolved.filter { $0.0.status == .approved }.map(\.1), raw: processIDs)
-        let processes = resolved.filter { $0.0.status.isPublished(drafts: drafts) }.map(\.1)
+        var processes: [Process] = []
+        var partiesWithDuty = Set<Party>()
+        for case let outcome? in outcomes {
+            diagnostics += outcome.diagnostics
+            if outcome.process.status == .approved { partiesWithDuty.formUnion(outcome.parties) }
+            if outcome.process.status.isPublished(drafts: drafts) { processes.append(outcome.process) }
+        }
+        diagnostics += CoverageCheck.check(departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
+                                           partiesWithDuty: partiesWithDuty)
         var home: Page?
         var pages: [Page] = []
         for raw in rawPages {
@@ -169,26 +169,36 @@ public enum Resolver {
 
     private static func renderBodies(_ documents: [RawDocument], links: LinkIndex,
                                      unsafeHTML: Bool, memo: MarkdownMemo?) async -> [String: Body] {
-        await withTaskGroup(of: (String, Body).self) { group in
-            for document in documents {
-                let (file, body): (SourceFile, MarkdownSource) = switch document {
-                case .department(let value): (value.file, value.body)
-                case .process(let value): (value.file, value.body)
-                case .page(let value): (value.file, value.body)
-                }
-                let reserved = PageAnchors.reserved(for: file.kind).union(links.targets[file.contentPath]?.anchors ?? [])
+        var bodies: [String: Body] = [:]
+        bodies.reserveCapacity(documents.count)
+        // Renders kept from the last rebuild are taken here; only the others become tasks.
+        var missed: [(file: SourceFile, body: MarkdownSource, key: MarkdownMemo.Key)] = []
+        for document in documents {
+            let (file, body): (SourceFile, MarkdownSource) = switch document {
+            case .department(let value): (value.file, value.body)
+            case .process(let value): (value.file, value.body)
+            case .page(let value): (value.file, value.body)
+            }
+            let reserved = PageAnchors.reserved(for: file.kind).union(links.targets[file.contentPath]?.anchors ?? [])
+            let key = MarkdownMemo.Key(text: body.text, source: file.contentPath, reserved: reserved, unsafeHTML: unsafeHTML)
+            if let rendered = memo?.cached("body", key) {
+                bodies[file.contentPath] = Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered)
+            } else {
+                missed.append((file, body, key))
+            }
+        }
+        return await withTaskGroup(of: (String, Body).self) { group in
+            for (file, body, key) in missed {
                 group.addTask {
                     let make = {
-                        Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: reserved) {
+                        Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: key.reserved) {
                             links.rewrite($0, from: file.contentPath)
                         }
                     }
-                    let key = MarkdownMemo.Key(text: body.text, source: file.contentPath, reserved: reserved, unsafeHTML: unsafeHTML)
                     let rendered = memo?.render("body", key, make: make) ?? make()
                     return (file.contentPath, Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered))
                 }
             }
-            var bodies: [String: Body] = [:]
             for await (path, body) in group { bodies[path] = body }
             return bodies
         }
