@@ -33,7 +33,7 @@ public struct PreviewServer: Sendable {
         // Watched and fingerprinted before the first build, so an edit saved while it runs is still seen.
         let feed = ChangeFeed(folders: watcher.folders.map(\.path), root: options.root.path,
                               rootNames: ["handbook.yml", "templates", String(contentFolder.split(separator: "/")[0])])
-        let initial = watcher.fingerprint()
+        let initial = watcher.fingerprint(linksOnly: feed != nil)
         await rebuild(state: state, cache: cache, log: log)
         let app = Application(
             responder: CallbackResponder { [host] (request: Request, _: BasicRequestContext) in
@@ -61,7 +61,7 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: feed == nil ? pollInterval : safetyPollInterval)
-                    if latest.changed(to: watcher.fingerprint()) {
+                    if latest.changed(to: watcher.fingerprint(linksOnly: feed != nil)) {
                         await queue.request { await rebuild(state: state, cache: cache, log: log) }
                     }
                 }
@@ -70,7 +70,7 @@ public struct PreviewServer: Sendable {
                 group.addTask {
                     for await _ in feed.changes() {
                         await queue.request { await rebuild(state: state, cache: cache, log: log) }
-                        latest.changed(to: watcher.fingerprint())
+                        latest.changed(to: watcher.fingerprint(linksOnly: true))
                     }
                 }
             }

@@ -16,7 +16,12 @@ public actor PreviewState {
 
     /// Good build: its files replace the site. Failed build: the old site stays, with the errors.
     public func update(site newSite: Pipeline.Site?, diagnostics: [Diagnostic], milliseconds: Int) {
-        if let newSite { site = newSite }
+        if let newSite {
+            // The old site (thousands of planned pages) is freed elsewhere, not before the new one is served.
+            let old = site
+            site = newSite
+            Task.detached(priority: .background) { withExtendedLifetime(old) {} }
+        }
         self.diagnostics = diagnostics
         lastBuildMilliseconds = milliseconds
         version += 1

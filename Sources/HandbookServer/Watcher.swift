@@ -9,34 +9,37 @@ struct Watcher: Sendable {
     let folders: [URL]
     let files: [URL]
 
-    func fingerprint() -> [String: Date] {
+    /// `linksOnly`: only what inotify cannot see, the targets of symbolic links (the folder
+    /// walk then needs no `lstat` per file, as `readdir` tells links apart).
+    func fingerprint(linksOnly: Bool = false) -> [String: Date] {
         var stamps: [String: Date] = [:]
         for file in files {
             if let date = Self.modified(file.path, follow: true) { stamps[file.path] = date }
         }
-        for folder in folders { Self.walk(folder.path, into: &stamps) }
+        for folder in folders { Self.walk(folder.path, linksOnly: linksOnly, into: &stamps) }
         return stamps
     }
 
     /// Regular files under `folder` (symbolic links stamped by their target, not descended
     /// into, so a link loop cannot trap the walk); hidden names skipped.
-    private static func walk(_ folder: String, into stamps: inout [String: Date]) {
+    private static func walk(_ folder: String, linksOnly: Bool, into stamps: inout [String: Date]) {
         guard let directory = opendir(folder) else { return }
-        var names: [String] = []
+        var names: [(String, UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
         }
         closedir(directory)
-        for name in names {
+        for (name, type) in names {
+            if linksOnly, type == UInt8(DT_REG) { continue }
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, into: &stamps)
-            case S_IFREG: stamps[path] = date(info)
+            case S_IFDIR: walk(path, linksOnly: linksOnly, into: &stamps)
+            case S_IFREG: if !linksOnly { stamps[path] = date(info) }
             case S_IFLNK: if let date = modified(path, follow: true) { stamps[path] = date }
             default: break
             }

@@ -18,6 +18,7 @@ struct IncrementalRebuildTests {
         let department = try handbook.source("content/departments/quality-assurance.md")
         let review = try handbook.source("content/processes/quality-review.md")
         let intake = try handbook.source("content/processes/complaint-intake.md")
+        let glossary = try handbook.source("content/glossary.md")
         let edits: [(String, [String: String])] = [
             ("nothing changed", [:]),
             ("one process's title", ["content/processes/quality-review.md": review.replacingOccurrences(of: "质量复核流程", with: "质量复核流程（新版）")]),
@@ -30,6 +31,11 @@ struct IncrementalRebuildTests {
             ("a new process", ["content/processes/new-process.md": "---\ntitle: 新流程\nowner: quality-assurance\nstatus: approved\nversion: \"1\"\neffective: 2026-01-01\napproved_by: 经理\nsteps:\n  - id: a\n    name: 开始\n    responsible: quality-assurance/qa-engineer\n    outputs: [记录]\n---\n见[质量复核](quality-review.md)。\n"]),
             ("a body link broken", ["content/processes/complaint-intake.md": intake + "\n[坏链接](missing.md)\n"]),
             ("the link mended", ["content/processes/complaint-intake.md": intake]),
+            // An unchanged file's link to a heading that comes and goes elsewhere.
+            ("a link to a heading not yet written", ["content/processes/complaint-intake.md": intake + "\n见[新术语](../glossary.md#新术语)。\n"]),
+            ("the heading written", ["content/glossary.md": glossary + "\n## 新术语\n\n说明。\n"]),
+            ("the heading gone again", ["content/glossary.md": glossary]),
+            ("only frontmatter changed, the body is the same", ["content/glossary.md": glossary.replacingOccurrences(of: "title: 术语表", with: "title: 术语总表")]),
         ]
         let cache = DocumentCache()
         for (what, files) in edits {

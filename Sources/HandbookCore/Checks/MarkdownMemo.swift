@@ -24,6 +24,15 @@ public final class MarkdownMemo: Sendable {
         /// Renders the previous rebuild used; those this rebuild uses (kept for the next).
         var previous: [Key: RenderedMarkdown] = [:]
         var current: [Key: RenderedMarkdown] = [:]
+        /// The same by whole file, for bodies: an unchanged file is found without building its key.
+        var previousFiles: [String: FileRender] = [:]
+        var currentFiles: [String: FileRender] = [:]
+    }
+
+    struct FileRender {
+        var fileText: String
+        var unsafeHTML: Bool
+        var rendered: RenderedMarkdown
     }
 
     private let lock = NSLock()
@@ -38,11 +47,25 @@ public final class MarkdownMemo: Sendable {
     func begin(_ kind: String, links: LinkIndex, unchanged: Bool? = nil) {
         lock.withLock {
             if let table = tables[kind], unchanged ?? (table.links == links) {
-                tables[kind] = Table(links: links, previous: table.current)
+                tables[kind] = Table(links: links, previous: table.current, previousFiles: table.currentFiles)
             } else {
                 tables[kind] = Table(links: links)
             }
         }
+    }
+
+    /// The render of the body of an unchanged file, if the last rebuild made it.
+    func cached(_ kind: String, file path: String, text: String, unsafeHTML: Bool) -> RenderedMarkdown? {
+        lock.withLock {
+            guard let hit = tables[kind]?.previousFiles[path], hit.fileText == text, hit.unsafeHTML == unsafeHTML else { return nil }
+            tables[kind]?.currentFiles[path] = hit
+            return hit.rendered
+        }
+    }
+
+    /// Keeps the render of a file's body for the next rebuild.
+    func keep(_ kind: String, file path: String, text: String, unsafeHTML: Bool, _ rendered: RenderedMarkdown) {
+        lock.withLock { tables[kind]?.currentFiles[path] = FileRender(fileText: text, unsafeHTML: unsafeHTML, rendered: rendered) }
     }
 
     /// The render of `key` if the last rebuild (or this one) made it.

@@ -179,9 +179,15 @@ public enum Resolver {
             case .process(let value): (value.file, value.body)
             case .page(let value): (value.file, value.body)
             }
+            if let rendered = memo?.cached("body", file: file.contentPath, text: file.text, unsafeHTML: unsafeHTML) {
+                bodies[file.contentPath] = Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered)
+                continue
+            }
+            // The anchors of a step table, and those the page layout uses, are not for headings.
             let reserved = PageAnchors.reserved(for: file.kind).union(links.targets[file.contentPath]?.anchors ?? [])
             let key = MarkdownMemo.Key(text: body.text, source: file.contentPath, reserved: reserved, unsafeHTML: unsafeHTML)
             if let rendered = memo?.cached("body", key) {
+                memo?.keep("body", file: file.contentPath, text: file.text, unsafeHTML: unsafeHTML, rendered)
                 bodies[file.contentPath] = Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered)
             } else {
                 missed.append((file, body, key))
@@ -196,6 +202,7 @@ public enum Resolver {
                         }
                     }
                     let rendered = memo?.render("body", key, make: make) ?? make()
+                    memo?.keep("body", file: file.contentPath, text: file.text, unsafeHTML: unsafeHTML, rendered)
                     return (file.contentPath, Body(filePath: file.path, fileText: file.text, firstLine: body.firstLine, rendered: rendered))
                 }
             }

@@ -31,23 +31,35 @@ enum HandbookLoader {
         let (entries, assets, listing) = ContentScanner.scan(content: content, prefix: config.contentFolder)
         diagnostics += listing
 
-        let results = await withTaskGroup(of: (Int, RawDocument?, [Diagnostic]).self) { group in
-            for (index, entry) in entries.enumerated() {
+        // Files unchanged since `serve`'s last rebuild are taken from the cache here; only the
+        // others become tasks, read and parsed on all cores.
+        var results = [(document: RawDocument?, diagnostics: [Diagnostic])?](repeating: nil, count: entries.count)
+        var missed: [(Int, DocumentCache.Stamp?)] = []
+        for (index, entry) in entries.enumerated() {
+            let stamp = cache == nil ? nil : DocumentCache.stamp(of: entry)
+            if let cache, let hit = cache.lookup(entry, stamp) {
+                results[index] = hit
+            } else {
+                missed.append((index, stamp))
+            }
+        }
+        let made = await withTaskGroup(of: (Int, RawDocument?, [Diagnostic]).self) { group in
+            for (index, stamp) in missed {
+                let entry = entries[index]
                 group.addTask {
-                    let stamp = cache == nil ? nil : DocumentCache.stamp(of: entry)
-                    if let cache, let hit = cache.lookup(entry, stamp) { return (index, hit.0, hit.1) }
                     let (document, found) = readAndParse(entry)
                     cache?.store(entry, stamp, document, found)
                     return (index, document, found)
                 }
             }
             var collected = [(Int, RawDocument?, [Diagnostic])]()
-            collected.reserveCapacity(entries.count)
+            collected.reserveCapacity(missed.count)
             for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }
+            return collected
         }
-        let documents = results.compactMap(\.1)
-        diagnostics += results.flatMap(\.2)
+        for (index, document, found) in made { results[index] = (document, found) }
+        let documents = results.compactMap { $0?.document }
+        diagnostics += results.flatMap { $0?.diagnostics ?? [] }
         return LoadedHandbook(config: config, documents: documents, assets: assets, contentURL: content,
                               diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
     }
