@@ -63,11 +63,23 @@ cc -O2 -o "$BIN/floor" "$BENCH/floor.c" $(pkg-config --cflags --libs yaml-0.1 li
 # --- runs -----------------------------------------------------------------------------------
 RESULTS=$WORK/results.tsv   # size tool run seconds kb files cpu-seconds
 : > "$RESULTS"
+TRASH=$WORK/trash           # earlier output, deleted once all runs are done
+if [ -d "$TRASH" ]; then    # left by an interrupted run: delete, then let ext4 forget it
+  rm -rf "$TRASH"
+  sync
+  sleep 35
+fi
 
 run_tool() { # run_tool TOOL SIZE RUN
   local tool=$1 n=$2 i=$3 corpus=$CORPORA/p$2 out=$WORK/site-$1 log=$WORK/logs/$1-$2-$3.log
   local tf=$WORK/time.txt
-  rm -rf "$out" "$out".* "$WORK"/.site-"$tool"* 2>/dev/null || true   # also handbook's staging folders
+  # Earlier output is moved aside, not deleted: ext4 then scans recently deleted inodes while
+  # the next run creates its thousands of files (`recently_deleted` in perf), which made the
+  # same build 2-5x slower depending on what the previous run had just removed.
+  mkdir -p "$TRASH"
+  for old in "$out" "$out".* "$WORK"/.site-"$tool"*; do   # also handbook's staging folders
+    [ -e "$old" ] && mv "$old" "$TRASH/$(basename "$old")-$(date +%s%N)"
+  done
   sync
   case $tool in
     handbook) cmd=("$HANDBOOK" build "$corpus" --output "$out" --timings) ;;
@@ -93,7 +105,7 @@ for n in "${SIZES[@]}"; do
   done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
-rm -rf "$WORK"/site-*
+rm -rf "$WORK"/site-* "$TRASH"
 
 # --- report ---------------------------------------------------------------------------------
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

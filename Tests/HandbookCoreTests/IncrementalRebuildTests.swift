@@ -25,6 +25,10 @@ struct IncrementalRebuildTests {
             // The unchanged process that names the role must now fail.
             ("a role renamed away", ["content/departments/quality-assurance.md": department.replacingOccurrences(of: "qa-manager", with: "qa-lead")]),
             ("the role back", ["content/departments/quality-assurance.md": department]),
+            ("a department's description", ["content/departments/quality-assurance.md": department + "\n另有说明。\n"]),
+            // quality-review (unchanged) names its owner 品保部.
+            ("a department renamed", ["content/departments/quality-assurance.md": department.replacingOccurrences(of: "name: 品保部", with: "name: 品质部")]),
+            ("the department's name back", ["content/departments/quality-assurance.md": department]),
             // complaint-intake (unchanged) links to quality-review.md#step-1 in a step's duties.
             ("a step id another process links to", ["content/processes/quality-review.md": review.replacingOccurrences(of: "id: 1", with: "id: check")]),
             ("the step id back", ["content/processes/quality-review.md": review + "\n"]),

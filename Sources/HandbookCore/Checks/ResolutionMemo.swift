@@ -4,8 +4,8 @@ import Foundation
 /// file is unchanged while everything they can refer to is unchanged too: after one edit, only
 /// the edited process is resolved again, not all of them.
 ///
-/// "Everything they can refer to" is the `Environment`: the departments (ids, names, roles) as
-/// written, the link index (every document, its route, anchors, whether it is published) and
+/// "Everything they can refer to" is the `Environment`: the departments' ids and names and their
+/// roles' (in order), the link index (every document, its route, anchors, whether it is published) and
 /// `unsafe_html`. Any change there starts afresh. A file is compared by its whole text, which
 /// is quick when unchanged: `DocumentCache` hands back the same string.
 final class ResolutionMemo: Sendable {
@@ -44,12 +44,15 @@ final class ResolutionMemo: Sendable {
     init() {}
 
     /// Starts a rebuild: the last one's results stay only if the environment is the same.
-    /// Returns whether it is.
-    func begin(_ environment: Environment) -> Bool {
+    /// Returns whether it is, and whether at least the links are (renders of duties then stay valid).
+    func begin(_ environment: Environment) -> (same: Bool, sameLinks: Bool) {
         lock.withLock {
-            if tables.environment == environment { return true }
-            tables = Tables(environment: environment)
-            return false
+            let sameLinks = tables.environment?.links == environment.links
+            let same = sameLinks && tables.environment.map {
+                $0.departments == environment.departments && $0.unsafeHTML == environment.unsafeHTML && $0.today == environment.today
+            } ?? false
+            if !same { tables = Tables(environment: environment) }
+            return (same, sameLinks)
         }
     }
 

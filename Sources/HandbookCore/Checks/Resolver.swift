@@ -65,8 +65,12 @@ public enum Resolver {
         for (path, body) in bodies {
             links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
         }
-        let unchanged = results?.begin(.init(departments: rawDepartments.flatMap { [$0.file.path, $0.file.text] },
-                                             links: links, unsafeHTML: loaded.config.unsafeHTML, today: today)) ?? false
+        // What a process can name in a department: ids and names, of it and of its roles.
+        let names = rawDepartments.flatMap { department in
+            [department.id.value, department.name.value, String(department.roles.count)] + department.roles.flatMap { [$0.id.value, $0.name.value] }
+        }
+        let unchanged = results?.begin(.init(departments: names,
+                                             links: links, unsafeHTML: loaded.config.unsafeHTML, today: today))
         results?.keep(only: Set(bodies.keys))
         for (path, body) in bodies {
             if let found = results?.body(path, fileText: body.fileText) {
@@ -96,7 +100,7 @@ public enum Resolver {
                 descriptionHTML: bodies[raw.file.contentPath]?.rendered.html ?? "",
                 source: raw.id.position)
         }
-        memo?.begin("duties", links: links, unchanged: unchanged)
+        memo?.begin("duties", links: links, unchanged: unchanged?.sameLinks)
         let processResolver = ProcessResolver(directory: directory, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         // Every process is checked, published or not: a draft is reviewed before approval.
         // On all cores: each process's steps and duties are resolved on their own.
