@@ -16,16 +16,27 @@ extension ViewModels {
 
     /// Steps × departments with R, A, C, I; departments in order of first appearance.
     func raciMatrix(_ process: Process) -> TemplateValue {
+        // Each step's parties listed once (not once per cell): this table is on every process page.
+        let involvements = process.steps.map(\.involvements)
         var columns: [String] = []
-        for step in process.steps {
-            for (party, _) in step.involvements where !columns.contains(party.departmentID) { columns.append(party.departmentID) }
+        for list in involvements {
+            for (party, _) in list where !columns.contains(party.departmentID) { columns.append(party.departmentID) }
         }
-        let rows = process.steps.map { step -> TemplateValue in
+        let departments = Dictionary(columns.compactMap { id in handbook.department(id).map { (id, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
+        let rows = process.steps.indices.map { index -> TemplateValue in
+            let step = process.steps[index]
             let cells = columns.map { department -> TemplateValue in
-                let here = step.involvements.filter { $0.0.departmentID == department }
-                let letters = Set(here.map(\.1)).sorted().map(\.rawValue).joined()
-                let roles = here.compactMap { party, _ in party.roleID.flatMap { handbook.department(department)?.role($0)?.name } }
-                return ["letters": .string(letters), "roles": .string(Array(Set(roles)).sorted().joined(separator: "、"))]
+                var letters: [Involvement] = []
+                var roles: [String] = []
+                for (party, involvement) in involvements[index] where party.departmentID == department {
+                    if !letters.contains(involvement) { letters.append(involvement) }
+                    if let name = party.roleID.flatMap({ departments[department]?.role($0)?.name }), !roles.contains(name) {
+                        roles.append(name)
+                    }
+                }
+                return ["letters": .string(letters.sorted().map(\.rawValue).joined()),
+                        "roles": .string(roles.sorted().joined(separator: "、"))]
             }
             return ["id": .string(step.id), "name": .string(step.name), "anchor": .string(Routes.stepAnchor(step.id)),
                     "cells": .list(cells)]

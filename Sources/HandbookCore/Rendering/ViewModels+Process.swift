@@ -25,7 +25,8 @@ extension ViewModels {
             model["inputs"] = .string(list(process.inputs))
             model["hasInputs"] = true
         }
-        model["steps"] = TemplateValue(process.steps.map { stepRow(process, $0) })
+        let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        model["steps"] = .list(process.steps.indices.map { .object(stepRow(process, at: $0, names: names)) })
         model["flowchart"] = .string(flowchart(process))
         model["raci"] = raciMatrix(process)
         if !process.bodyHTML.isEmpty { model["body"] = .string(process.bodyHTML) }
@@ -63,7 +64,9 @@ extension ViewModels {
         return ["href": .string(url), "display": .string(url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url)]
     }
 
-    private func stepRow(_ process: Process, _ step: Step) -> Model {
+    /// `names`: step names by id, for the labels of branches.
+    private func stepRow(_ process: Process, at index: Int, names: [String: String]) -> Model {
+        let step = process.steps[index]
         var row: Model = [
             "id": .string(step.id), "anchor": .string(Routes.stepAnchor(step.id)), "name": .string(step.name),
             "input": .string(list(step.input)), "responsible": .object(partyLink(step.responsible)),
@@ -77,7 +80,6 @@ extension ViewModels {
         if let deadline = step.deadline { row["deadline"] = .string(deadline) }
         if let risk = step.risk { row["risk"] = .string(risk) }
         if step.kind == .decision { row["decision"] = true }
-        let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let isDefault = step.next.count == 1 && step.next[0].when == nil
             && step.next[0].to == process.steps.firstIndex(where: { $0.id == step.id }).flatMap {
                 $0 + 1 < process.steps.count ? process.steps[$0 + 1].id : nil
