@@ -1,4 +1,3 @@
-import Yams
 
 /// Turns one decoded file into a raw document: frontmatter split, YAML read into typed
 /// fields with positions. Every problem becomes a diagnostic; nothing throws.
@@ -18,7 +17,7 @@ enum DocumentParser {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = YAMLReader(path: file.path, firstLine: split.yamlFirstLine)
-        let map = split.yaml.map { reader.parseMapping($0) } ?? Fields(Node.Mapping([]))
+        let map = split.yaml.map { reader.parseMapping($0) } ?? Fields()
         let body = MarkdownSource(text: split.body, firstLine: split.bodyFirstLine)
         guard let map else { return (nil, reader.diagnostics) }
         let start = SourcePosition(path: file.path, line: 1, column: 1)

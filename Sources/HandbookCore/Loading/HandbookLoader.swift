@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What loading produced: the config, every document that could be read, and diagnostics.
 struct LoadedHandbook: Sendable {

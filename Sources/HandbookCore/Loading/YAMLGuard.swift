@@ -4,8 +4,8 @@ enum YAMLGuard {
     static let maxFlowDepth = 64
     static let maxIndent = 256
 
-    /// Aliases may not expand to more nodes than this ("billion laughs"): Yams hashes
-    /// mapping keys whole, so an alias bomb used as a key would otherwise run for hours.
+    /// Aliases may not expand to more nodes than this ("billion laughs"): reading walks what an
+    /// alias stands for each time it is used, so a bomb would otherwise run for hours.
     static let maxAliasExpansion = 10_000
 
     static func check(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {

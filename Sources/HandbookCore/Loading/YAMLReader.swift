@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads typed fields out of a frontmatter mapping, keeping each value's position and
 /// collecting a diagnostic for every value of the wrong shape.
@@ -22,17 +21,14 @@ struct YAMLReader {
             return nil
         }
         lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The basic resolver: no regex tag resolution per scalar (values are read as text here;
-            // null and bool come from the scalar itself), about twice as fast on large handbooks.
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try YAMLComposer.compose(yaml)
         } catch {
-            diagnostics.append(diagnostic(for: error, in: yaml))
+            diagnostics.append(diagnostic(for: error))
             return nil
         }
-        guard let root else { return Fields(Node.Mapping([])) }
-        if root.null != nil { return Fields(Node.Mapping([])) }
+        guard let root, !root.isNull else { return Fields() }
         guard let mapping = root.mapping else {
             diagnostics.append(.error("handbook.yaml.type", "frontmatter must be a mapping of `key: value` lines, found \(root.kindName)",
                                       at: position(root)))
@@ -41,14 +37,13 @@ struct YAMLReader {
         return Fields(mapping)
     }
 
-    func position(_ node: Node) -> SourcePosition {
-        guard let mark = node.mark else { return SourcePosition(path: path, line: lineOffset + 1, column: 1) }
-        return position(mark)
+    func position(_ node: YAMLNode) -> SourcePosition {
+        position(node.mark)
     }
 
     /// libyaml counts columns in Unicode scalars; editors count characters (an emoji family
     /// or an accent written as two scalars is one column).
-    func position(_ mark: Mark) -> SourcePosition {
+    func position(_ mark: YAMLMark) -> SourcePosition {
         var column = mark.column
         if mark.line >= 1, mark.line <= lines.count, !lines[mark.line - 1].utf8.prefix(max(0, mark.column - 1)).allSatisfy({ $0 < 0x80 }) {
             let scalars = lines[mark.line - 1].unicodeScalars
@@ -59,18 +54,18 @@ struct YAMLReader {
         return SourcePosition(path: path, line: mark.line + lineOffset, column: column)
     }
 
-    func value(_ map: Fields, _ key: String) -> Node? {
+    func value(_ map: Fields, _ key: String) -> YAMLNode? {
         guard let value = map.pair(key)?.value else { return nil }
-        return value.null == nil ? value : nil
+        return value.isNull ? nil : value
     }
 
-    func keyNode(_ map: Fields, _ key: String) -> Node? {
+    func keyNode(_ map: Fields, _ key: String) -> YAMLNode? {
         map.pair(key)?.key
     }
 
     /// Warns about keys that are not part of the format, with the nearest known key.
     mutating func checkKeys(_ map: Fields, known: [String], in context: String) {
-        for (key, _) in map.mapping {
+        for (key, _) in map.pairs {
             guard let name = key.scalar?.string, !known.contains(name) else { continue }
             diagnostics.append(.warning("handbook.frontmatter.unknown-key",
                 "unknown key `\(name)` in \(context)", at: position(key),
@@ -78,7 +73,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func requireMapping(_ node: Node, _ what: String) -> Fields? {
+    mutating func requireMapping(_ node: YAMLNode, _ what: String) -> Fields? {
         if let mapping = node.mapping { return Fields(mapping) }
         typeError(node, "\(what) must be a mapping of `key: value`", found: node)
         return nil
@@ -98,7 +93,7 @@ struct YAMLReader {
         return scalar(node, "`\(key)`")
     }
 
-    mutating func scalar(_ node: Node, _ what: String) -> Located<String>? {
+    mutating func scalar(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard let scalar = node.scalar else {
             typeError(node, "\(what) must be text", found: node)
             return nil
@@ -109,14 +104,13 @@ struct YAMLReader {
 
     /// Where a scalar's text starts: after the quote of a quoted scalar, on the first content
     /// line (at its indentation) of a `|` or `>` block.
-    private func textPosition(_ node: Node, style: Node.Scalar.Style) -> SourcePosition {
+    private func textPosition(_ node: YAMLNode, style: YAMLNode.Scalar.Style) -> SourcePosition {
         var at = position(node)
         switch style {
         case .singleQuoted, .doubleQuoted:
             at.column += 1
         case .literal, .folded:
-            guard let mark = node.mark else { break }
-            var index = mark.line  // the line after the indicator, 0-based
+            var index = node.mark.line  // the line after the indicator, 0-based
             while index < lines.count, lines[index].allSatisfy({ $0 == " " }) { index += 1 }
             if index < lines.count {
                 at.line = index + 1 + lineOffset
@@ -136,7 +130,7 @@ struct YAMLReader {
             typeError(node, "`\(key)` must be a list of texts", found: node)
             return []
         }
-        return sequence.compactMap { $0.null == nil ? scalar($0, "each item of `\(key)`") : nil }
+        return sequence.compactMap { $0.isNull ? nil : scalar($0, "each item of `\(key)`") }
     }
 
     /// A list of mappings, each given back with its position.
@@ -160,55 +154,17 @@ struct YAMLReader {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    private mutating func typeError(_ node: Node, _ message: String, found: Node) {
+    private mutating func typeError(_ node: YAMLNode, _ message: String, found: YAMLNode) {
         diagnostics.append(.error("handbook.yaml.type", "\(message), found \(found.kindName)", at: position(node)))
     }
 
-    private func diagnostic(for error: Error, in yaml: String) -> Diagnostic {
-        let start = SourcePosition(path: path, line: lineOffset + 1, column: 1)
-        guard let yamlError = error as? YamlError else {
-            return .error("handbook.yaml.syntax", "invalid YAML: \(error)", at: start)
-        }
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error("handbook.yaml.syntax", "invalid YAML: \(detail)", at: position(mark))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("handbook.yaml.duplicate-key",
-                "duplicate key `\(duplicates.joined(separator: "`, `"))` in a mapping",
-                at: secondOccurrence(of: duplicates.first ?? "", in: yaml, from: context.mark) ?? position(context.mark))
-        default:
-            return .error("handbook.yaml.syntax", "invalid YAML: \(yamlError)", at: start)
-        }
-    }
-}
-
-extension YAMLReader {
-    /// Yams points a duplicate key at its mapping; find the repeated key line itself.
-    fileprivate func secondOccurrence(of key: String, in yaml: String, from mark: Mark) -> SourcePosition? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            // Keys of this mapping only: at its column, not a nested mapping's `name:`.
-            guard line.count - trimmed.count == mark.column - 1 || (index + 1 == mark.line && line.count - trimmed.count >= mark.column - 1),
-                  trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
-            seen += 1
-            if seen == 2 {
-                return SourcePosition(path: path, line: index + 1 + lineOffset, column: line.count - trimmed.count + 1)
-            }
-        }
-        return nil
-    }
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: "text"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+    private func diagnostic(for failure: YAMLFailure) -> Diagnostic {
+        let at = failure.mark.map(position) ?? SourcePosition(path: path, line: lineOffset + 1, column: 1)
+        switch failure.kind {
+        case .syntax:
+            return .error("handbook.yaml.syntax", "invalid YAML: \(failure.message)", at: at)
+        case .duplicateKey:
+            return .error("handbook.yaml.duplicate-key", "duplicate key `\(failure.message)` in a mapping", at: at)
         }
     }
 }
@@ -218,22 +174,22 @@ import Foundation
 /// A mapping with its keys indexed once: a document's fields are each looked up by name, and a
 /// linear search per lookup (copying nodes) was a tenth of loading.
 struct Fields {
-    let mapping: Node.Mapping
+    let pairs: [(key: YAMLNode, value: YAMLNode)]
     private let index: [String: Int]
 
-    init(_ mapping: Node.Mapping) {
-        self.mapping = mapping
+    init(_ mapping: YAMLNode.Mapping? = nil) {
+        pairs = mapping?.pairs ?? []
         var index: [String: Int] = [:]
-        index.reserveCapacity(mapping.count)
-        for (offset, pair) in mapping.enumerated() {
+        index.reserveCapacity(pairs.count)
+        for (offset, pair) in pairs.enumerated() {
             if case .scalar(let key) = pair.key, index[key.string] == nil { index[key.string] = offset }
         }
         self.index = index
     }
 
     /// The first `key: value` pair with this key.
-    func pair(_ key: String) -> (key: Node, value: Node)? {
-        index[key].map { mapping[mapping.index(mapping.startIndex, offsetBy: $0)] }
+    func pair(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
+        index[key].map { pairs[$0] }
     }
 }
 
