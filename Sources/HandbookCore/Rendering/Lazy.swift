@@ -13,6 +13,9 @@ final class Lazy<Value: Sendable>: Sendable {
         self.make = make
     }
 
+    /// The value if it was already made, without making it.
+    var ifMade: Value? { lock.withLock { made } }
+
     /// Made under the lock: a second caller waits for the first one's value instead of making another.
     var value: Value {
         lock.withLock {

@@ -12,7 +12,7 @@ extension ViewModels {
         for process in handbook.processes { categories[process.category ?? "", default: []].append(process) }
         model["categories"] = .list(categories.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { name in
             ["name": .string(name.isEmpty ? strings["otherProcesses"]! : name),
-             "processes": TemplateValue(categories[name]!.map(processLink))]
+             "processes": TemplateValue(categories[name]!.map { processLink($0) })]
         })
         model["departments"] = TemplateValue(departmentTree(parent: nil))
         model["hasPages"] = .bool(!handbook.pages.isEmpty)

@@ -103,8 +103,11 @@ struct ViewModels: Sendable {
         return link
     }
 
-    func processLink(_ process: Process) -> Model {
-        processLinks.value[process.id] ?? Self.processLink(process, handbook: handbook, strings: strings)
+    /// From the table shared by pages that list many processes. `alone`: a page that needs only
+    /// this one (a process page, what `serve` renders after an edit) does not make the table.
+    func processLink(_ process: Process, alone: Bool = false) -> Model {
+        (alone ? processLinks.ifMade : processLinks.value)?[process.id]
+            ?? Self.processLink(process, handbook: handbook, strings: strings)
     }
 
     private static func processLink(_ process: Process, handbook: Handbook, strings: [String: String]) -> Model {
