@@ -96,11 +96,7 @@ public enum Pipeline {
         public func contents(of path: String) -> [UInt8]? {
             if let done = lock.withLock({ rendered[path] }) { return done }
             guard let job = jobs[path] else { return nil }
-            let bytes: [UInt8] = switch job.make() {
-            case .text(let text): Array(text.utf8)
-            case .bytes(let bytes): bytes
-            case .copy(let url): FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
-            }
+            let bytes = job.make().bytes ?? []
             lock.withLock { rendered[path] = bytes }
             return bytes
         }

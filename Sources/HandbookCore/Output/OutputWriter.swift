@@ -38,9 +38,26 @@ enum OutputWriter {
                     try makeFolder(folder)
                 }
                 switch file.contents {
-                case .text(let text): try writeFile(target, Array(text.utf8))
-                case .bytes(let bytes): try writeFile(target, bytes)
-                case .copy(let source): try writeFile(target, Array(try Data(contentsOf: source)))
+                case .text(var text):
+                    // Straight from the string's own UTF-8 (the search index is a large one).
+                    try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)]) }
+                case .bytes(let bytes): try bytes.withUnsafeBytes { try writeFile(target, [$0]) }
+                case .page(let bytes, let root):
+                    let replacement = Array(("\"" + root).utf8)
+                    try bytes.withUnsafeBytes { page in
+                        try replacement.withUnsafeBytes { replacement in
+                            var pieces: [UnsafeRawBufferPointer] = []
+                            var copied = 0
+                            for link in RootLink.links(in: page) {
+                                pieces.append(UnsafeRawBufferPointer(rebasing: page[copied..<link.lowerBound]))
+                                pieces.append(replacement)
+                                copied = link.upperBound
+                            }
+                            pieces.append(UnsafeRawBufferPointer(rebasing: page[copied...]))
+                            try writeFile(target, pieces)
+                        }
+                    }
+                case .copy(let source): try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0]) }
                 }
             } catch {
                 failures.append("\(file.path): \(error)")
@@ -77,15 +94,29 @@ enum OutputWriter {
         }
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// Writes the pieces one after another, with as few `writev` calls as the system allows.
+    static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+        var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
+        var first = 0
+        while first < vectors.count {
+            let count = min(vectors.count - first, 1024)  // IOV_MAX on Linux
+            let written = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + first, Int32(count)) }
             guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            offset += written
+            // Skip what was written; a short write leaves the rest of one vector.
+            var left = written
+            while left > 0, first < vectors.count {
+                if left >= vectors[first].iov_len {
+                    left -= vectors[first].iov_len
+                    first += 1
+                } else {
+                    vectors[first].iov_base += left
+                    vectors[first].iov_len -= left
+                    left = 0
+                }
+            }
         }
     }
 

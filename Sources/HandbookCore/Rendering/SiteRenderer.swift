@@ -9,7 +9,20 @@ struct OutputFile: Sendable {
         case text(String)
         /// UTF-8, as pages come out of the template renderer.
         case bytes([UInt8])
+        /// A page with site-root links (`hb-root:/`), made relative to `root` when it is
+        /// written: pieced together by `writev` instead of copied (a site's worth of bytes).
+        case page([UInt8], root: String)
         case copy(URL)
+
+        /// The bytes of the file (a page's links made relative).
+        var bytes: [UInt8]? {
+            switch self {
+            case .text(let text): Array(text.utf8)
+            case .bytes(let bytes): bytes
+            case .page(let bytes, let root): RootLink.relativize(bytes, root: root)
+            case .copy(let url): FileManager.default.contents(atPath: url.path).map(Array.init)
+            }
+        }
     }
 }
 
@@ -30,7 +43,7 @@ enum SiteRenderer {
                                renderFragment: { template, model in theme.render(template, model) })
         func pageJob(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
             Job(path: path, isPage: true) {
-                .bytes(RootLink.relativize(theme.renderUTF8(template, model()), root: Routes.rootPrefix(of: path)))
+                .page(theme.renderUTF8(template, model()), root: Routes.rootPrefix(of: path))
             }
         }
         // The two whole-handbook files first: each is one long task, run beside the pages.
