@@ -7,7 +7,7 @@ APT = DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recomme
 .PHONY: site test deps test-deps release clean
 
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { apt-get update -qq && $(APT) libcmark-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null || { apt-get update -qq && $(APT) libcmark-dev libjemalloc-dev pkg-config; }
 
 # Chromium renders pages in the browser tests; the CJK font makes Chinese legible in it;
 # poppler-utils reads printed PDFs back.

@@ -48,7 +48,10 @@ let package = Package(
             dependencies: [
                 "HandbookCore", "HandbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (apt libjemalloc-dev) replaces glibc's malloc: millions of small view-model
+            // allocations on two threads; 9% less CPU at 2,000 processes, 19% at 20,000 (README).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "HandbookFuzz", dependencies: ["HandbookCore"]),
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),

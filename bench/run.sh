@@ -5,6 +5,8 @@
 #        GEN_CORPUS=...     the corpus generator (default /work/shared/bench/gen-corpus.py)
 #        HUGO=hugo          the hugo binary
 #        WORKERS=$(nproc)   processes the floor forks
+#        TOOLS="handbook hugo floor"   which tools run (e.g. TOOLS=handbook for growth alone;
+#                           columns of a tool not run show 0)
 # See bench/README.md. A benchmark, not a test: nothing in CI runs it.
 set -euo pipefail
 
@@ -14,6 +16,7 @@ R=${R:-5}
 GEN_CORPUS=${GEN_CORPUS:-/work/shared/bench/gen-corpus.py}
 HUGO=${HUGO:-hugo}
 WORKERS=${WORKERS:-$(nproc)}
+TOOLS=${TOOLS:-handbook hugo floor}
 CORPORA=$BENCH/.corpora
 WORK=$BENCH/.out
 BIN=$BENCH/.build
@@ -99,9 +102,9 @@ run_tool() { # run_tool TOOL SIZE RUN
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${SIZES[@]}"; do
-  echo "size $n: $R interleaved runs of handbook, hugo, floor" >&2
+  echo "size $n: $R interleaved runs of $TOOLS" >&2
   for ((i = 1; i <= R; i++)); do
-    for tool in handbook hugo floor; do run_tool "$tool" "$n" "$i"; done
+    for tool in $TOOLS; do run_tool "$tool" "$n" "$i"; done
   done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
