@@ -55,16 +55,19 @@ enum SiteRenderer {
             pageJob(Routes.matrix, "matrix") { views.matrix() },
             pageJob(Routes.search, "search") { views.search() },
         ]
-        for process in handbook.processes {
-            jobs.append(pageJob(Routes.process(process.id), "process") { views.process(process) })
-            jobs.append(pageJob(Routes.feedbackForm(process.id), "feedback") { views.feedbackForm(process) })
-        }
+        // Department and training pages, each listing duties from many processes, before the
+        // thousands of small process pages: the last jobs to finish are then short ones, and
+        // neither core waits at the end for the other's long page.
         for department in handbook.departments {
             jobs.append(pageJob(Routes.department(department.id), "department") { views.department(department) })
             jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
             }
+        }
+        for process in handbook.processes {
+            jobs.append(pageJob(Routes.process(process.id), "process") { views.process(process) })
+            jobs.append(pageJob(Routes.feedbackForm(process.id), "feedback") { views.feedbackForm(process) })
         }
         for page in handbook.pages {
             jobs.append(pageJob(Routes.page(page.contentPath), "page") { views.page(page) })
