@@ -35,13 +35,19 @@ extension ViewModels {
 
     /// "投诉工单: 客服部 → 品保部", with both steps linked.
     private func handOverRow(_ handOver: DutyIndex.HandOver) -> Model {
-        let process = handbook.processes[handOver.processIndex]
-        let from = process.steps[handOver.fromStep], to = process.steps[handOver.toStep]
+        handOverRow(handOver, process: handbook.processes[handOver.processIndex])
+    }
+
+    /// `process` borrowed in place (see `dutyGroups`).
+    private func handOverRow(_ handOver: DutyIndex.HandOver, process: borrowing Process) -> Model {
+        let from = handOver.fromStep, to = handOver.toStep
         return [
             "items": .string(list(handOver.items)), "process": .string(process.title),
             "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
-            "fromStep": ["label": .string("\(from.id). \(from.name)"), "href": .string(stepHref(process, from))],
-            "toStep": ["label": .string("\(to.id). \(to.name)"), "href": .string(stepHref(process, to))],
+            "fromStep": ["label": .string("\(process.steps[from].id). \(process.steps[from].name)"),
+                         "href": .string(stepHref(process.id, process.steps[from].id))],
+            "toStep": ["label": .string("\(process.steps[to].id). \(process.steps[to].name)"),
+                       "href": .string(stepHref(process.id, process.steps[to].id))],
         ]
     }
 
@@ -66,22 +72,27 @@ extension ViewModels {
     /// training pages.
     func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
         entries.groupedByProcess().map { group in
-            let process = handbook.processes[group.process]
             let rows = group.steps.map { entry in
                 let letters = entry.duties.reduce(0) { $0 | 1 << (Involvement.allCases.firstIndex(of: $1.involvement) ?? 0) }
                 return DutyRow(process: group.process, step: entry.step, letters: letters,
                                parties: Array(Set(entry.duties.map(\.party))).sorted())
             }
-            return DutyGroup(model: processLink(process), rows: rows, draft: process.status != .approved)
+            // Read in place: binding a process to a name copies it whole (a retain per field), and
+            // at 20,000 processes those copies were the fastest-growing cost of the build.
+            return DutyGroup(model: processLink(handbook.processes[group.process]), rows: rows,
+                             draft: handbook.processes[group.process].status != .approved)
         }
     }
 
     func dutyRowModel(_ row: DutyRow) -> Model {
-        let process = handbook.processes[row.process]
-        let step = process.steps[row.step]
+        // Borrowed in place, not copied (see `dutyGroups`).
+        dutyRowModel(row, step: handbook.processes[row.process].steps[row.step], processID: handbook.processes[row.process].id)
+    }
+
+    private func dutyRowModel(_ row: DutyRow, step: borrowing Step, processID: String) -> Model {
         let letters = Involvement.allCases.enumerated().filter { row.letters & 1 << $0.offset != 0 }.map(\.element)
         var model: Model = [
-            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process, step)),
+            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(processID, step.id)),
             "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
             "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
             "parties": .list(row.parties.map { party in

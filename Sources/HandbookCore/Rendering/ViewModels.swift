@@ -125,8 +125,8 @@ struct ViewModels: Sendable {
         return link
     }
 
-    func stepHref(_ process: Process, _ step: Step) -> String {
-        RootLink.to(Routes.process(process.id), fragment: Routes.stepAnchor(step.id))
+    func stepHref(_ processID: String, _ stepID: String) -> String {
+        RootLink.to(Routes.process(processID), fragment: Routes.stepAnchor(stepID))
     }
 
     /// Items joined for display ("投诉工单、回访记录" or "form, record"): one lookup for the
