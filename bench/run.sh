@@ -71,6 +71,9 @@ if [ -d "$TRASH" ]; then    # left by an interrupted run: delete, then let ext4 
   rm -rf "$TRASH"
   sync
   sleep 35
+elif [ -f "$WORK/.ended" ]; then  # a run that just deleted its output: let ext4 forget it too
+  wait=$(( $(cat "$WORK/.ended") + 35 - $(date +%s) ))
+  [ "$wait" -gt 0 ] && { echo "waiting ${wait}s after the last run's clean-up…" >&2; sleep "$wait"; }
 fi
 
 run_tool() { # run_tool TOOL SIZE RUN
@@ -109,6 +112,8 @@ for n in "${SIZES[@]}"; do
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$WORK"/site-* "$TRASH"
+sync
+date +%s > "$WORK/.ended"
 
 # --- report ---------------------------------------------------------------------------------
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
