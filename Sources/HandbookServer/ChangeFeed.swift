@@ -17,8 +17,10 @@ final class ChangeFeed: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     private let root: String
     private let rootNames: Set<String>
+    private let watched: [String]
     private let stop = NSLock()
     private var stopped = false
+    private var incomplete = false
 
     init?(folders watched: [String], root: String, rootNames: Set<String>) {
         #if canImport(Glibc)
@@ -26,6 +28,7 @@ final class ChangeFeed: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         self.root = root
         self.rootNames = rootNames
+        self.watched = watched
         guard add(root, recursive: false) else {
             close(fd)
             return nil
@@ -38,14 +41,17 @@ final class ChangeFeed: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// One element per burst of changes, until `cancel()`.
+    /// One element per burst of changes, until `cancel()`; changes made while the reader is busy
+    /// (a rebuild) make one element, not one each.
     func changes() -> AsyncStream<Void> {
-        AsyncStream { continuation in
+        AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             let thread = Thread { [self] in
                 while !isStopped {
                     if waitForEvents(timeout: 200), readEvents() {
-                        // A save is often several events (write, rename, attributes): let the burst end.
-                        while waitForEvents(timeout: 3) { _ = readEvents() }
+                        // A save is often several events (write, rename, attributes): let the burst
+                        // end, but not wait forever on a folder that is written to all the time.
+                        let start = ContinuousClock.now
+                        while start.duration(to: .now) < .milliseconds(100), waitForEvents(timeout: 3) { _ = readEvents() }
                         continuation.yield()
                     }
                 }
@@ -59,6 +65,10 @@ final class ChangeFeed: @unchecked Sendable {
 
     func cancel() { stop.withLock { stopped = true } }
 
+    /// True once a folder could not be watched (the system's watch limit, say): `serve` then
+    /// polls every file again instead of trusting inotify.
+    var isIncomplete: Bool { stop.withLock { incomplete } }
+
     private var isStopped: Bool { stop.withLock { stopped } }
 
     #if canImport(Glibc)
@@ -69,7 +79,11 @@ final class ChangeFeed: @unchecked Sendable {
     @discardableResult
     private func add(_ folder: String, recursive: Bool) -> Bool {
         let descriptor = inotify_add_watch(fd, folder, Self.mask)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else {
+            // A folder that is not there (yet) is fine: its parent's watch reports it.
+            if errno != ENOENT, errno != ENOTDIR { stop.withLock { incomplete = true } }
+            return false
+        }
         folders[descriptor] = folder
         guard recursive, let directory = opendir(folder) else { return true }
         var children: [String] = []
@@ -112,7 +126,12 @@ final class ChangeFeed: @unchecked Sendable {
     }
 
     private func handle(_ event: inotify_event, name: String) -> Bool {
-        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { return true }
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost, new folders' among them: watch everything again (existing
+            // watches are kept as they are).
+            for folder in watched { add(folder, recursive: true) }
+            return true
+        }
         if event.mask & UInt32(IN_IGNORED) != 0 {
             folders[event.wd] = nil
             return false
@@ -125,9 +144,10 @@ final class ChangeFeed: @unchecked Sendable {
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path, recursive: true) }
         if event.mask & UInt32(IN_CREATE) != 0, !isFolder {
-            // An empty new file: wait for it to be written and closed.
+            // An empty new file: wait for it to be written and closed. (A hard link to an
+            // existing file brings no other event, so it counts at once.)
             var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { return false }
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0, info.st_nlink == 1 { return false }
         }
         return true
     }

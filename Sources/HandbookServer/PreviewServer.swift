@@ -60,8 +60,9 @@ public struct PreviewServer: Sendable {
             let queue = RebuildQueue()
             group.addTask {
                 while !Task.isCancelled {
-                    try await Task.sleep(for: feed == nil ? pollInterval : safetyPollInterval)
-                    if latest.changed(to: watcher.fingerprint(linksOnly: feed != nil)) {
+                    let trusted = feed.map { !$0.isIncomplete } ?? false
+                    try await Task.sleep(for: trusted ? safetyPollInterval : pollInterval)
+                    if latest.changed(to: watcher.fingerprint(linksOnly: trusted)) {
                         await queue.request { await rebuild(state: state, cache: cache, log: log) }
                     }
                 }
@@ -69,8 +70,9 @@ public struct PreviewServer: Sendable {
             if let feed {
                 group.addTask {
                     for await _ in feed.changes() {
+                        // Before the rebuild: a link target changed while it runs is then still new to the poll.
+                        if !feed.isIncomplete { latest.changed(to: watcher.fingerprint(linksOnly: true)) }
                         await queue.request { await rebuild(state: state, cache: cache, log: log) }
-                        latest.changed(to: watcher.fingerprint(linksOnly: true))
                     }
                 }
             }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HandbookCore
 import HandbookServer
 import Testing
@@ -173,6 +176,36 @@ struct PreviewServerTests {
         #expect(versions == versions.sorted() && Set(versions).count == versions.count, "versions only go up: \(versions)")
 
         events.close()
+        try await handbook.stop()
+    }
+
+    @Test("New files and folders are noticed however they arrive: a new folder's file, a hard link, a rename into place")
+    func noticesEveryWayAFileArrives() async throws {
+        let handbook = try ServedHandbook()
+        try await handbook.start()
+        try await Task.sleep(for: .milliseconds(300))
+
+        // A file in a folder that did not exist when serve started.
+        try handbook.write("content/guides/new/first.md", "# 新文件夹里的页面\n")
+        let (nested, nestedSeen) = try await handbook.poll("/guides/new/first/", timeout: .seconds(2)) { $0.status == 200 }
+        #expect(nestedSeen, "a page in a new folder was not served within 2 s: \(nested.status)")
+        try handbook.write("content/guides/new/first.md", "# 新文件夹里的页面（改）\n")
+        let (edited, editSeen) = try await handbook.poll("/guides/new/first/", timeout: .seconds(2)) { $0.text.contains("（改）") }
+        #expect(editSeen, "an edit inside the new folder was not served within 2 s: \(edited.status)")
+
+        // A hard link brings only a "created" event, no write.
+        let outside = handbook.folder.appendingPathComponent("linked.md")
+        try Data("# 硬链接页面\n".utf8).write(to: outside)
+        #expect(link(outside.path, handbook.root.appendingPathComponent("content/linked.md").path) == 0)
+        let (linked, linkSeen) = try await handbook.poll("/linked/", timeout: .seconds(2)) { $0.status == 200 }
+        #expect(linkSeen, "a hard-linked file was not served within 2 s: \(linked.status)")
+
+        // Written elsewhere, then renamed into place (what many editors do).
+        let temporary = handbook.folder.appendingPathComponent("renamed.md")
+        try Data("# 改名页面\n".utf8).write(to: temporary)
+        try FileManager.default.moveItem(at: temporary, to: handbook.root.appendingPathComponent("content/renamed.md"))
+        let (renamed, renameSeen) = try await handbook.poll("/renamed/", timeout: .seconds(2)) { $0.status == 200 }
+        #expect(renameSeen, "a file renamed into place was not served within 2 s: \(renamed.status)")
         try await handbook.stop()
     }
 

@@ -15,6 +15,8 @@ final class ResolutionMemo: Sendable {
         var unsafeHTML: Bool
         /// Dates the review-overdue check.
         var today: String
+        /// Diagnostics name files by their path from the root, through this folder.
+        var contentFolder: String
     }
 
     struct ProcessResult: Sendable {
@@ -49,7 +51,8 @@ final class ResolutionMemo: Sendable {
         lock.withLock {
             let sameLinks = tables.environment?.links == environment.links
             let same = sameLinks && tables.environment.map {
-                $0.departments == environment.departments && $0.unsafeHTML == environment.unsafeHTML && $0.today == environment.today
+                $0.departments == environment.departments && $0.unsafeHTML == environment.unsafeHTML
+                    && $0.today == environment.today && $0.contentFolder == environment.contentFolder
             } ?? false
             if !same { tables = Tables(environment: environment) }
             return (same, sameLinks)

@@ -71,7 +71,8 @@ public enum Resolver {
             [department.id.value, department.name.value, String(department.roles.count)] + department.roles.flatMap { [$0.id.value, $0.name.value] }
         }
         let unchanged = results?.begin(.init(departments: names,
-                                             links: links, unsafeHTML: loaded.config.unsafeHTML, today: today))
+                                             links: links, unsafeHTML: loaded.config.unsafeHTML, today: today,
+                                             contentFolder: loaded.config.contentFolder))
         results?.keep(only: Set(bodies.keys))
         for (path, body) in bodies {
             if let found = results?.body(path, fileText: body.fileText) {

@@ -100,15 +100,19 @@ enum YAMLComposer {
     static func compose(_ yaml: String) throws(YAMLFailure) -> YAMLNode? {
         var bytes = Array(yaml.utf8)
         if bytes.isEmpty { return nil }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        // On the heap, not a local: libyaml keeps pointers to the parser in the parser, and the
+        // composer keeps one too, which must stay valid for the whole parse.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
             throw YAMLFailure(kind: .syntax, message: "out of memory", mark: nil)
         }
-        defer { yaml_parser_delete(&parser) }
+        defer { yaml_parser_delete(parser) }
         return try bytes.withUnsafeMutableBufferPointer { (buffer) throws(YAMLFailure) -> YAMLNode? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var composer = Composer(parser: &parser)
+            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            var composer = Composer(parser: parser)
             return try composer.document()
         }
     }
