@@ -1,4 +1,5 @@
 import Foundation
+import HandbookCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,18 +86,11 @@ final class ChangeFeed: @unchecked Sendable {
             return false
         }
         folders[descriptor] = folder
-        guard recursive, let directory = opendir(folder) else { return true }
-        var children: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            // Folders only, not links to them: a link loop must not make the watch endless.
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { children.append(path) }
+        guard recursive else { return true }
+        // Folders only, not links to them: a link loop must not make the watch endless.
+        for entry in FolderListing.entries(of: folder) ?? [] where entry.kind == .folder {
+            add(folder + "/" + entry.name, recursive: true)
         }
-        closedir(directory)
-        for child in children { add(child, recursive: true) }
         return true
     }
 

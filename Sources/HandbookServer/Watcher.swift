@@ -1,4 +1,5 @@
 import Foundation
+import HandbookCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,25 +24,13 @@ struct Watcher: Sendable {
     /// Regular files under `folder` (symbolic links stamped by their target, not descended
     /// into, so a link loop cannot trap the walk); hidden names skipped.
     private static func walk(_ folder: String, linksOnly: Bool, into stamps: inout [String: Date]) {
-        guard let directory = opendir(folder) else { return }
-        var names: [(String, UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
-        }
-        closedir(directory)
-        for (name, type) in names {
-            if linksOnly, type == UInt8(DT_REG) { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, linksOnly: linksOnly, into: &stamps)
-            case S_IFREG: if !linksOnly { stamps[path] = date(info) }
-            case S_IFLNK: if let date = modified(path, follow: true) { stamps[path] = date }
-            default: break
+        for entry in FolderListing.entries(of: folder) ?? [] {
+            let path = folder + "/" + entry.name
+            switch entry.kind {
+            case .folder: walk(path, linksOnly: linksOnly, into: &stamps)
+            case .file: if !linksOnly, let date = modified(path, follow: false) { stamps[path] = date }
+            case .link: if let date = modified(path, follow: true) { stamps[path] = date }
+            case .other: break
             }
         }
     }

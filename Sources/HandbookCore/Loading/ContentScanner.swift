@@ -43,35 +43,15 @@ enum ContentScanner {
         /// Hidden names are skipped; a symbolic link is followed only when it stays inside the
         /// content folder, and never into a folder (a link loop cannot trap the walk).
         mutating func walk(_ folder: String, relative: String) {
-            guard let directory = opendir(folder) else { return }
-            var names: [(String, UInt8)] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
-            }
-            closedir(directory)
-            for (name, type) in names {
-                let full = folder + "/" + name
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var kind = type
-                if kind == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(full, &info) == 0 else { continue }
-                    kind = switch info.st_mode & S_IFMT {
-                    case S_IFDIR: UInt8(DT_DIR)
-                    case S_IFREG: UInt8(DT_REG)
-                    case S_IFLNK: UInt8(DT_LNK)
-                    default: UInt8(DT_UNKNOWN)
-                    }
-                }
-                switch kind {
-                case UInt8(DT_DIR):
+            for entry in FolderListing.entries(of: folder) ?? [] {
+                let full = folder + "/" + entry.name
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .folder:
                     walk(full, relative: path)
-                case UInt8(DT_REG):
+                case .file:
                     add(full, path)
-                case UInt8(DT_LNK):
+                case .link:
                     guard let target = realPath(full) else {
                         // A dangling link: a Markdown one is then reported as unreadable.
                         if path.hasSuffix(".md") { add(full, path) }
@@ -85,7 +65,7 @@ enum ContentScanner {
                     }
                     var info = stat()
                     if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG { add(full, path) }
-                default:
+                case .other:
                     break
                 }
             }

@@ -129,17 +129,7 @@ enum OutputWriter {
             unlink(path)
             return
         }
-        if let directory = opendir(path) {
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(directory)
-            for name in names { removeTree(path + "/" + name) }
-        }
+        for entry in FolderListing.entries(of: path, hidden: true) ?? [] { removeTree(path + "/" + entry.name) }
         rmdir(path)
     }
 
