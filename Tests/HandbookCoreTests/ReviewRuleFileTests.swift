@@ -116,6 +116,17 @@ struct ReviewRuleFileTests {
         if hostname.count >= 6 { #expect(site.filesContaining(hostname) == []) }
     }
 
+    @Test("A document that cannot be read gets its own error, not a broken-link error in every file linking to it")
+    func unreadableTargetIsNotBrokenLink() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let review = try handbook.source("content/processes/quality-review.md")
+        // complaint-intake.md and guides/onboarding.md link to quality-review.md.
+        try handbook.write(["content/processes/quality-review.md": review.replacingOccurrences(of: "title: 质量复核流程", with: "title: [质量复核流程")])
+        let errors = await handbook.check().diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["handbook.yaml.syntax"], "\(errors.map(\.formatted))")
+        #expect(errors.first?.position.path == "content/processes/quality-review.md")
+    }
+
     @Test("A symbolic link that stays inside content/ is followed without a warning")
     func symlinkInside() async throws {
         let handbook = try Self.handbook("content/guides/real.md", Data("# 真实页面\n".utf8))

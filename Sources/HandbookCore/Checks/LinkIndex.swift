@@ -12,12 +12,16 @@ struct LinkIndex: Sendable, Equatable {
     var targets: [String: Target] = [:]
     /// Other files under content/ (images, PDFs), copied to the site as they are.
     var assets: Set<String> = []
+    /// Documents that are there but could not be read: their own error says why, and links
+    /// to them are not reported again as broken (one YAML typo, one error).
+    var unreadable: Set<String> = []
 
     enum Resolution: Equatable {
         case external
         case page(route: String, fragment: String?, published: Bool, contentPath: String)
         case asset(String)
         case broken(String)
+        case unreadable
     }
 
     func resolve(_ destination: String, from source: String) -> Resolution {
@@ -43,6 +47,7 @@ struct LinkIndex: Sendable, Equatable {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
         }
         if assets.contains(contentPath) { return .asset(contentPath) }
+        if unreadable.contains(contentPath) { return .unreadable }
         for key in [contentPath + ".md", contentPath + "/index.md", contentPath.isEmpty ? "index.md" : nil].compactMap({ $0 }) {
             if let target = targets[key] {
                 return .page(route: target.route, fragment: fragment, published: target.published, contentPath: key)
@@ -54,7 +59,7 @@ struct LinkIndex: Sendable, Equatable {
     /// The replacement URL for a link, or nil to leave it as written.
     func rewrite(_ destination: String, from source: String) -> String? {
         switch resolve(destination, from: source) {
-        case .external, .broken: return nil
+        case .external, .broken, .unreadable: return nil
         case let .page(route, fragment, published, _):
             return published ? RootLink.to(route, fragment: fragment) : RootLink.to(Routes.notFound)
         case let .asset(path): return RootLink.to(path)
@@ -64,7 +69,7 @@ struct LinkIndex: Sendable, Equatable {
     /// A diagnostic when a link leads nowhere or to a missing anchor.
     func check(_ destination: String, from source: String, at position: SourcePosition) -> Diagnostic? {
         switch resolve(destination, from: source) {
-        case .external, .asset: return nil
+        case .external, .asset, .unreadable: return nil
         case .broken(let reason):
             return .error("handbook.link.broken", "broken link: \(reason)", at: position)
         case let .page(_, fragment, published, contentPath):

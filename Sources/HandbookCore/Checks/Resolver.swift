@@ -45,6 +45,7 @@ public enum Resolver {
         diagnostics += assetDiagnostics
         var links = LinkIndex()
         links.assets = Set(assets)
+        links.unreadable = loaded.unreadable
         for department in directory.departments.values {
             links.targets[department.file.contentPath] = .init(route: Routes.department(department.id.value), anchors: [], published: true)
         }

@@ -7,6 +7,8 @@ struct LoadedHandbook: Sendable {
     /// Non-Markdown files under content/, by content path.
     var assets: [String] = []
     var contentURL: URL?
+    /// Markdown files (content paths) that are there but could not be read or parsed.
+    var unreadable: Set<String> = []
     var diagnostics: [Diagnostic]
     var fileCount: Int
 }
@@ -58,9 +60,10 @@ enum HandbookLoader {
         }
         for (index, document, found) in made { results[index] = (document, found) }
         let documents = results.compactMap { $0?.document }
+        let unreadable = Set(entries.indices.filter { results[$0]?.document == nil }.map { entries[$0].contentPath })
         diagnostics += results.flatMap { $0?.diagnostics ?? [] }
         return LoadedHandbook(config: config, documents: documents, assets: assets, contentURL: content,
-                              diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
+                              unreadable: unreadable, diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
     }
 
     private static func readAndParse(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic]) {
