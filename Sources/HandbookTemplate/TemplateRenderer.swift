@@ -93,6 +93,12 @@ struct TemplateRenderer {
                 render(program, body)
                 stack.removeLast()
             }
+        case .items(let items):
+            for index in 0..<items.count {
+                stack.append(items[index])
+                render(program, body)
+                stack.removeLast()
+            }
         case .bool(let flag):
             if flag { render(program, body) }
         case .object, .string:
@@ -159,7 +165,7 @@ struct TemplateRenderer {
         case .bool(let flag):
             if !indent.isEmpty { startLineIfNeeded() }
             HTMLEscape.append(flag ? "true" : "false", to: &out)
-        case .list, .object, .null:
+        case .list, .items, .object, .null:
             break
         }
     }

@@ -5,7 +5,24 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A list whose items are made one at a time as a section reaches them, and dropped once
+    /// rendered: a page of thousands of rows never holds every row's model at once, so the
+    /// model being rendered stays in the CPU's caches however large the handbook grows.
+    case items(Items)
     case null
+
+    /// `count` items, item `i` made by `make(i)` each time it is needed.
+    public struct Items: Sendable {
+        public let count: Int
+        let make: @Sendable (Int) -> TemplateValue
+
+        public init(count: Int, _ make: @escaping @Sendable (Int) -> TemplateValue) {
+            self.count = count
+            self.make = make
+        }
+
+        public subscript(index: Int) -> TemplateValue { make(index) }
+    }
 
     /// Mustache truthiness as the theme relies on it: `false`, null and empty lists render a
     /// section's `{{^…}}` branch; any string (even empty) and any object render `{{#…}}`.
@@ -13,6 +30,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
+        case .items(let items): items.count > 0
         case .null: false
         case .string, .object: true
         }
@@ -34,9 +52,13 @@ public enum TemplateValue: Sendable {
         return nil
     }
 
+    /// The items of a list, made now if they are made on demand.
     public var listValue: [TemplateValue]? {
-        if case .list(let items) = self { return items }
-        return nil
+        switch self {
+        case .list(let items): items
+        case .items(let items): (0..<items.count).map { items[$0] }
+        default: nil
+        }
     }
 
     public var objectValue: [String: TemplateValue]? {
@@ -65,6 +87,13 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 
 extension TemplateValue: ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
+}
+
+extension TemplateValue.Items: Equatable {
+    /// Equal when every item is: compares what a template would see.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
+    }
 }
 
 extension TemplateValue: Equatable {}

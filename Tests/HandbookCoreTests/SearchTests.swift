@@ -172,4 +172,21 @@ struct SearchBrowserTests {
                                              in: handbook.folder)
         #expect(!dom.contains("data-pwned"), "indexed text ran as script")
     }
+
+    /// Arrays written item by item (`handbook.json`'s processes, made one at a time) come out
+    /// byte for byte as a whole array would, pretty or compact.
+    @Test func itemsWrittenOnDemandMatchAWholeArray() {
+        let objects: [JSONText] = [
+            .object(["b": .string("2"), "a": JSONText(["x", "\"y\"\n"]), "none": .null]), .array([]), .string("z"),
+        ]
+        for pretty in [true, false] {
+            var whole: [UInt8] = [], onDemand: [UInt8] = []
+            JSONText.object(["list": .array(objects)]).write(into: &whole, pretty: pretty)
+            JSONText.object(["list": .items(count: objects.count) { objects[$0] }]).write(into: &onDemand, pretty: pretty)
+            #expect(onDemand == whole)
+        }
+        var compact: [UInt8] = []
+        JSONText.items(count: objects.count) { objects[$0] }.write(into: &compact, pretty: false)
+        #expect(String(decoding: compact, as: UTF8.self) == #"[{"a":["x","\"y\"\n"],"b":"2"},[],"z"]"#)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HandbookTemplate
 import Testing
 
@@ -128,4 +129,34 @@ struct RenderingTests {
         #expect(results.count == 8)
         #expect(results.allSatisfy { $0?.split(separator: ",").count == 100 })
     }
+
+    /// Items made on demand render exactly as the same list would, and each is made only when
+    /// a section reaches it: a section that is skipped makes none.
+    @Test func itemsMadeOnDemandRenderLikeAList() throws {
+        let library = TemplateLibrary([
+            "t": try Template("{{#show}}<ul>{{#rows}}<li>{{name}}{{#tags}}[{{.}}]{{/tags}}</li>{{/rows}}</ul>{{/show}}{{^rows}}none{{/rows}}"),
+        ])
+        let rows: [TemplateValue] = (0..<3).map { ["name": .string("步骤\($0) & co"), "tags": ["a", "b"]] }
+        let made = Counter()
+        let onDemand = TemplateValue.items(.init(count: rows.count) { index in
+            made.add()
+            return rows[index]
+        })
+        let expected = library.render("t", ["show": true, "rows": .list(rows)])
+        #expect(expected == "<ul><li>步骤0 &amp; co[a][b]</li><li>步骤1 &amp; co[a][b]</li><li>步骤2 &amp; co[a][b]</li></ul>")
+        #expect(library.render("t", ["show": true, "rows": onDemand]) == expected)
+        #expect(made.value == 3)
+        #expect(library.render("t", ["show": false, "rows": onDemand]) == "")
+        #expect(made.value == 3)
+        #expect(library.render("t", ["show": true, "rows": .items(.init(count: 0) { _ in "x" })]) == "<ul></ul>none")
+        #expect(onDemand.listValue == rows)
+    }
+}
+
+/// Counts calls from a `@Sendable` closure.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -3,18 +3,20 @@ import Foundation
 /// `handbook.json`: the published model for other intranet systems. Only what the site
 /// publishes is in it; keys sorted so builds are byte-identical.
 enum HandbookJSON {
-    static func encode(_ handbook: Handbook) -> String {
+    static func encode(_ handbook: Handbook) -> [UInt8] {
         func party(_ party: Party) -> String { party.roleID.map { "\(party.departmentID)/\($0)" } ?? party.departmentID }
-        let departments: [JSONText] = handbook.departments.map { department in
-            .object([
+        let departments = JSONText.items(count: handbook.departments.count) { index in
+            let department = handbook.departments[index]
+            return .object([
                 "id": .string(department.id), "name": .string(department.name),
                 "parent": JSONText(department.parentID), "head": JSONText(department.headRoleID),
                 "roles": .array(department.roles.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
                 "url": .string(Routes.href(Routes.department(department.id))),
             ])
         }
-        let processes: [JSONText] = handbook.processes.map { process in
-            .object([
+        let processes = JSONText.items(count: handbook.processes.count) { index in
+            let process = handbook.processes[index]
+            return .object([
                 "id": .string(process.id), "title": .string(process.title), "owner": .string(process.ownerID),
                 "status": .string(process.status.rawValue),
                 "version": JSONText(process.version), "effective": JSONText(process.effective),
@@ -38,8 +40,14 @@ enum HandbookJSON {
         let export: JSONText = .object([
             "title": .string(handbook.config.title), "organization": JSONText(handbook.config.organization),
             "language": .string(handbook.config.language.rawValue),
-            "departments": .array(departments), "processes": .array(processes),
+            "departments": departments, "processes": processes,
         ])
-        return export.encoded(pretty: true) + "\n"
+        var out: [UInt8] = []
+        // Pretty-printed JSON takes about 7,500 bytes per process; one allocation instead of
+        // a doubling every few hundred processes.
+        out.reserveCapacity(8_192 * (handbook.processes.count + 8))
+        export.write(into: &out, pretty: true)
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 }

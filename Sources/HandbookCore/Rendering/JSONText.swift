@@ -6,24 +6,18 @@ indirect enum JSONText {
     case array([JSONText])
     /// Keys are written sorted, so output is byte-identical between builds.
     case object([String: JSONText])
+    /// An array whose items are made one at a time as they are written, then dropped: the
+    /// thousands of processes in `handbook.json` never exist as one tree.
+    case items(count: Int, make: (Int) -> JSONText)
     case null
 
     init(_ text: String?) { self = text.map(JSONText.string) ?? .null }
     init(_ texts: [String]) { self = .array(texts.map(JSONText.string)) }
 
-    /// `pretty`: two-space indentation, one value per line.
-    func encoded(pretty: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(into: &out, pretty: pretty, depth: 0)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+    /// `pretty`: two-space indentation, one value per line. Written into `out`, as UTF-8.
+    func write(into out: inout [UInt8], pretty: Bool, depth: Int = 0) {
         func newline(_ depth: Int) {
-            guard pretty else { return }
-            out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+            if pretty { Self.newline(depth, into: &out) }
         }
         switch self {
         case .null:
@@ -31,14 +25,9 @@ indirect enum JSONText {
         case .string(let text):
             Self.quote(text, into: &out)
         case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                newline(depth + 1)
-                item.write(into: &out, pretty: pretty, depth: depth + 1)
-            }
-            if !items.isEmpty { newline(depth) }
-            out.append(UInt8(ascii: "]"))
+            Self.items(count: items.count, { items[$0] }, into: &out, pretty: pretty, depth: depth)
+        case .items(let count, let make):
+            Self.items(count: count, make, into: &out, pretty: pretty, depth: depth)
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             // Absent optionals are left out, as JSONEncoder did.
@@ -53,6 +42,22 @@ indirect enum JSONText {
             if !present.isEmpty { newline(depth) }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func items(count: Int, _ item: (Int) -> JSONText, into out: inout [UInt8], pretty: Bool, depth: Int) {
+        out.append(UInt8(ascii: "["))
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { newline(depth + 1, into: &out) }
+            item(index).write(into: &out, pretty: pretty, depth: depth + 1)
+        }
+        if pretty && count > 0 { newline(depth, into: &out) }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func newline(_ depth: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
     /// A JSON string: quote, backslash and control characters escaped, the rest as UTF-8.

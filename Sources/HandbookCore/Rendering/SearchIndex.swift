@@ -8,16 +8,24 @@ enum SearchIndex {
     /// Page and department bodies are cut here: enough to find them, small enough to load fast.
     static let bodyLimit = 400
 
-    static func encode(_ handbook: Handbook, strings: [String: String]) -> String {
-        var rows: [[String]] = []
+    static func encode(_ handbook: Handbook, strings: [String: String]) -> [UInt8] {
+        var out = Array("window.HANDBOOK_SEARCH = [".utf8)
+        out.reserveCapacity(4_096 * (handbook.processes.count + 8))
+        // Each row written as it is made: the index never exists twice (rows, then text).
+        var first = true
+        func append(_ row: [String]) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONText(row).write(into: &out, pretty: false)
+        }
         for process in handbook.processes {
             let url = Routes.href(Routes.process(process.id))
             let draft = process.status == .approved ? "" : " [\(strings[process.status.rawValue] ?? "")]"
-            rows.append(["p", process.title + draft, url, process.category ?? "",
+            append(["p", process.title + draft, url, process.category ?? "",
                          [process.summary ?? "", process.goals.joined(separator: " ")].joined(separator: " "),
                          plain(process.bodyHTML, limit: bodyLimit)])
             for step in process.steps {
-                rows.append(["s", "\(step.id). \(step.name)", url + "#" + Routes.href(Routes.stepAnchor(step.id)),
+                append(["s", "\(step.id). \(step.name)", url + "#" + Routes.href(Routes.stepAnchor(step.id)),
                              process.title + draft,
                              ([step.deadline ?? ""] + step.outputs).joined(separator: " "),
                              step.dutiesText + " " + step.input.joined(separator: " ")])
@@ -25,16 +33,17 @@ enum SearchIndex {
         }
         for department in handbook.departments {
             let url = Routes.href(Routes.department(department.id))
-            rows.append(["d", department.name, url, "", department.roles.map(\.name).joined(separator: " "),
+            append(["d", department.name, url, "", department.roles.map(\.name).joined(separator: " "),
                          plain(department.descriptionHTML, limit: bodyLimit)])
             for role in department.roles {
-                rows.append(["r", role.name, Routes.href(Routes.training(department.id, role: role.id)), department.name, "", ""])
+                append(["r", role.name, Routes.href(Routes.training(department.id, role: role.id)), department.name, "", ""])
             }
         }
         for page in handbook.pages {
-            rows.append(["g", page.title, Routes.href(Routes.page(page.contentPath)), "", "", plain(page.bodyHTML, limit: bodyLimit)])
+            append(["g", page.title, Routes.href(Routes.page(page.contentPath)), "", "", plain(page.bodyHTML, limit: bodyLimit)])
         }
-        return "window.HANDBOOK_SEARCH = " + JSONText.array(rows.map(JSONText.init)).encoded(pretty: false) + ";\n"
+        out.append(contentsOf: "];\n".utf8)
+        return out
     }
 
     /// Text of an HTML fragment: tags dropped, entities for the escaped characters undone.

@@ -48,8 +48,8 @@ enum SiteRenderer {
         }
         // The two whole-handbook files first: each is one long task, run beside the pages.
         var jobs: [Job] = [
-            Job(path: SearchIndex.path, isPage: false) { .text(SearchIndex.encode(handbook, strings: views.strings)) },
-            Job(path: Routes.data, isPage: false) { .text(HandbookJSON.encode(handbook)) },
+            Job(path: SearchIndex.path, isPage: false) { .bytes(SearchIndex.encode(handbook, strings: views.strings)) },
+            Job(path: Routes.data, isPage: false) { .bytes(HandbookJSON.encode(handbook)) },
             pageJob(Routes.home, "index") { views.home() },
             pageJob(Routes.notFound, "notfound") { views.notFound() },
             pageJob(Routes.matrix, "matrix") { views.matrix() },

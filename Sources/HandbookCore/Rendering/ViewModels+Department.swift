@@ -15,13 +15,13 @@ extension ViewModels {
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         let owned = duties.ownedProcesses[department.id] ?? []
-        model["owned"] = TemplateValue(owned.map { processLink(handbook.processes[$0]) })
+        model["owned"] = TemplateValue(owned.map(processLink(at:)))
         model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty {
-            model["dutyGroups"] = .list(groups.map { group in
-                var item = group.model
-                item["rows"] = TemplateValue(group.rows.map(dutyRowModel))
+            model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
+                var item = processLink(at: groups[index].process)
+                item["rows"] = TemplateValue(groups[index].rows.map(dutyRowModel))
                 return .object(item)
             })
         }
@@ -52,8 +52,9 @@ extension ViewModels {
     }
 
     /// A process's rows on a department or training page.
-    struct DutyGroup {
-        var model: Model
+    struct DutyGroup: Sendable {
+        /// Index in `handbook.processes`.
+        var process: Int
         var rows: [DutyRow]
         var draft: Bool
     }
@@ -79,7 +80,7 @@ extension ViewModels {
             }
             // Read in place: binding a process to a name copies it whole (a retain per field), and
             // at 20,000 processes those copies were the fastest-growing cost of the build.
-            return DutyGroup(model: processLink(handbook.processes[group.process]), rows: rows,
+            return DutyGroup(process: group.process, rows: rows,
                              draft: handbook.processes[group.process].status != .approved)
         }
     }

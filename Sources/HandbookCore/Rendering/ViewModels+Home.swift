@@ -8,11 +8,11 @@ extension ViewModels {
             model["body"] = .string(home.bodyHTML)
             model["bodyHasTitle"] = .bool(home.bodyHTML.hasPrefix("<h1"))
         }
-        var categories: [String: [Process]] = [:]
-        for process in handbook.processes { categories[process.category ?? "", default: []].append(process) }
+        var categories: [String: [Int]] = [:]
+        for (index, process) in handbook.processes.enumerated() { categories[process.category ?? "", default: []].append(index) }
         model["categories"] = .list(categories.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { name in
             ["name": .string(name.isEmpty ? strings["otherProcesses"]! : name),
-             "processes": TemplateValue(categories[name]!.map { processLink($0) })]
+             "processes": TemplateValue(categories[name]!.map(processLink(at:)))]
         })
         model["departments"] = TemplateValue(departmentTree(parent: nil))
         model["hasPages"] = .bool(!handbook.pages.isEmpty)

@@ -19,8 +19,11 @@ extension ViewModels {
             }
         }
         model["columns"] = TemplateValue(departments.map { departmentLink($0.id) })
-        model["rows"] = .list(handbook.processes.enumerated().map { p, process -> TemplateValue in
-            var row = processLink(process)
+        // Each row made as the template reaches it: at 20,000 processes × 60 departments the
+        // whole table's model no longer fits in the CPU's caches.
+        model["rows"] = .items(.init(count: handbook.processes.count) { [self, cells] p in
+            let process = handbook.processes[p]
+            var row = processLink(at: p)
             row["cells"] = .list(cells[p].map { cell -> TemplateValue in
                 ["groups": .list(cell.keys.sorted().map { letter -> TemplateValue in
                     ["letter": .string(letter.rawValue), "label": .string(strings[letter.rawValue] ?? ""),

@@ -16,7 +16,7 @@ extension ViewModels {
         for (key, value) in optional {
             if let value { meta.append(["label": .string(strings[key]!), "value": .string(value)]) }
         }
-        model["process"] = .object(processLink(process, alone: true))
+        model["process"] = .object(processLink(alone: process))
         model["meta"] = .list(meta)
         if let summary = process.summary { model["summary"] = .string(summary) }
         model["goals"] = TemplateValue(process.goals)
@@ -45,7 +45,7 @@ extension ViewModels {
     /// The printable execution feedback sheet (《执行反馈表》): a row per step, blank rows after.
     func feedbackForm(_ process: Process) -> Model {
         var model = frame(title: "\(strings["feedbackForm"]!) — \(process.title)", kind: "feedback")
-        model["process"] = .object(processLink(process, alone: true))
+        model["process"] = .object(processLink(alone: process))
         model["steps"] = .list(process.steps.map { ["id": .string($0.id), "name": .string($0.name)] })
         model["blankRows"] = .list(Array(repeating: ["blank": true], count: 4))
         if process.status != .approved { model["draft"] = true }

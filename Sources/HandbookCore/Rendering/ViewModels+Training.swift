@@ -52,7 +52,7 @@ extension ViewModels {
         let model: Model = [
             "title": .string(title),
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
-            "dutyGroups": .list(groups.map { .object(withRenderedRows($0)) }),
+            "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0])) }),
             "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
         ]
         return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
@@ -61,7 +61,7 @@ extension ViewModels {
     /// Checklist rows rendered once per step and RACI letters (`checklistRow.mustache`),
     /// then reused by every sheet that lists them.
     private func withRenderedRows(_ group: DutyGroup) -> Model {
-        var model = group.model
+        var model = processLink(at: group.process)
         model["rows"] = .list(group.rows.map { row in
             // The checklist row shows the step and its letters, not the parties: one per step and letters.
             let key = FragmentCache.Key(process: row.process, step: row.step, letters: row.letters)

@@ -28,7 +28,8 @@ struct ViewModels: Sendable {
     private let printStyle: TemplateValue
     /// Links every page repeats (thousands of times on a large handbook), made once.
     private let departmentLinks: [String: Model]
-    private let processLinks: Lazy<[String: Model]>
+    /// In `handbook.processes` order.
+    private let processLinks: Lazy<[Model]>
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
@@ -48,11 +49,7 @@ struct ViewModels: Sendable {
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
         }, uniquingKeysWith: { first, _ in first })
         let table = strings
-        processLinks = Lazy {
-            Dictionary(handbook.processes.map { process in
-                (process.id, Self.processLink(process, handbook: handbook, strings: table))
-            }, uniquingKeysWith: { first, _ in first })
-        }
+        processLinks = Lazy { handbook.processes.map { Self.processLink($0, handbook: handbook, strings: table) } }
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
@@ -103,11 +100,14 @@ struct ViewModels: Sendable {
         return link
     }
 
-    /// From the table shared by pages that list many processes. `alone`: a page that needs only
-    /// this one (a process page, what `serve` renders after an edit) does not make the table.
-    func processLink(_ process: Process, alone: Bool = false) -> Model {
-        (alone ? processLinks.ifMade : processLinks.value)?[process.id]
-            ?? Self.processLink(process, handbook: handbook, strings: strings)
+    /// From the table shared by pages that list many processes, by position in
+    /// `handbook.processes` (passing the process itself would copy it, a retain per field).
+    func processLink(at index: Int) -> Model { processLinks.value[index] }
+
+    /// Made for a page that needs only this one (a process page, what `serve` renders after an
+    /// edit), without making the table.
+    func processLink(alone process: Process) -> Model {
+        Self.processLink(process, handbook: handbook, strings: strings)
     }
 
     private static func processLink(_ process: Process, handbook: Handbook, strings: [String: String]) -> Model {
