@@ -86,4 +86,22 @@ public struct TemplateLibrary: Sendable {
         renderer.render(program, 0..<program.ops.count)
         return renderer.out
     }
+
+    /// The named template rendered in pieces: whenever the output holds `chunk` bytes or more,
+    /// `flush` gets it and removes what it has written (all of it, or less, keeping a tail for
+    /// the next call). Returns what is left at the end. A page of many megabytes is then
+    /// written while its bytes are still in the CPU's caches, from a buffer that stays small.
+    public func renderUTF8(_ name: String, _ value: TemplateValue, chunk: Int,
+                           flush: (inout [UInt8]) -> Void) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        return withoutActuallyEscaping(flush) { flush in
+            var renderer = TemplateRenderer(library: templates)
+            renderer.out.reserveCapacity(chunk + chunk / 4)
+            renderer.flush = flush
+            renderer.flushAt = max(1, chunk)
+            renderer.stack = [value]
+            renderer.render(template.program, 0..<template.program.ops.count)
+            return renderer.out
+        }
+    }
 }

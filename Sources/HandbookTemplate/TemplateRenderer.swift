@@ -26,6 +26,9 @@ struct TemplateRenderer {
     var expansions = 0
     /// Block overrides in effect; the outermost template's override wins.
     var overrides: [String: Override] = [:]
+    /// Called with `out` once it holds `flushAt` bytes; takes what it writes out of it.
+    var flush: ((inout [UInt8]) -> Void)?
+    var flushAt = Int.max
 
     init(library: [String: Template]) {
         self.library = library
@@ -44,9 +47,11 @@ struct TemplateRenderer {
                 } else {
                     appendIndented(program.text[start..<end])
                 }
+                if out.count >= flushAt { flush?(&out) }
                 index += 1
             case .variable(let key, let path, let escaped):
                 if let value = lookup(key, path, program) { append(value, escaped: escaped) }
+                if out.count >= flushAt { flush?(&out) }
                 index += 1
             case .section(let key, let path, let end):
                 if let value = lookup(key, path, program) {

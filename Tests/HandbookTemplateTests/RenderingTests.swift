@@ -151,6 +151,31 @@ struct RenderingTests {
         #expect(library.render("t", ["show": true, "rows": .items(.init(count: 0) { _ in "x" })]) == "<ul></ul>none")
         #expect(onDemand.listValue == rows)
     }
+
+    /// Rendered in pieces (every size of piece, the flush keeping a tail or not), the bytes
+    /// handed out and the rest returned make exactly the page rendered whole.
+    @Test func renderedInPiecesMatchesRenderedWhole() throws {
+        let library = TemplateLibrary([
+            "row": try Template("  <li>{{name}}</li>\n"),
+            "t": try Template("<ul>\n{{#rows}}\n  {{> row}}\n{{/rows}}\n</ul>{{{tail}}}"),
+        ])
+        let value: TemplateValue = ["rows": .list((0..<40).map { ["name": .string("第\($0)步 <&>")] }), "tail": "<p>完</p>"]
+        let whole = try #require(library.renderUTF8("t", value))
+        for chunk in [1, 7, 64, 1 << 20] {
+            for keep in [0, 3] {
+                var written: [UInt8] = []
+                var calls = 0
+                let rest = try #require(library.renderUTF8("t", value, chunk: chunk) { buffer in
+                    calls += 1
+                    let cut = max(0, buffer.count - keep)
+                    written += buffer[..<cut]
+                    buffer.removeFirst(cut)
+                })
+                #expect(written + rest == whole, "chunk \(chunk), keep \(keep)")
+                #expect(chunk < whole.count ? calls > 0 : calls == 0)
+            }
+        }
+    }
 }
 
 /// Counts calls from a `@Sendable` closure.

@@ -87,6 +87,8 @@ public enum Routes {
 /// they land on is known; the renderer replaces it with that page's `../` prefix.
 public enum RootLink {
     public static let prefix = "hb-root:/"
+    /// What `links(in:)` looks for: the prefix at the start of an attribute value.
+    static let marker = Array(("\"" + prefix).utf8)
 
     public static func to(_ path: String, fragment: String? = nil) -> String {
         prefix + Routes.href(path) + (fragment.map { "#" + Routes.href($0) } ?? "")
@@ -121,7 +123,7 @@ public enum RootLink {
     /// colon to colon, rare in HTML but part of every root link; a byte-by-byte loop here was
     /// 2.5% of a build.
     static func links(in input: UnsafeRawBufferPointer) -> [Range<Int>] {
-        let needle = Array(("\"" + prefix).utf8)
+        let needle = marker
         let colonOffset = needle.firstIndex(of: UInt8(ascii: ":"))!
         guard let base = input.baseAddress else { return [] }
         var found: [Range<Int>] = []

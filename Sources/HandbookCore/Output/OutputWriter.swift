@@ -39,24 +39,22 @@ enum OutputWriter {
                 }
                 switch file.contents {
                 case .text(var text):
-                    // Straight from the string's own UTF-8 (the search index is a large one).
+                    // Straight from the string's own UTF-8.
                     try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)]) }
-                case .bytes(let bytes): try bytes.withUnsafeBytes { try writeFile(target, [$0]) }
-                case .page(let bytes, let root):
-                    let replacement = Array(("\"" + root).utf8)
-                    try bytes.withUnsafeBytes { page in
-                        try replacement.withUnsafeBytes { replacement in
-                            var pieces: [UnsafeRawBufferPointer] = []
-                            var copied = 0
-                            for link in RootLink.links(in: page) {
-                                pieces.append(UnsafeRawBufferPointer(rebasing: page[copied..<link.lowerBound]))
-                                pieces.append(replacement)
-                                copied = link.upperBound
-                            }
-                            pieces.append(UnsafeRawBufferPointer(rebasing: page[copied...]))
-                            try writeFile(target, pieces)
+                case .streamed(let root, let make):
+                    let file = try OpenFile(target)
+                    var failure: (any Error)?
+                    let rest = make { piece in
+                        do {
+                            if failure == nil { try file.write(&piece, root: root, final: false) }
+                        } catch {
+                            failure = error
                         }
+                        if failure != nil { piece.removeAll(keepingCapacity: true) }
                     }
+                    if let failure { throw failure }
+                    var last = rest
+                    try file.write(&last, root: root, final: true)
                 case .copy(let source): try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0]) }
                 }
             } catch {
@@ -94,11 +92,65 @@ enum OutputWriter {
         }
     }
 
+    /// A file being written piece by piece, closed when dropped.
+    final class OpenFile {
+        let path: String
+        let fd: Int32
+
+        init(_ path: String) throws {
+            self.path = path
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        }
+
+        deinit { close(fd) }
+
+        /// Writes `bytes` and removes what it wrote from them. With a `root`, site-root links are
+        /// made relative on the way out (pieced together by `writev`, not copied), and unless
+        /// this is the `final` piece, a tail that may hold the start of a link is kept for the
+        /// next call.
+        func write(_ bytes: inout [UInt8], root: String?, final: Bool) throws {
+            guard let root else {
+                try bytes.withUnsafeBytes { try writeAll(fd, path, [$0]) }
+                bytes.removeAll(keepingCapacity: true)
+                return
+            }
+            let replacement = Array(("\"" + root).utf8)
+            let written = try bytes.withUnsafeBytes { page in
+                try replacement.withUnsafeBytes { replacement in
+                    var links = RootLink.links(in: page)
+                    var end = page.count
+                    if !final {
+                        // A link cut off at the end is not found yet: keep back what could be one.
+                        end = max(0, page.count - (RootLink.marker.count - 1))
+                        if let last = links.last, last.upperBound > end {
+                            end = last.lowerBound
+                            links.removeLast()
+                        }
+                    }
+                    var pieces: [UnsafeRawBufferPointer] = []
+                    var copied = 0
+                    for link in links {
+                        pieces.append(UnsafeRawBufferPointer(rebasing: page[copied..<link.lowerBound]))
+                        pieces.append(replacement)
+                        copied = link.upperBound
+                    }
+                    pieces.append(UnsafeRawBufferPointer(rebasing: page[copied..<end]))
+                    try writeAll(fd, path, pieces)
+                    return end
+                }
+            }
+            bytes.removeFirst(written)
+        }
+    }
+
     /// Writes the pieces one after another, with as few `writev` calls as the system allows.
     static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+        let file = try OpenFile(path)
+        try withExtendedLifetime(file) { try writeAll(file.fd, path, pieces) }
+    }
+
+    static func writeAll(_ fd: Int32, _ path: String, _ pieces: [UnsafeRawBufferPointer]) throws {
         var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var first = 0
         while first < vectors.count {

@@ -14,8 +14,9 @@ indirect enum JSONText {
     init(_ text: String?) { self = text.map(JSONText.string) ?? .null }
     init(_ texts: [String]) { self = .array(texts.map(JSONText.string)) }
 
-    /// `pretty`: two-space indentation, one value per line. Written into `out`, as UTF-8.
-    func write(into out: inout [UInt8], pretty: Bool, depth: Int = 0) {
+    /// `pretty`: two-space indentation, one value per line. Written into `out`, as UTF-8; once
+    /// `out` holds `OutputFile.chunk` bytes after an array item, it is handed to `flush`.
+    func write(into out: inout [UInt8], pretty: Bool, depth: Int = 0, flush: ((inout [UInt8]) -> Void)? = nil) {
         func newline(_ depth: Int) {
             if pretty { Self.newline(depth, into: &out) }
         }
@@ -25,9 +26,9 @@ indirect enum JSONText {
         case .string(let text):
             Self.quote(text, into: &out)
         case .array(let items):
-            Self.items(count: items.count, { items[$0] }, into: &out, pretty: pretty, depth: depth)
+            Self.items(count: items.count, { items[$0] }, into: &out, pretty: pretty, depth: depth, flush: flush)
         case .items(let count, let make):
-            Self.items(count: count, make, into: &out, pretty: pretty, depth: depth)
+            Self.items(count: count, make, into: &out, pretty: pretty, depth: depth, flush: flush)
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             // Absent optionals are left out, as JSONEncoder did.
@@ -37,19 +38,21 @@ indirect enum JSONText {
                 newline(depth + 1)
                 Self.quote(field.key, into: &out)
                 out.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
-                field.value.write(into: &out, pretty: pretty, depth: depth + 1)
+                field.value.write(into: &out, pretty: pretty, depth: depth + 1, flush: flush)
             }
             if !present.isEmpty { newline(depth) }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func items(count: Int, _ item: (Int) -> JSONText, into out: inout [UInt8], pretty: Bool, depth: Int) {
+    private static func items(count: Int, _ item: (Int) -> JSONText, into out: inout [UInt8], pretty: Bool, depth: Int,
+                              flush: ((inout [UInt8]) -> Void)?) {
         out.append(UInt8(ascii: "["))
         for index in 0..<count {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             if pretty { newline(depth + 1, into: &out) }
-            item(index).write(into: &out, pretty: pretty, depth: depth + 1)
+            item(index).write(into: &out, pretty: pretty, depth: depth + 1, flush: flush)
+            if out.count >= OutputFile.chunk { flush?(&out) }
         }
         if pretty && count > 0 { newline(depth, into: &out) }
         out.append(UInt8(ascii: "]"))

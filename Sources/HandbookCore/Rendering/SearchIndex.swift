@@ -8,15 +8,17 @@ enum SearchIndex {
     /// Page and department bodies are cut here: enough to find them, small enough to load fast.
     static let bodyLimit = 400
 
-    static func encode(_ handbook: Handbook, strings: [String: String]) -> [UInt8] {
+    /// Handed to `flush` in pieces as it is written; returns the rest.
+    static func encode(_ handbook: Handbook, strings: [String: String], flush: (inout [UInt8]) -> Void) -> [UInt8] {
         var out = Array("window.HANDBOOK_SEARCH = [".utf8)
-        out.reserveCapacity(4_096 * (handbook.processes.count + 8))
-        // Each row written as it is made: the index never exists twice (rows, then text).
+        out.reserveCapacity(OutputFile.chunk * 2)
+        // Each row written as it is made: the index never exists whole, as rows or as text.
         var first = true
         func append(_ row: [String]) {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             JSONText(row).write(into: &out, pretty: false)
+            if out.count >= OutputFile.chunk { flush(&out) }
         }
         for process in handbook.processes {
             let url = Routes.href(Routes.process(process.id))

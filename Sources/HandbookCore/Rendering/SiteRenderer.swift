@@ -5,22 +5,36 @@ struct OutputFile: Sendable {
     var path: String
     var contents: Contents
 
+    /// Bytes a streamed file is made in: written while they are still in the CPU's caches.
+    static let chunk = 1 << 17
+
     enum Contents: Sendable {
         case text(String)
-        /// UTF-8, as pages come out of the template renderer.
-        case bytes([UInt8])
-        /// A page with site-root links (`hb-root:/`), made relative to `root` when it is
-        /// written: pieced together by `writev` instead of copied (a site's worth of bytes).
-        case page([UInt8], root: String)
+        /// UTF-8 made as it is written: `make` hands `flush` each piece of about `chunk` bytes
+        /// (`flush` takes out of it what it wrote) and returns the rest, so a page of many
+        /// megabytes never sits whole in memory. `root`: the site-root links (`hb-root:/`) are
+        /// made relative to it on the way out (pages); nil for data files.
+        case streamed(root: String?, make: @Sendable (_ flush: (inout [UInt8]) -> Void) -> [UInt8])
         case copy(URL)
 
-        /// The bytes of the file (a page's links made relative).
+        /// A page made by `make`, its site-root links relative to `root`.
+        static func page(root: String, _ make: @escaping @Sendable (_ flush: (inout [UInt8]) -> Void) -> [UInt8]) -> Self {
+            .streamed(root: root, make: make)
+        }
+
+        /// The whole file (a page's links made relative).
         var bytes: [UInt8]? {
             switch self {
-            case .text(let text): Array(text.utf8)
-            case .bytes(let bytes): bytes
-            case .page(let bytes, let root): RootLink.relativize(bytes, root: root)
-            case .copy(let url): FileManager.default.contents(atPath: url.path).map(Array.init)
+            case .text(let text): return Array(text.utf8)
+            case .streamed(let root, let make):
+                var whole: [UInt8] = []
+                let rest = make { piece in
+                    whole += piece
+                    piece.removeAll(keepingCapacity: true)
+                }
+                whole += rest
+                return root.map { RootLink.relativize(whole, root: $0) } ?? whole
+            case .copy(let url): return FileManager.default.contents(atPath: url.path).map(Array.init)
             }
         }
     }
@@ -43,13 +57,15 @@ enum SiteRenderer {
                                renderFragment: { template, model in theme.render(template, model) })
         func pageJob(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
             Job(path: path, isPage: true) {
-                .page(theme.renderUTF8(template, model()), root: Routes.rootPrefix(of: path))
+                .page(root: Routes.rootPrefix(of: path)) { flush in theme.renderUTF8(template, model(), flush: flush) }
             }
         }
         // The two whole-handbook files first: each is one long task, run beside the pages.
         var jobs: [Job] = [
-            Job(path: SearchIndex.path, isPage: false) { .bytes(SearchIndex.encode(handbook, strings: views.strings)) },
-            Job(path: Routes.data, isPage: false) { .bytes(HandbookJSON.encode(handbook)) },
+            Job(path: SearchIndex.path, isPage: false) {
+                .streamed(root: nil) { SearchIndex.encode(handbook, strings: views.strings, flush: $0) }
+            },
+            Job(path: Routes.data, isPage: false) { .streamed(root: nil) { HandbookJSON.encode(handbook, flush: $0) } },
             pageJob(Routes.home, "index") { views.home() },
             pageJob(Routes.notFound, "notfound") { views.notFound() },
             pageJob(Routes.matrix, "matrix") { views.matrix() },

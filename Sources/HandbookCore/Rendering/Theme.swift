@@ -69,9 +69,10 @@ struct Theme: Sendable {
         library.render(template, .object(model)) ?? ""
     }
 
-    /// The page as UTF-8, ready to write (no String made and validated on the way).
-    func renderUTF8(_ template: String, _ model: Model) -> [UInt8] {
-        library.renderUTF8(template, .object(model)) ?? []
+    /// The page as UTF-8, ready to write (no String made and validated on the way), handed to
+    /// `flush` in pieces of `OutputFile.chunk` bytes; returns the rest.
+    func renderUTF8(_ template: String, _ model: Model, flush: (inout [UInt8]) -> Void) -> [UInt8] {
+        library.renderUTF8(template, .object(model), chunk: OutputFile.chunk, flush: flush) ?? []
     }
 
     /// Partials that include themselves (directly or through others) with no section that could
