@@ -127,6 +127,31 @@ struct ReviewRuleFileTests {
         #expect(errors.first?.position.path == "content/processes/quality-review.md")
     }
 
+    @Test("A process that cannot be read does not make its departments and roles look idle")
+    func unreadableProcessGivesNoCoverageWarnings() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        // 审计部's only duty is in audit.md.
+        let audit = """
+            ---
+            title: 审计流程
+            owner: 审计部
+            status: approved
+            steps:
+              - {id: 1, name: 抽查, responsible: 审计部, duties: 抽查工单, outputs: [抽查记录]}
+            ---
+            """
+        try handbook.write(["content/departments/审计部.md": "---\nname: 审计部\n---\n",
+                            "content/processes/audit.md": audit])
+        #expect(await handbook.check().diagnostics.filter { $0.rule.hasSuffix(".no-duty") }.isEmpty)
+        try handbook.write(["content/processes/audit.md": audit.replacingOccurrences(of: "title: 审计流程", with: "title: [审计流程")])
+        let report = await handbook.check()
+        #expect(report.diagnostics.map(\.rule) == ["handbook.yaml.syntax"], "\(report.diagnostics.map(\.formatted))")
+        // Without the process at all, 审计部 has no duty, and that is said.
+        try FileManager.default.removeItem(at: handbook.root.appendingPathComponent("content/processes/audit.md"))
+        let without = await handbook.check().diagnostics
+        #expect(without.map(\.rule) == ["handbook.department.no-duty"], "\(without.map(\.formatted))")
+    }
+
     @Test("A symbolic link that stays inside content/ is followed without a warning")
     func symlinkInside() async throws {
         let handbook = try Self.handbook("content/guides/real.md", Data("# 真实页面\n".utf8))

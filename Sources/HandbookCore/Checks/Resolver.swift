@@ -146,8 +146,12 @@ public enum Resolver {
             if outcome.process.status == .approved { partiesWithDuty.formUnion(outcome.parties) }
             if outcome.process.status.isPublished(drafts: drafts) { processes.append(outcome.process) }
         }
-        diagnostics += CoverageCheck.check(departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
-                                           partiesWithDuty: partiesWithDuty)
+        // A process that could not be read may be the one giving those duties: its own error
+        // says what to fix, and "no duty" warnings for its parties would only mislead.
+        if !loaded.unreadable.contains(where: { ContentScanner.kind(of: $0) == .process }) {
+            diagnostics += CoverageCheck.check(departments: directory.departments.values.sorted { $0.id.value < $1.id.value },
+                                               partiesWithDuty: partiesWithDuty)
+        }
         var home: Page?
         var pages: [Page] = []
         for raw in rawPages {
