@@ -87,4 +87,28 @@ struct ThemeTests {
         #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
         #expect(site.text("glossary/index.html").contains("<p>SHARED-THEME 术语表</p>"))
     }
+
+    /// As in content/: a theme is the handbook's own files. A link inside templates/ to
+    /// another file of it is used under the link's name; one leading out of it (to a secret
+    /// elsewhere on the machine) is not published, and the warning names it.
+    @Test("Links inside templates/ are followed only within it")
+    func linksInsideTemplates() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", ["templates/assets/brand.css": "/* BRAND */\n"])
+        let assets = handbook.root.appendingPathComponent("templates/assets")
+        let secret = handbook.folder.appendingPathComponent("secret.txt")
+        try "SECRET-OUTSIDE-THEME\n".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("print.css").path, withDestinationPath: "brand.css")
+        try FileManager.default.createSymbolicLink(at: assets.appendingPathComponent("leak.txt"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("gone.css").path, withDestinationPath: "no-such.css")
+        let site = try await handbook.build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        #expect(site.text("assets/print.css") == "/* BRAND */\n")
+        #expect(!site.exists("assets/leak.txt"))
+        #expect(!site.exists("assets/gone.css"))
+        #expect(site.filesContaining("SECRET-OUTSIDE-THEME") == [])
+        let warnings = site.report.diagnostics.filter { $0.rule == "handbook.template.symlink" }.map(\.formatted)
+        #expect(warnings.count == 2, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("templates/assets/leak.txt:1:1:") && $0.contains("outside") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("templates/assets/gone.css:1:1:") && $0.contains("nowhere") }, "\(warnings)")
+    }
 }

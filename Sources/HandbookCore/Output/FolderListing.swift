@@ -47,3 +47,53 @@ public enum FolderListing {
         }
     }
 }
+
+extension FolderListing {
+    /// What `tree(under:)` found, as paths relative to the folder.
+    struct Tree {
+        var files: [String] = []
+        /// Symbolic links leading outside the folder, not followed.
+        var outside: [String] = []
+        /// Symbolic links leading nowhere.
+        var dangling: [String] = []
+    }
+
+    /// Every file under `folder` (itself followed if it is a link), hidden names skipped. A
+    /// symbolic link is taken only when it leads to a file inside the folder, and never into a
+    /// folder (a link loop cannot trap the walk). `real` is the folder's resolved path, the
+    /// prefix of every file's real path; nil when the folder cannot be resolved.
+    static func tree(under folder: String) -> (real: String, tree: Tree)? {
+        guard let base = realPath(folder) else { return nil }
+        var tree = Tree()
+        func walk(_ folder: String, relative: String) {
+            for entry in entries(of: folder) ?? [] {
+                let full = folder + "/" + entry.name
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .folder: walk(full, relative: path)
+                case .file: tree.files.append(path)
+                case .link:
+                    guard let target = realPath(full) else {
+                        tree.dangling.append(path)
+                        continue
+                    }
+                    guard target.hasPrefix(base + "/") else {
+                        tree.outside.append(path)
+                        continue
+                    }
+                    var info = stat()
+                    if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG { tree.files.append(path) }
+                case .other: break
+                }
+            }
+        }
+        walk(base, relative: "")
+        return (base, tree)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -15,14 +15,18 @@ struct Theme: Sendable {
         var files: [String: (url: URL, display: String)] = [:]
         var diagnostics: [Diagnostic] = []
         if let builtIn = DefaultTheme.directory {
-            for name in listFiles(builtIn) { files[name] = (builtIn.appendingPathComponent(name), "(built-in theme)/\(name)") }
+            for name in listFiles(builtIn, display: "(built-in theme)", diagnostics: &diagnostics) {
+                files[name] = (builtIn.appendingPathComponent(name), "(built-in theme)/\(name)")
+            }
         } else {
             diagnostics.append(.warning("handbook.template.no-built-in",
                 "the built-in theme was not found beside the handbook executable; using templates/ only",
                 at: SourcePosition(path: "templates", line: 1, column: 1)))
         }
         let override = root.appendingPathComponent("templates", isDirectory: true)
-        for name in listFiles(override) { files[name] = (override.appendingPathComponent(name), "templates/\(name)") }
+        for name in listFiles(override, display: "templates", diagnostics: &diagnostics) {
+            files[name] = (override.appendingPathComponent(name), "templates/\(name)")
+        }
 
         var templates: [String: Template] = [:]
         var sources: [String: String] = [:]  // template name → how diagnostics show its file
@@ -96,17 +100,20 @@ struct Theme: Sendable {
         return cycles
     }
 
-    private static func listFiles(_ folder: URL) -> [String] {
-        // A `templates` that is itself a link (a theme shared between handbooks) is followed:
-        // the enumerator would otherwise list nothing and the overrides be silently ignored.
-        let folder = folder.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.resolvingSymlinksInPath().pathComponents.count
-        var names: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            names.append(url.resolvingSymlinksInPath().pathComponents.dropFirst(base).joined(separator: "/"))
+    /// The theme's files, relative to `folder`. A `templates` that is itself a link (a theme
+    /// shared between handbooks) is followed; a link inside it only to a file inside it, as in
+    /// content/, so a theme cannot publish a file from elsewhere on the machine.
+    private static func listFiles(_ folder: URL, display: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let (_, tree) = FolderListing.tree(under: folder.path) else { return [] }
+        for path in tree.outside {
+            diagnostics.append(.warning("handbook.template.symlink", "symbolic link leads outside \(display)/; not used",
+                                        at: SourcePosition(path: "\(display)/\(path)", line: 1, column: 1)))
         }
-        return names.sorted()
+        // A dangling template is reported as unreadable below; a dangling asset here.
+        for path in tree.dangling where !path.hasSuffix(".mustache") {
+            diagnostics.append(.warning("handbook.template.symlink", "symbolic link leads nowhere; not used",
+                                        at: SourcePosition(path: "\(display)/\(path)", line: 1, column: 1)))
+        }
+        return (tree.files + tree.dangling.filter { $0.hasSuffix(".mustache") }).sorted()
     }
 }
