@@ -8,16 +8,19 @@ import Glibc
 /// instead of waiting for the next poll (polling thousands of files every 100 ms both cost a
 /// tenth of a core and made an edit wait 50 ms on average before anything happened).
 ///
-/// Watches every folder under `folders` (new ones as they appear) and, in `root`, only the
-/// names in `rootNames`. Hidden names and editor backups (`.x.swp`, `x~`) are ignored, as the
-/// content listing ignores them. A new regular file is reported when it is closed after writing,
-/// not when it is created empty. Returns nil where inotify is unavailable; `serve` then polls.
+/// Watches every folder under `folders` (new ones as they appear) and, in `root` and the folders
+/// between it and a watched folder (`docs` for `docs/content`), only the names that lead to them
+/// (and `rootNames` in `root`): a watched folder deleted and made again is then watched again.
+/// Hidden names and editor backups (`.x.swp`, `x~`) are ignored, as the content listing ignores
+/// them. A new regular file is reported when it is closed after writing, not when it is created
+/// empty. Returns nil where inotify is unavailable; `serve` then polls.
 final class ChangeFeed: @unchecked Sendable {
     // Only the feed's own thread touches these after `init`.
     private let fd: Int32
     private var folders: [Int32: String] = [:]
     private let root: String
-    private let rootNames: Set<String>
+    /// Folders above the watched ones, each with the only names in it that matter.
+    private let filters: [String: Set<String>]
     private let watched: [String]
     private let stop = NSLock()
     private var stopped = false
@@ -28,13 +31,22 @@ final class ChangeFeed: @unchecked Sendable {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         self.root = root
-        self.rootNames = rootNames
         self.watched = watched
-        guard add(root, recursive: false) else {
+        var filters = [root: rootNames]
+        for folder in watched where folder.hasPrefix(root + "/") {
+            var above = root
+            for name in folder.dropFirst(root.count + 1).split(separator: "/").map(String.init) {
+                filters[above, default: []].insert(name)
+                above += "/" + name
+            }
+        }
+        self.filters = filters
+        guard inotify_add_watch(fd, root, Self.mask) >= 0 else {
             close(fd)
             return nil
         }
-        for folder in watched { _ = add(folder, recursive: true) }
+        add(root, recursive: true)
+        for folder in watched where !folder.hasPrefix(root + "/") { add(folder, recursive: true) }
         #else
         return nil
         #endif
@@ -76,7 +88,8 @@ final class ChangeFeed: @unchecked Sendable {
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Watches `folder`, and with `recursive` every folder below it. False if `folder` cannot be watched.
+    /// Watches `folder`, and with `recursive` every folder below it (below a folder above the
+    /// watched ones, only those leading to them). False if `folder` cannot be watched.
     @discardableResult
     private func add(_ folder: String, recursive: Bool) -> Bool {
         let descriptor = inotify_add_watch(fd, folder, Self.mask)
@@ -89,9 +102,18 @@ final class ChangeFeed: @unchecked Sendable {
         guard recursive else { return true }
         // Folders only, not links to them: a link loop must not make the watch endless.
         for entry in FolderListing.entries(of: folder) ?? [] where entry.kind == .folder {
+            if let names = filters[folder], !names.contains(entry.name) { continue }
             add(folder + "/" + entry.name, recursive: true)
         }
         return true
+    }
+
+    /// Stops watching `folder` and everything below it.
+    private func forget(_ folder: String) {
+        for (descriptor, path) in folders where path == folder || path.hasPrefix(folder + "/") {
+            inotify_rm_watch(fd, descriptor)
+            folders[descriptor] = nil
+        }
     }
 
     private func waitForEvents(timeout milliseconds: Int32) -> Bool {
@@ -123,7 +145,8 @@ final class ChangeFeed: @unchecked Sendable {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost, new folders' among them: watch everything again (existing
             // watches are kept as they are).
-            for folder in watched { add(folder, recursive: true) }
+            add(root, recursive: true)
+            for folder in watched where !folder.hasPrefix(root + "/") { add(folder, recursive: true) }
             return true
         }
         if event.mask & UInt32(IN_IGNORED) != 0 {
@@ -132,10 +155,13 @@ final class ChangeFeed: @unchecked Sendable {
         }
         guard let folder = folders[event.wd] else { return false }
         if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { return true }
-        if folder == root, !rootNames.contains(name) { return false }
+        if let names = filters[folder], !names.contains(name) { return false }
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return false }
         let path = folder + "/" + name
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0
+        // A folder moved away stops being watched (moved within the tree, it is watched again
+        // at once, by the "moved to" event that follows).
+        if isFolder, event.mask & UInt32(IN_MOVED_FROM) != 0 { forget(path) }
         if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path, recursive: true) }
         if event.mask & UInt32(IN_CREATE) != 0, !isFolder {
             // An empty new file: wait for it to be written and closed. (A hard link to an

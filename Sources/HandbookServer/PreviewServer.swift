@@ -26,15 +26,15 @@ public struct PreviewServer: Sendable {
                     onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let state = PreviewState()
         let cache = DocumentCache()
-        let contentFolder = Pipeline.contentFolder(root: options.root)
-        let watcher = Watcher(folders: [options.root.appendingPathComponent(contentFolder),
-                                        options.root.appendingPathComponent("templates")],
-                              files: [options.root.appendingPathComponent("handbook.yml")])
         // Watched and fingerprinted before the first build, so an edit saved while it runs is still seen.
-        let feed = ChangeFeed(folders: watcher.folders.map(\.path), root: options.root.path,
-                              rootNames: ["handbook.yml", "templates", String(contentFolder.split(separator: "/")[0])])
-        let initial = watcher.fingerprint(linksOnly: feed != nil)
-        await rebuild(state: state, cache: cache, log: log)
+        let watched = Watched(root: options.root)
+        let latest = Fingerprint(watched.fingerprint())
+        let rebuildNow: @Sendable () async -> Void = { [self] in
+            await rebuild(state: state, cache: cache, log: log)
+            // handbook.yml's `content:` now names another folder: watch that one from now on.
+            if watched.followContentFolder() { latest.changed(to: watched.fingerprint()) }
+        }
+        await rebuildNow()
         let app = Application(
             responder: CallbackResponder { [host] (request: Request, _: BasicRequestContext) in
                 // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read
@@ -56,28 +56,75 @@ public struct PreviewServer: Sendable {
                 do { try await app.run() } catch is CancellationError {}
             }
             // Polling: the only way without inotify, a safety net with it.
-            let latest = Fingerprint(initial)
             let queue = RebuildQueue()
             group.addTask {
                 while !Task.isCancelled {
-                    let trusted = feed.map { !$0.isIncomplete } ?? false
-                    try await Task.sleep(for: trusted ? safetyPollInterval : pollInterval)
-                    if latest.changed(to: watcher.fingerprint(linksOnly: trusted)) {
-                        await queue.request { await rebuild(state: state, cache: cache, log: log) }
-                    }
+                    try await Task.sleep(for: watched.trusted ? safetyPollInterval : pollInterval)
+                    if latest.changed(to: watched.fingerprint()) { await queue.request(rebuildNow) }
                 }
             }
-            if let feed {
-                group.addTask {
+            group.addTask {
+                while !Task.isCancelled {
+                    // No inotify: the poll above does it all.
+                    guard let feed = watched.feed else { return }
                     for await _ in feed.changes() {
                         // Before the rebuild: a link target changed while it runs is then still new to the poll.
-                        if !feed.isIncomplete { latest.changed(to: watcher.fingerprint(linksOnly: true)) }
-                        await queue.request { await rebuild(state: state, cache: cache, log: log) }
+                        if !feed.isIncomplete { latest.changed(to: watched.fingerprint()) }
+                        await queue.request(rebuildNow)
                     }
+                    // The feed ended: the server stops, or `content:` moved and a new feed replaced it.
                 }
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// What `serve` watches: handbook.yml, templates/ and the content folder handbook.yml names,
+    /// watched again elsewhere when a rebuild finds that `content:` names another folder.
+    final class Watched: Sendable {
+        private let root: URL
+        private let lock = NSLock()
+        // Guarded by `lock`.
+        nonisolated(unsafe) private var content: String
+        nonisolated(unsafe) private var watcher: Watcher
+        nonisolated(unsafe) private var current: ChangeFeed?
+
+        init(root: URL) {
+            self.root = root
+            content = Pipeline.contentFolder(root: root)
+            (watcher, current) = Self.watch(root, content)
+        }
+
+        private static func watch(_ root: URL, _ content: String) -> (Watcher, ChangeFeed?) {
+            let watcher = Watcher(folders: [root.appendingPathComponent(content), root.appendingPathComponent("templates")],
+                                  files: [root.appendingPathComponent("handbook.yml")])
+            return (watcher, ChangeFeed(folders: watcher.folders.map(\.path), root: root.path, rootNames: ["handbook.yml"]))
+        }
+
+        var feed: ChangeFeed? { lock.withLock { current } }
+
+        /// inotify sees every change, so the poll need only look at symbolic links' targets.
+        var trusted: Bool { lock.withLock { current.map { !$0.isIncomplete } ?? false } }
+
+        func fingerprint() -> [String: Date] {
+            let now: Watcher = lock.withLock { watcher }
+            return now.fingerprint(linksOnly: trusted)
+        }
+
+        /// True if handbook.yml's `content:` changed since the last call: the new folder is then
+        /// watched, and the old feed ends.
+        func followContentFolder() -> Bool {
+            let now = Pipeline.contentFolder(root: root)
+            guard lock.withLock({ now != content }) else { return false }
+            let (newWatcher, newFeed) = Self.watch(root, now)
+            let old: ChangeFeed? = lock.withLock {
+                let old = current
+                (content, watcher, current) = (now, newWatcher, newFeed)
+                return old
+            }
+            old?.cancel()
+            return true
         }
     }
 

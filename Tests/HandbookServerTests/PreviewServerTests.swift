@@ -252,6 +252,79 @@ struct PreviewServerTests {
         try await handbook.stop()
     }
 
+    @Test("A nested content folder deleted and made again is watched again")
+    func nestedContentFolderRecreated() async throws {
+        let handbook = try ServedHandbook()
+        let files = FileManager.default
+        let docs = handbook.root.appendingPathComponent("docs", isDirectory: true)
+        let content = docs.appendingPathComponent("content", isDirectory: true)
+        try files.createDirectory(at: docs, withIntermediateDirectories: true)
+        try files.moveItem(at: handbook.root.appendingPathComponent("content"), to: content)
+        try handbook.write("handbook.yml", "title: 预览手册\ncontent: docs/content\n")
+        let saved = handbook.folder.appendingPathComponent("saved-content")
+        try files.copyItem(at: content, to: saved)
+        try await handbook.start()
+        #expect(try await handbook.get("/processes/alpha/").status == 200)
+
+        // Deleted (the rebuild fails and the last good site stays), then put back, as a checkout would.
+        try files.removeItem(at: content)
+        try await Task.sleep(for: .milliseconds(400))
+        try files.copyItem(at: saved, to: content)
+        try await Task.sleep(for: .milliseconds(400))
+        try handbook.write("docs/content/fresh.md", "# 重建后的新页面\n")
+        let (page, seen) = try await handbook.poll("/fresh/", timeout: .seconds(3)) { $0.status == 200 }
+        #expect(seen, "a page in the recreated folder was not served within 3 s: \(page.status)\n\(handbook.log)")
+        try await handbook.stop()
+    }
+
+    @Test("Changing `content:` in handbook.yml while serving watches the new folder")
+    func contentFolderMoved() async throws {
+        let handbook = try ServedHandbook()
+        try FileManager.default.copyItem(at: handbook.root.appendingPathComponent("content"),
+                                         to: handbook.root.appendingPathComponent("handbook-content"))
+        try await handbook.start()
+        try handbook.write("handbook.yml", "title: 预览手册\ncontent: handbook-content\n")
+        try handbook.write("handbook-content/moved.md", "# 换了文件夹\n")
+        let (moved, movedSeen) = try await handbook.poll("/moved/", timeout: .seconds(3)) { $0.status == 200 }
+        #expect(movedSeen, "the new content folder was not built within 3 s: \(moved.status)")
+        // An edit in the new folder, well after the switch, shows: it is watched.
+        try await Task.sleep(for: .milliseconds(300))
+        try handbook.write("handbook-content/moved.md", "# 换了文件夹（改）\n")
+        let (edited, editSeen) = try await handbook.poll("/moved/", timeout: .seconds(3)) { $0.text.contains("（改）") }
+        #expect(editSeen, "an edit in the new content folder was not served within 3 s: \(edited.status)\n\(handbook.log)")
+        try await handbook.stop()
+    }
+
+    @Test("A folder moved out of the handbook is no longer watched; one moved within it still is")
+    func folderMovedOut() async throws {
+        let handbook = try ServedHandbook()
+        try handbook.write("content/guides/a.md", "# 指南甲\n")
+        try handbook.write("content/notes/b.md", "# 笔记乙\n")
+        try await handbook.start()
+        try await Task.sleep(for: .milliseconds(300))
+        let files = FileManager.default
+        let outside = handbook.folder.appendingPathComponent("moved-out")
+        try files.moveItem(at: handbook.root.appendingPathComponent("content/guides"), to: outside)
+        let (gone, goneSeen) = try await handbook.poll("/guides/a/", timeout: .seconds(3)) { $0.status == 404 }
+        #expect(goneSeen, "the moved-out page was still served: \(gone.status)")
+        // Moved within: content/notes → content/archive/notes, still watched.
+        try files.createDirectory(at: handbook.root.appendingPathComponent("content/archive"), withIntermediateDirectories: true)
+        try files.moveItem(at: handbook.root.appendingPathComponent("content/notes"),
+                           to: handbook.root.appendingPathComponent("content/archive/notes"))
+        try await Task.sleep(for: .milliseconds(400))
+        try handbook.write("content/archive/notes/b.md", "# 笔记乙（改）\n")
+        let (moved, movedSeen) = try await handbook.poll("/archive/notes/b/", timeout: .seconds(3)) { $0.text.contains("（改）") }
+        #expect(movedSeen, "an edit in a folder moved within content/ was not served: \(moved.status)")
+        try await Task.sleep(for: .milliseconds(400))
+        let rebuilds = handbook.log.filter { $0.hasPrefix("Rebuilt") }.count
+        // Edits in the moved-out folder are not the handbook's: no rebuild.
+        try Data("# 指南甲（外）\n".utf8).write(to: outside.appendingPathComponent("a.md"))
+        try Data("# 外面的新文件\n".utf8).write(to: outside.appendingPathComponent("c.md"))
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(handbook.log.filter { $0.hasPrefix("Rebuilt") }.count == rebuilds, "\(handbook.log)")
+        try await handbook.stop()
+    }
+
     final class Edited: @unchecked Sendable {
         private let lock = NSLock()
         private var done = false
