@@ -83,8 +83,16 @@ public enum Pipeline {
     public final class Site: Sendable {
         private let jobs: [String: SiteRenderer.Job]
         private let lock = NSLock()
-        // Guarded by `lock`: files rendered so far.
-        nonisolated(unsafe) private var rendered: [String: [UInt8]] = [:]
+        // Guarded by `lock`: a slot per file asked for so far.
+        nonisolated(unsafe) private var slots: [String: Slot] = [:]
+        nonisolated(unsafe) private var renders = 0
+
+        /// One file: rendered once, by the first request; others asking meanwhile wait for it.
+        private final class Slot: Sendable {
+            let lock = NSLock()
+            // Guarded by `lock`.
+            nonisolated(unsafe) var bytes: [UInt8]?
+        }
 
         init(jobs: [SiteRenderer.Job]) {
             self.jobs = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -93,13 +101,26 @@ public enum Pipeline {
         public func contains(_ path: String) -> Bool { jobs[path] != nil }
 
         /// The file at `path` (`processes/x/index.html`), rendered now if it was not yet.
+        /// Different files render at the same time; the same one only once.
         public func contents(of path: String) -> [UInt8]? {
-            if let done = lock.withLock({ rendered[path] }) { return done }
             guard let job = jobs[path] else { return nil }
-            let bytes = job.make().bytes ?? []
-            lock.withLock { rendered[path] = bytes }
-            return bytes
+            let slot = lock.withLock {
+                if let slot = slots[path] { return slot }
+                let slot = Slot()
+                slots[path] = slot
+                return slot
+            }
+            return slot.lock.withLock {
+                if let bytes = slot.bytes { return bytes }
+                let bytes = job.make().bytes ?? []
+                slot.bytes = bytes
+                lock.withLock { renders += 1 }
+                return bytes
+            }
         }
+
+        /// How many files were rendered so far (each at most once).
+        var renderCount: Int { lock.withLock { renders } }
     }
 
     /// Checks and plans the site in memory (for `serve`); the site is nil when there are errors.

@@ -147,4 +147,50 @@ struct OutputTests {
             #expect(rendered.contents(of: path) == Array(written), "\(path)")
         }
     }
+
+    /// A killed build's staging folder is cleared by the next build; one belonging to a build
+    /// still running (two builds of one output at once) is left alone.
+    @Test("Leftover staging folders of dead builds are removed, a running build's are not")
+    func leftoversOfLiveBuildsStay() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let parent = handbook.output.deletingLastPathComponent()
+        let name = handbook.output.lastPathComponent
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let live = parent.appendingPathComponent(".\(name).staging-\(getpid())-999")
+        let leftovers = [parent.appendingPathComponent(".\(name).staging-\(dead)-1"), parent.appendingPathComponent(".\(name).old-\(dead)")]
+        for folder in [live] + leftovers {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("半成品".utf8).write(to: folder.appendingPathComponent("index.html"))
+        }
+        let site = try await handbook.build()
+        #expect(site.report.published)
+        #expect(FileManager.default.fileExists(atPath: live.appendingPathComponent("index.html").path))
+        for folder in leftovers { #expect(!FileManager.default.fileExists(atPath: folder.path), "\(folder.lastPathComponent)") }
+    }
+
+    /// `serve`: a page asked for by several browsers at once is rendered once, and every one
+    /// of them gets it whole.
+    @Test("Simultaneous first requests for one page render it once")
+    func simultaneousRequestsRenderOnce() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let (made, _) = await Pipeline.render(handbook.options())
+        let site = try #require(made)
+        let paths = [Routes.matrix, Routes.training("customer-service"), Routes.process("complaint-intake")]
+        let results = await withTaskGroup(of: (String, [UInt8]?).self) { group in
+            for index in 0..<24 {
+                let path = paths[index % paths.count]
+                group.addTask { (path, site.contents(of: path)) }
+            }
+            return await group.reduce(into: [(String, [UInt8]?)]()) { $0.append($1) }
+        }
+        #expect(site.renderCount == paths.count)
+        for path in paths {
+            let copies = Set(results.filter { $0.0 == path }.map { $0.1 ?? [] })
+            #expect(copies.count == 1 && copies.first?.isEmpty == false, "\(path)")
+        }
+    }
 }

@@ -25,7 +25,7 @@ enum OutputWriter {
             let parent = output.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             removeLeftovers(in: parent, name: output.lastPathComponent)
-            path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())").path
+            path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(OutputWriter.uniqueSuffix())").path
             removeTree(path)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
@@ -185,11 +185,28 @@ enum OutputWriter {
         rmdir(path)
     }
 
-    /// Staging folders of builds that were killed.
+    /// `PID-N`: the process, and which of its builds (`serve` and tests build more than once).
+    static func uniqueSuffix() -> String {
+        "\(getpid())-\(builds.next())"
+    }
+
+    private static let builds = Counter()
+
+    private final class Counter: Sendable {
+        private let lock = NSLock()
+        // Guarded by `lock`.
+        nonisolated(unsafe) private var count = 0
+        func next() -> Int { lock.withLock { count += 1; return count } }
+    }
+
+    /// Staging folders of builds that were killed: those whose process is gone. Another build
+    /// of the same output still running keeps its own.
     static func removeLeftovers(in parent: URL, name: String) {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where prefixes.contains(where: entry.hasPrefix) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
+            let suffix = entry.dropFirst(prefix.count)
+            if let pid = Int32(suffix.prefix { $0 != "-" }), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
             removeTree(parent.appendingPathComponent(entry).path)
         }
     }
@@ -209,7 +226,7 @@ enum OutputWriter {
             return
         }
         // No atomic exchange on this system: two renames, the old output kept until the new one is in place.
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(uniqueSuffix())")
         try fileManager.moveItem(at: output, to: old)
         do {
             try fileManager.moveItem(at: staging, to: output)
