@@ -249,19 +249,14 @@ struct FlowchartGeometryTests {
         #expect(tasks.map(\.frame.width).allSatisfy { $0 == FlowLayout.taskWidth }, "boxes grow down, not sideways")
     }
 
-    /// Layouts that show a bug of `FlowLayout` today: what goes wrong, the steps, lane names.
-    /// When one is fixed its test reports "Known issue was not recorded": move it to `edgeCases`.
-    static let knownBugs: [(String, [S], [String: String])] = [
-        ("1 → 4 enters at step 4's height, which is also where step 3's arrows leave: it runs along 3's loop",
+    /// Layouts that once showed a bug (lane names spilling out, a loop through a box, a loop
+    /// ending beside a diamond): what went wrong, the steps, lane names.
+    static let fixedBugs: [(String, [S], [String: String])] = [
+        ("1 → 4 came down into step 4 left of where step 3's arrows leave, and ran along 3's loop at that height",
          [S(id: "1", name: "分类", department: "a", decision: true, next: [("2", "复杂"), ("4", "简单")]),
           S(id: "2", name: "调查", department: "a"),
           S(id: "3", name: "复核", department: "a", decision: true, next: [("1", "重新分类"), ("4", "通过")]),
           S(id: "4", name: "回复", department: "a")], [:]),
-    ]
-
-    /// Layouts that once showed a bug (lane names spilling out, a loop through a box, a loop
-    /// ending beside a diamond): what went wrong, the steps, lane names.
-    static let fixedBugs: [(String, [S], [String: String])] = [
         ("a lane is as tall as its boxes; its wrapped label is not counted and spills out of it",
          [S(id: "1", name: "受理", department: "a"), S(id: "2", name: "处理", department: "b")],
          ["a": String(repeating: "集团客户体验与质量保障管理中心", count: 4),
@@ -282,15 +277,6 @@ struct FlowchartGeometryTests {
         let (bug, steps, names) = Self.fixedBugs[index]
         let problems = Self.problems(Self.process(steps)) { names[$0] ?? $0 }
         #expect(problems.isEmpty, "\(bug): \(problems)")
-    }
-
-    @Test("Known layout bugs", arguments: knownBugs.indices)
-    func knownBug(_ index: Int) {
-        let (bug, steps, names) = Self.knownBugs[index]
-        withKnownIssue(Comment(rawValue: bug)) {
-            let problems = Self.problems(Self.process(steps)) { names[$0] ?? $0 }
-            #expect(problems.isEmpty, "\(problems)")
-        }
     }
 
     @Test("Layout and drawing are deterministic")

@@ -109,16 +109,23 @@ struct FlowLayout {
         }
 
         // Edges: the start arrow, then each step's `next` in order.
-        var router = Router(layout: self)
-        edges.append(router.route(from: 0, to: 1, label: [], loop: false))
+        var planned: [(from: Int, to: Int, label: [String], loop: Bool)] = [(0, 1, [], false)]
         for (i, step) in steps.enumerated() {
             for edge in step.next {
                 let target: Int
                 if let to = edge.to, let t = index[to] { target = t + 1 } else if edge.to == nil, let end = endNodeOfLane[laneOf[i]] { target = end } else { continue }
                 let loop = nodes[target].column <= nodes[i + 1].column
                 let label = edge.when.map { TextMetrics.wrap($0, maxWidth: Self.gap - 26, fontSize: Self.fontSize - 2) } ?? []
-                edges.append(router.route(from: i + 1, to: target, label: label, loop: loop))
+                planned.append((i + 1, target, label, loop))
             }
+        }
+        // In each gap, the arrows leaving the column on its left take the places nearest it, and
+        // only then the arrows coming down into the next column: one coming down further left
+        // would run into its target along the line where the left column's arrows leave.
+        var router = Router(layout: self)
+        let leaving = planned.map { router.gapX(after: nodes[$0.from].column) }
+        edges = zip(planned, leaving).map { edge, x in
+            router.route(from: edge.from, to: edge.to, leavingAt: x, label: edge.label, loop: edge.loop)
         }
         height = router.loopBottom
     }
@@ -189,14 +196,13 @@ struct FlowLayout {
             return layout.columnLeft[column] + layout.columnWidth[column] + 10 + Double(slot % 6) * 6
         }
 
-        mutating func route(from: Int, to: Int, label: [String], loop: Bool) -> Edge {
+        /// `x1`: where the arrow turns after leaving its source, in the gap right of it.
+        mutating func route(from: Int, to: Int, leavingAt x1: Double, label: [String], loop: Bool) -> Edge {
             let source = layout.nodes[from].frame
             let target = layout.nodes[to].frame
             let start = Point(x: source.maxX, y: source.midY)
             let end = Point(x: target.x, y: target.midY)
-            let sourceColumn = layout.nodes[from].column
             let targetColumn = layout.nodes[to].column
-            let x1 = gapX(after: sourceColumn)
             var points = [start, Point(x: x1, y: start.y)]
             if loop {
                 // Back below all lanes, up in the gap before the target's column, along the
@@ -210,7 +216,7 @@ struct FlowLayout {
                 points += [Point(x: x1, y: y), Point(x: x2, y: y), Point(x: x2, y: under),
                            Point(x: target.midX, y: under), Point(x: target.midX, y: target.maxY)]
                 return Edge(from: from, to: to, points: points, label: label, isLoop: true)
-            } else if targetColumn == sourceColumn + 1 {
+            } else if targetColumn == layout.nodes[from].column + 1 {
                 points += [Point(x: x1, y: end.y)]
             } else {
                 let lane = layout.nodes[to].lane
