@@ -100,12 +100,23 @@ final class ChangeFeed: @unchecked Sendable {
         }
         folders[descriptor] = folder
         guard recursive else { return true }
+        if let names = filters[folder] {
+            // Above the watched folders: only the names leading to them, links (a `templates`
+            // shared between handbooks) and hidden names (`.site/content`) included.
+            for name in names where Self.isFolder(folder + "/" + name) { add(folder + "/" + name, recursive: true) }
+            return true
+        }
         // Folders only, not links to them: a link loop must not make the watch endless.
         for entry in FolderListing.entries(of: folder) ?? [] where entry.kind == .folder {
-            if let names = filters[folder], !names.contains(entry.name) { continue }
             add(folder + "/" + entry.name, recursive: true)
         }
         return true
+    }
+
+    /// A folder, or a link to one.
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Stops watching `folder` and everything below it.
@@ -155,7 +166,13 @@ final class ChangeFeed: @unchecked Sendable {
         }
         guard let folder = folders[event.wd] else { return false }
         if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { return true }
-        if let names = filters[folder], !names.contains(name) { return false }
+        if let names = filters[folder] {
+            guard names.contains(name) else { return false }
+            let path = folder + "/" + name
+            if event.mask & UInt32(IN_MOVED_FROM) != 0 { forget(path) }
+            if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.isFolder(path) { add(path, recursive: true) }
+            return true
+        }
         if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { return false }
         let path = folder + "/" + name
         let isFolder = event.mask & UInt32(IN_ISDIR) != 0

@@ -14,6 +14,8 @@ public struct PreviewServer: Sendable {
     /// `safetyPollInterval`, for what it cannot see, such as the target of a symbolic link).
     public var pollInterval: Duration = .milliseconds(100)
     public var safetyPollInterval: Duration = .seconds(1)
+    /// Off: changes are found by polling alone, as on a system without inotify.
+    public var useInotify = true
 
     public init(options: Pipeline.Options, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -27,12 +29,13 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         let cache = DocumentCache()
         // Watched and fingerprinted before the first build, so an edit saved while it runs is still seen.
-        let watched = Watched(root: options.root)
+        let watched = Watched(root: options.root, inotify: useInotify)
         let latest = Fingerprint(watched.fingerprint())
         let rebuildNow: @Sendable () async -> Void = { [self] in
-            await rebuild(state: state, cache: cache, log: log)
-            // handbook.yml's `content:` now names another folder: watch that one from now on.
+            // handbook.yml's `content:` now names another folder: watch that one, before the
+            // rebuild reads it, so an edit saved there while it runs is seen.
             if watched.followContentFolder() { latest.changed(to: watched.fingerprint()) }
+            await rebuild(state: state, cache: cache, log: log)
         }
         await rebuildNow()
         let app = Application(
@@ -64,9 +67,15 @@ public struct PreviewServer: Sendable {
                 }
             }
             group.addTask {
+                var last: ChangeFeed?
                 while !Task.isCancelled {
-                    // No inotify: the poll above does it all.
-                    guard let feed = watched.feed else { return }
+                    // No inotify (or not for the new content folder): the poll above does it all.
+                    // This task must not end, or the server would stop with it.
+                    guard let feed = watched.feed, feed !== last else {
+                        try await Task.sleep(for: .milliseconds(100))
+                        continue
+                    }
+                    last = feed
                     for await _ in feed.changes() {
                         // Before the rebuild: a link target changed while it runs is then still new to the poll.
                         if !feed.isIncomplete { latest.changed(to: watched.fingerprint()) }
@@ -75,6 +84,7 @@ public struct PreviewServer: Sendable {
                     // The feed ended: the server stops, or `content:` moved and a new feed replaced it.
                 }
             }
+            // Only the server itself ends the group (the watching tasks run until cancelled).
             try await group.next()
             group.cancelAll()
         }
@@ -90,15 +100,19 @@ public struct PreviewServer: Sendable {
         nonisolated(unsafe) private var watcher: Watcher
         nonisolated(unsafe) private var current: ChangeFeed?
 
-        init(root: URL) {
+        private let inotify: Bool
+
+        init(root: URL, inotify: Bool) {
             self.root = root
+            self.inotify = inotify
             content = Pipeline.contentFolder(root: root)
-            (watcher, current) = Self.watch(root, content)
+            (watcher, current) = Self.watch(root, content, inotify: inotify)
         }
 
-        private static func watch(_ root: URL, _ content: String) -> (Watcher, ChangeFeed?) {
+        private static func watch(_ root: URL, _ content: String, inotify: Bool) -> (Watcher, ChangeFeed?) {
             let watcher = Watcher(folders: [root.appendingPathComponent(content), root.appendingPathComponent("templates")],
                                   files: [root.appendingPathComponent("handbook.yml")])
+            guard inotify else { return (watcher, nil) }
             return (watcher, ChangeFeed(folders: watcher.folders.map(\.path), root: root.path, rootNames: ["handbook.yml"]))
         }
 
@@ -117,7 +131,7 @@ public struct PreviewServer: Sendable {
         func followContentFolder() -> Bool {
             let now = Pipeline.contentFolder(root: root)
             guard lock.withLock({ now != content }) else { return false }
-            let (newWatcher, newFeed) = Self.watch(root, now)
+            let (newWatcher, newFeed) = Self.watch(root, now, inotify: inotify)
             let old: ChangeFeed? = lock.withLock {
                 let old = current
                 (content, watcher, current) = (now, newWatcher, newFeed)

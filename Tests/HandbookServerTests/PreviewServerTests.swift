@@ -252,15 +252,15 @@ struct PreviewServerTests {
         try await handbook.stop()
     }
 
-    @Test("A nested content folder deleted and made again is watched again")
-    func nestedContentFolderRecreated() async throws {
+    @Test("A nested content folder deleted and made again is watched again", arguments: ["docs", ".docs"])
+    func nestedContentFolderRecreated(parent: String) async throws {
         let handbook = try ServedHandbook()
         let files = FileManager.default
-        let docs = handbook.root.appendingPathComponent("docs", isDirectory: true)
+        let docs = handbook.root.appendingPathComponent(parent, isDirectory: true)
         let content = docs.appendingPathComponent("content", isDirectory: true)
         try files.createDirectory(at: docs, withIntermediateDirectories: true)
         try files.moveItem(at: handbook.root.appendingPathComponent("content"), to: content)
-        try handbook.write("handbook.yml", "title: 预览手册\ncontent: docs/content\n")
+        try handbook.write("handbook.yml", "title: 预览手册\ncontent: \(parent)/content\n")
         let saved = handbook.folder.appendingPathComponent("saved-content")
         try files.copyItem(at: content, to: saved)
         try await handbook.start()
@@ -271,7 +271,7 @@ struct PreviewServerTests {
         try await Task.sleep(for: .milliseconds(400))
         try files.copyItem(at: saved, to: content)
         try await Task.sleep(for: .milliseconds(400))
-        try handbook.write("docs/content/fresh.md", "# 重建后的新页面\n")
+        try handbook.write("\(parent)/content/fresh.md", "# 重建后的新页面\n")
         let (page, seen) = try await handbook.poll("/fresh/", timeout: .seconds(3)) { $0.status == 200 }
         #expect(seen, "a page in the recreated folder was not served within 3 s: \(page.status)\n\(handbook.log)")
         try await handbook.stop()
@@ -322,6 +322,43 @@ struct PreviewServerTests {
         try Data("# 外面的新文件\n".utf8).write(to: outside.appendingPathComponent("c.md"))
         try await Task.sleep(for: .milliseconds(800))
         #expect(handbook.log.filter { $0.hasPrefix("Rebuilt") }.count == rebuilds, "\(handbook.log)")
+        try await handbook.stop()
+    }
+
+    @Test("Without inotify, serve keeps serving and finds edits by polling")
+    func pollingOnly() async throws {
+        let handbook = try ServedHandbook()
+        try await handbook.start(inotify: false)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(try await handbook.get("/processes/alpha/").status == 200, "\(handbook.log)")
+        try handbook.write("content/processes/alpha.md", ServedHandbook.process(title: "轮询流程", owner: "ops"))
+        let (page, seen) = try await handbook.poll("/processes/alpha/", timeout: .seconds(3)) { $0.text.contains("<h1>轮询流程</h1>") }
+        #expect(seen, "an edit was not served by polling within 3 s: \(page.status)")
+        try await handbook.stop()
+    }
+
+    @Test("A templates/ or content/ that is a link to a folder elsewhere is watched through the link")
+    func linkedFoldersAreWatched() async throws {
+        let handbook = try ServedHandbook()
+        let files = FileManager.default
+        let theme = handbook.folder.appendingPathComponent("shared-theme", isDirectory: true)
+        try files.createDirectory(at: theme, withIntermediateDirectories: true)
+        try Data("{{<layout}}{{$content}}<p>THEME-ONE</p>{{/content}}{{/layout}}\n".utf8).write(to: theme.appendingPathComponent("page.mustache"))
+        try files.createSymbolicLink(at: handbook.root.appendingPathComponent("templates"), withDestinationURL: theme)
+        let content = handbook.folder.appendingPathComponent("shared-content", isDirectory: true)
+        try files.moveItem(at: handbook.root.appendingPathComponent("content"), to: content)
+        try files.createSymbolicLink(at: handbook.root.appendingPathComponent("content"), withDestinationURL: content)
+        try handbook.write("content/guide.md", "# 指南\n")
+        try await handbook.start()
+        #expect(try await handbook.get("/guide/").text.contains("THEME-ONE"))
+        try await Task.sleep(for: .milliseconds(300))
+
+        try Data("{{<layout}}{{$content}}<p>THEME-TWO</p>{{/content}}{{/layout}}\n".utf8).write(to: theme.appendingPathComponent("page.mustache"))
+        let (themed, themeSeen) = try await handbook.poll("/guide/", timeout: .seconds(3)) { $0.text.contains("THEME-TWO") }
+        #expect(themeSeen, "an edit to a linked theme was not served within 3 s: \(themed.status)")
+        try Data("# 新指南\n".utf8).write(to: content.appendingPathComponent("fresh.md"))
+        let (fresh, freshSeen) = try await handbook.poll("/fresh/", timeout: .seconds(3)) { $0.status == 200 }
+        #expect(freshSeen, "a new file in a linked content folder was not served within 3 s: \(fresh.status)")
         try await handbook.stop()
     }
 

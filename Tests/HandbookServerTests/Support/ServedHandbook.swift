@@ -103,10 +103,11 @@ final class ServedHandbook: @unchecked Sendable {
 
     /// Starts the server on port 0 and waits (at most `timeout`) for the port it bound.
     /// `onLog` sees each log line as it is written, before the server goes on.
-    func start(timeout: Duration = .seconds(15), onLog: (@Sendable (String) -> Void)? = nil) async throws {
+    func start(timeout: Duration = .seconds(15), inotify: Bool = true, onLog: (@Sendable (String) -> Void)? = nil) async throws {
         logLines.hook = onLog
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = PreviewServer(options: Pipeline.Options(root: root, date: Self.date), host: "127.0.0.1", port: 0)
+        var server = PreviewServer(options: Pipeline.Options(root: root, date: Self.date), host: "127.0.0.1", port: 0)
+        server.useInotify = inotify
         let lines = logLines
         task = Task {
             defer { continuation.finish() }
