@@ -161,15 +161,28 @@ struct OutputTests {
         finished.waitUntilExit()
         let dead = finished.processIdentifier
         let live = parent.appendingPathComponent(".\(name).staging-\(getpid())-999")
-        let leftovers = [parent.appendingPathComponent(".\(name).staging-\(dead)-1"), parent.appendingPathComponent(".\(name).old-\(dead)")]
-        for folder in [live] + leftovers {
+        // A build whose process id means nothing here (another container) but holds its lock.
+        let locked = parent.appendingPathComponent(".\(name).staging-\(dead)-7")
+        let leftovers = [parent.appendingPathComponent(".\(name).staging-\(dead)-1"), parent.appendingPathComponent(".\(name).old-\(dead)"),
+                         parent.appendingPathComponent(".\(name).staging-\(getpid())-998")]
+        for folder in [live, locked] + leftovers {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("半成品".utf8).write(to: folder.appendingPathComponent("index.html"))
         }
+        // The last leftover has a lock file nobody holds: its build was killed.
+        FileManager.default.createFile(atPath: leftovers[2].path + ".lock", contents: nil)
+        let held = open(locked.path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        #expect(held >= 0 && flock(held, LOCK_EX | LOCK_NB) == 0)
+        defer { close(held) }
         let site = try await handbook.build()
         #expect(site.report.published)
         #expect(FileManager.default.fileExists(atPath: live.appendingPathComponent("index.html").path))
+        #expect(FileManager.default.fileExists(atPath: locked.appendingPathComponent("index.html").path))
         for folder in leftovers { #expect(!FileManager.default.fileExists(atPath: folder.path), "\(folder.lastPathComponent)") }
+        #expect(!FileManager.default.fileExists(atPath: leftovers[2].path + ".lock"))
+        // No lock file of this build is left beside the output.
+        let locks = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasSuffix(".lock") }
+        #expect(locks == [locked.lastPathComponent + ".lock"], "\(locks)")
     }
 
     /// `serve`: a page asked for by several browsers at once is rendered once, and every one

@@ -19,6 +19,9 @@ enum OutputWriter {
         // Guarded by `lock`: folders made so far.
         nonisolated(unsafe) private var folders: Set<String> = []
         private let failures = FailureList()
+        /// Held (`flock`) while this build runs: another build's `removeLeftovers` can then tell
+        /// a live staging folder from a killed build's, whatever became of its process id.
+        private let liveness: Int32
 
         init(for output: URL) throws {
             self.output = output
@@ -26,8 +29,16 @@ enum OutputWriter {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             removeLeftovers(in: parent, name: output.lastPathComponent)
             path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(OutputWriter.uniqueSuffix())").path
+            liveness = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+            if liveness >= 0 { _ = flock(liveness, LOCK_EX | LOCK_NB) }
             removeTree(path)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+
+        deinit {
+            guard liveness >= 0 else { return }
+            unlink(path + ".lock")
+            close(liveness)
         }
 
         func write(_ file: OutputFile) {
@@ -199,15 +210,30 @@ enum OutputWriter {
         func next() -> Int { lock.withLock { count += 1; return count } }
     }
 
-    /// Staging folders of builds that were killed: those whose process is gone. Another build
-    /// of the same output still running keeps its own.
+    /// Staging folders of builds that were killed. A build still running (another build of the
+    /// same output) holds the lock beside its staging folder and keeps it; without a lock file
+    /// (an `.old-` folder, or a build of an earlier version), one whose process is gone.
     static func removeLeftovers(in parent: URL, name: String) {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
+            var path = parent.appendingPathComponent(entry).path
+            if entry.hasSuffix(".lock") {
+                // Its folder is handled with it; a lock file left alone is looked at here.
+                path.removeLast(".lock".count)
+                guard access(path, F_OK) != 0 else { continue }
+            }
+            let lock = open(path + ".lock", O_RDWR | O_CLOEXEC)
+            if lock >= 0 {
+                defer { close(lock) }
+                guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }  // its build is running
+                removeTree(path)
+                unlink(path + ".lock")
+                continue
+            }
             let suffix = entry.dropFirst(prefix.count)
             if let pid = Int32(suffix.prefix { $0 != "-" }), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
-            removeTree(parent.appendingPathComponent(entry).path)
+            removeTree(path)
         }
     }
 
