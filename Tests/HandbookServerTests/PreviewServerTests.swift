@@ -187,25 +187,21 @@ struct PreviewServerTests {
 
         // A file in a folder that did not exist when serve started.
         try handbook.write("content/guides/new/first.md", "# 新文件夹里的页面\n")
-        let (nested, nestedSeen) = try await handbook.poll("/guides/new/first/", timeout: .seconds(2)) { $0.status == 200 }
-        #expect(nestedSeen, "a page in a new folder was not served within 2 s: \(nested.status)")
+        try await handbook.expectServed("/guides/new/first/", within: .seconds(2), "a page in a new folder was not served") { $0.status == 200 }
         try handbook.write("content/guides/new/first.md", "# 新文件夹里的页面（改）\n")
-        let (edited, editSeen) = try await handbook.poll("/guides/new/first/", timeout: .seconds(2)) { $0.text.contains("（改）") }
-        #expect(editSeen, "an edit inside the new folder was not served within 2 s: \(edited.status)")
+        try await handbook.expectServed("/guides/new/first/", within: .seconds(2), "an edit inside the new folder was not served") { $0.text.contains("（改）") }
 
         // A hard link brings only a "created" event, no write.
         let outside = handbook.folder.appendingPathComponent("linked.md")
         try Data("# 硬链接页面\n".utf8).write(to: outside)
         #expect(link(outside.path, handbook.root.appendingPathComponent("content/linked.md").path) == 0)
-        let (linked, linkSeen) = try await handbook.poll("/linked/", timeout: .seconds(2)) { $0.status == 200 }
-        #expect(linkSeen, "a hard-linked file was not served within 2 s: \(linked.status)")
+        try await handbook.expectServed("/linked/", within: .seconds(2), "a hard-linked file was not served") { $0.status == 200 }
 
         // Written elsewhere, then renamed into place (what many editors do).
         let temporary = handbook.folder.appendingPathComponent("renamed.md")
         try Data("# 改名页面\n".utf8).write(to: temporary)
         try FileManager.default.moveItem(at: temporary, to: handbook.root.appendingPathComponent("content/renamed.md"))
-        let (renamed, renameSeen) = try await handbook.poll("/renamed/", timeout: .seconds(2)) { $0.status == 200 }
-        #expect(renameSeen, "a file renamed into place was not served within 2 s: \(renamed.status)")
+        try await handbook.expectServed("/renamed/", within: .seconds(2), "a file renamed into place was not served") { $0.status == 200 }
         try await handbook.stop()
     }
 
@@ -272,8 +268,7 @@ struct PreviewServerTests {
         try files.copyItem(at: saved, to: content)
         try await Task.sleep(for: .milliseconds(400))
         try handbook.write("\(parent)/content/fresh.md", "# 重建后的新页面\n")
-        let (page, seen) = try await handbook.poll("/fresh/", timeout: .seconds(3)) { $0.status == 200 }
-        #expect(seen, "a page in the recreated folder was not served within 3 s: \(page.status)\n\(handbook.log)")
+        try await handbook.expectServed("/fresh/", within: .seconds(3), "a page in the recreated folder was not served") { $0.status == 200 }
         try await handbook.stop()
     }
 
@@ -285,13 +280,11 @@ struct PreviewServerTests {
         try await handbook.start()
         try handbook.write("handbook.yml", "title: 预览手册\ncontent: handbook-content\n")
         try handbook.write("handbook-content/moved.md", "# 换了文件夹\n")
-        let (moved, movedSeen) = try await handbook.poll("/moved/", timeout: .seconds(3)) { $0.status == 200 }
-        #expect(movedSeen, "the new content folder was not built within 3 s: \(moved.status)")
+        try await handbook.expectServed("/moved/", within: .seconds(3), "the new content folder was not built") { $0.status == 200 }
         // An edit in the new folder, well after the switch, shows: it is watched.
         try await Task.sleep(for: .milliseconds(300))
         try handbook.write("handbook-content/moved.md", "# 换了文件夹（改）\n")
-        let (edited, editSeen) = try await handbook.poll("/moved/", timeout: .seconds(3)) { $0.text.contains("（改）") }
-        #expect(editSeen, "an edit in the new content folder was not served within 3 s: \(edited.status)\n\(handbook.log)")
+        try await handbook.expectServed("/moved/", within: .seconds(3), "an edit in the new content folder was not served") { $0.text.contains("（改）") }
         try await handbook.stop()
     }
 
@@ -305,16 +298,14 @@ struct PreviewServerTests {
         let files = FileManager.default
         let outside = handbook.folder.appendingPathComponent("moved-out")
         try files.moveItem(at: handbook.root.appendingPathComponent("content/guides"), to: outside)
-        let (gone, goneSeen) = try await handbook.poll("/guides/a/", timeout: .seconds(3)) { $0.status == 404 }
-        #expect(goneSeen, "the moved-out page was still served: \(gone.status)")
+        try await handbook.expectServed("/guides/a/", within: .seconds(3), "the moved-out page was still served") { $0.status == 404 }
         // Moved within: content/notes → content/archive/notes, still watched.
         try files.createDirectory(at: handbook.root.appendingPathComponent("content/archive"), withIntermediateDirectories: true)
         try files.moveItem(at: handbook.root.appendingPathComponent("content/notes"),
                            to: handbook.root.appendingPathComponent("content/archive/notes"))
         try await Task.sleep(for: .milliseconds(400))
         try handbook.write("content/archive/notes/b.md", "# 笔记乙（改）\n")
-        let (moved, movedSeen) = try await handbook.poll("/archive/notes/b/", timeout: .seconds(3)) { $0.text.contains("（改）") }
-        #expect(movedSeen, "an edit in a folder moved within content/ was not served: \(moved.status)")
+        try await handbook.expectServed("/archive/notes/b/", within: .seconds(3), "an edit in a folder moved within content/ was not served") { $0.text.contains("（改）") }
         try await Task.sleep(for: .milliseconds(400))
         let rebuilds = handbook.log.filter { $0.hasPrefix("Rebuilt") }.count
         // Edits in the moved-out folder are not the handbook's: no rebuild.
@@ -332,8 +323,7 @@ struct PreviewServerTests {
         try await Task.sleep(for: .milliseconds(600))
         #expect(try await handbook.get("/processes/alpha/").status == 200, "\(handbook.log)")
         try handbook.write("content/processes/alpha.md", ServedHandbook.process(title: "轮询流程", owner: "ops"))
-        let (page, seen) = try await handbook.poll("/processes/alpha/", timeout: .seconds(3)) { $0.text.contains("<h1>轮询流程</h1>") }
-        #expect(seen, "an edit was not served by polling within 3 s: \(page.status)")
+        try await handbook.expectServed("/processes/alpha/", within: .seconds(3), "an edit was not served by polling") { $0.text.contains("<h1>轮询流程</h1>") }
         try await handbook.stop()
     }
 
@@ -354,11 +344,9 @@ struct PreviewServerTests {
         try await Task.sleep(for: .milliseconds(300))
 
         try Data("{{<layout}}{{$content}}<p>THEME-TWO</p>{{/content}}{{/layout}}\n".utf8).write(to: theme.appendingPathComponent("page.mustache"))
-        let (themed, themeSeen) = try await handbook.poll("/guide/", timeout: .seconds(3)) { $0.text.contains("THEME-TWO") }
-        #expect(themeSeen, "an edit to a linked theme was not served within 3 s: \(themed.status)")
+        try await handbook.expectServed("/guide/", within: .seconds(3), "an edit to a linked theme was not served") { $0.text.contains("THEME-TWO") }
         try Data("# 新指南\n".utf8).write(to: content.appendingPathComponent("fresh.md"))
-        let (fresh, freshSeen) = try await handbook.poll("/fresh/", timeout: .seconds(3)) { $0.status == 200 }
-        #expect(freshSeen, "a new file in a linked content folder was not served within 3 s: \(fresh.status)")
+        try await handbook.expectServed("/fresh/", within: .seconds(3), "a new file in a linked content folder was not served") { $0.status == 200 }
         try await handbook.stop()
     }
 

@@ -147,6 +147,16 @@ final class ServedHandbook: @unchecked Sendable {
         }
     }
 
+    /// Polls `target` until `accept` holds, at most `timeout`; if it never does, records an issue
+    /// saying what was `expected`, with the last status and the server's log.
+    func expectServed(_ target: String, within timeout: Duration, _ expected: String,
+                      sourceLocation: SourceLocation = #_sourceLocation,
+                      until accept: (RawResponse) -> Bool) async throws {
+        let (last, seen) = try await poll(target, timeout: timeout, until: accept)
+        #expect(seen, "\(expected) (within \(timeout)): status \(last.status)\n\(log.joined(separator: "\n"))",
+                sourceLocation: sourceLocation)
+    }
+
     struct Timeout: Error, CustomStringConvertible {
         var description: String
     }
