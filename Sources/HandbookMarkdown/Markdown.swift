@@ -125,7 +125,7 @@ public enum Markdown {
         var rest = Substring(html)
         for heading in headings {
             let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
+            guard let range = rest.firstByteRange(of: tag) else { break }
             output += rest[..<range.lowerBound]
             output += "<h\(heading.level) id=\"\(heading.anchor.htmlAttributeEscaped)\">"
             rest = rest[range.upperBound...]

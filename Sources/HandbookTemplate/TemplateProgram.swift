@@ -25,8 +25,8 @@ final class TemplateProgram: Sendable {
     /// All literal text in one buffer, so appending a piece retains nothing.
     let text: [UInt8]
     /// First parts of names, and the remaining parts of dotted names.
-    let keys: [String]
-    let paths: [[String]]
+    let keys: [TemplateKey]
+    let paths: [[TemplateKey]]
     let strings: [String]
     let indents: [[UInt8]]
     let argumentTables: [[String: Range<Int>]]
@@ -49,8 +49,8 @@ final class TemplateProgram: Sendable {
     private struct Builder {
         var ops: [Op] = []
         var text: [UInt8] = []
-        var keys: [String] = []
-        var paths: [[String]] = []
+        var keys: [TemplateKey] = []
+        var paths: [[TemplateKey]] = []
         var strings: [String] = []
         var indents: [[UInt8]] = []
         var argumentTables: [[String: Range<Int>]] = []
@@ -99,8 +99,8 @@ final class TemplateProgram: Sendable {
 
         private mutating func add(_ name: [String]) -> (key: Int, path: Int) {
             guard let first = name.first else { return (-1, -1) }
-            let key = Self.add(first, to: &keys)
-            return (key, name.count == 1 ? -1 : Self.add(Array(name.dropFirst()), to: &paths))
+            let key = Self.add(TemplateKey(first), to: &keys)
+            return (key, name.count == 1 ? -1 : Self.add(name.dropFirst().map { TemplateKey($0) }, to: &paths))
         }
 
         private static func add<T>(_ value: T, to table: inout [T]) -> Int {

@@ -4,7 +4,7 @@ public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([TemplateKey: TemplateValue])
     /// A list whose items are made one at a time as a section reaches them, and dropped once
     /// rendered: a page of thousands of rows never holds every row's model at once, so the
     /// model being rendered stays in the CPU's caches however large the handbook grows.
@@ -38,7 +38,7 @@ public enum TemplateValue: Sendable {
 
     /// The value of `name` when this is an object.
     public subscript(name: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[name] }
+        if case .object(let fields) = self { return fields[TemplateKey(name)] }
         return nil
     }
 
@@ -61,7 +61,7 @@ public enum TemplateValue: Sendable {
         }
     }
 
-    public var objectValue: [String: TemplateValue]? {
+    public var objectValue: [TemplateKey: TemplateValue]? {
         if case .object(let fields) = self { return fields }
         return nil
     }
@@ -80,7 +80,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
@@ -101,6 +101,8 @@ extension TemplateValue: Equatable {}
 extension TemplateValue {
     public init(_ text: String?) { self = text.map(TemplateValue.string) ?? .null }
     public init(_ strings: [String]) { self = .list(strings.map(TemplateValue.string)) }
-    public init(_ fields: [String: String]) { self = .object(fields.mapValues(TemplateValue.string)) }
-    public init(_ objects: [[String: TemplateValue]]) { self = .list(objects.map(TemplateValue.object)) }
+    public init(_ fields: [String: String]) {
+        self = .object(Dictionary(uniqueKeysWithValues: fields.map { (TemplateKey($0.key), TemplateValue.string($0.value)) }))
+    }
+    public init(_ objects: [[TemplateKey: TemplateValue]]) { self = .list(objects.map(TemplateValue.object)) }
 }

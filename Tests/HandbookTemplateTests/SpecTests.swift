@@ -90,7 +90,8 @@ private struct JSONValue: Decodable {
         } else if let items = try? container.decode([JSONValue].self) {
             value = .list(items.map(\.value))
         } else {
-            value = .object(try container.decode([String: JSONValue].self).mapValues(\.value))
+            let fields = try container.decode([String: JSONValue].self)
+            value = .object(Dictionary(uniqueKeysWithValues: fields.map { (TemplateKey($0.key), $0.value.value) }))
         }
     }
 }

@@ -59,23 +59,37 @@ enum YAMLGuard {
         return nil
     }
 
-    /// Over UTF-8 bytes (the brackets and spaces it counts are ASCII); columns in characters.
+    /// One pass over the UTF-8 bytes (the brackets and spaces it counts are ASCII; it runs on
+    /// every frontmatter, so it does not split into lines); columns in characters.
     static func nesting(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
-        var depth = 0
-        for (index, line) in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
-            if indent > maxIndent {
-                return .error("handbook.yaml.too-deep", "frontmatter is indented deeper than \(maxIndent) columns",
-                              at: SourcePosition(path: path, line: firstLine + index, column: indent + 1))
-            }
-            for position in line.indices {
-                switch line[position] {
+        var text = yaml
+        return text.withUTF8 { bytes -> Diagnostic? in
+            var depth = 0, line = 0, lineStart = 0, indent = 0, inIndent = true
+            for position in bytes.indices {
+                let byte = bytes[position]
+                if inIndent {
+                    if byte == UInt8(ascii: " ") {
+                        indent += 1
+                        if indent > maxIndent {
+                            return .error("handbook.yaml.too-deep", "frontmatter is indented deeper than \(maxIndent) columns",
+                                          at: SourcePosition(path: path, line: firstLine + line, column: maxIndent + 2))
+                        }
+                        continue
+                    }
+                    inIndent = false
+                }
+                switch byte {
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    lineStart = position + 1
+                    indent = 0
+                    inIndent = true
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
                     if depth > maxFlowDepth {
-                        let column = Substring(line[line.startIndex..<position]).count + 1
+                        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self)
                         return .error("handbook.yaml.too-deep", "frontmatter nests `[`/`{` deeper than \(maxFlowDepth) levels",
-                                      at: SourcePosition(path: path, line: firstLine + index, column: column))
+                                      at: SourcePosition(path: path, line: firstLine + line, column: before.count + 1))
                     }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth = max(0, depth - 1)
@@ -83,7 +97,7 @@ enum YAMLGuard {
                     break
                 }
             }
+            return nil
         }
-        return nil
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import HandbookTemplate
 
 /// A page's or an item's fields as templates see them.
-typealias Model = [String: TemplateValue]
+typealias Model = [TemplateKey: TemplateValue]
 
 /// Builds what templates see: typed dictionaries of text, flags and lists (`Model`), one builder per
 /// page kind (see the `ViewModels+*.swift` files). Links are site-root links (`hb-root:/…`)
