@@ -49,7 +49,9 @@ public enum Involvement: String, Sendable, CaseIterable, Comparable, Codable {
 }
 
 /// One step of a process: a row of the seed's responsibility table.
-public struct Step: Sendable, Identifiable {
+/// A class, made once and never changed: pages and checks hand steps around constantly, and
+/// copying a struct of fifteen fields cost a retain per field each time.
+public final class Step: Sendable, Identifiable {
     public enum Kind: String, Sendable, Codable { case task, decision }
 
     /// Where the flow goes after this step. `to == nil` means the flow ends.
@@ -58,21 +60,55 @@ public struct Step: Sendable, Identifiable {
         public var when: String?
     }
 
-    public var id: String
-    public var name: String
-    public var input: [String]
-    public var responsible: Party
-    public var accountable: Party?
-    public var collaborators: [Party]
-    public var informed: [Party]
-    public var dutiesHTML: String
-    public var dutiesText: String
-    public var deadline: String?
-    public var outputs: [String]
-    public var risk: String?
-    public var kind: Kind
-    public var next: [Edge]
-    public var source: SourcePosition
+    public let id: String
+    public let name: String
+    public let input: [String]
+    public let responsible: Party
+    public let accountable: Party?
+    public let collaborators: [Party]
+    public let informed: [Party]
+    public let dutiesHTML: String
+    public let dutiesText: String
+    public let deadline: String?
+    public let outputs: [String]
+    public let risk: String?
+    public let kind: Kind
+    public let next: [Edge]
+    public let source: SourcePosition
+
+    public init(
+                id: String,
+                name: String,
+                input: [String],
+                responsible: Party,
+                accountable: Party?,
+                collaborators: [Party],
+                informed: [Party],
+                dutiesHTML: String,
+                dutiesText: String,
+                deadline: String?,
+                outputs: [String],
+                risk: String?,
+                kind: Kind,
+                next: [Edge],
+                source: SourcePosition
+    ) {
+        self.id = id
+        self.name = name
+        self.input = input
+        self.responsible = responsible
+        self.accountable = accountable
+        self.collaborators = collaborators
+        self.informed = informed
+        self.dutiesHTML = dutiesHTML
+        self.dutiesText = dutiesText
+        self.deadline = deadline
+        self.outputs = outputs
+        self.risk = risk
+        self.kind = kind
+        self.next = next
+        self.source = source
+    }
 
     /// Every party with a RACI letter on this step, in R, A, C, I order.
     public var involvements: [(Party, Involvement)] {

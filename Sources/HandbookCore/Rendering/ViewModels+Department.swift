@@ -86,11 +86,7 @@ extension ViewModels {
     }
 
     func dutyRowModel(_ row: DutyRow) -> Model {
-        // Borrowed in place, not copied (see `dutyGroups`).
-        dutyRowModel(row, step: handbook.processes[row.process].steps[row.step], processID: handbook.processes[row.process].id)
-    }
-
-    private func dutyRowModel(_ row: DutyRow, step: borrowing Step, processID: String) -> Model {
+        let processID = handbook.processes[row.process].id, step = handbook.processes[row.process].steps[row.step]
         let letters = Involvement.allCases.enumerated().filter { row.letters & 1 << $0.offset != 0 }.map(\.element)
         var model: Model = [
             "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(processID, step.id)),
