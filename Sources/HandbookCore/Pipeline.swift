@@ -9,6 +9,9 @@ public enum Pipeline {
         public var strict = false
         /// The date the site prints; `SOURCE_DATE_EPOCH` when set, else now.
         public var date = Date()
+        /// Keep the replaced output beside the new one (`.NAME.spare`) for the next build to
+        /// write over: rebuilds then create and delete almost no files, for one site's disk space.
+        public var keepSpare = true
 
         public init(root: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, date: Date = Date()) {
             self.root = root
@@ -58,7 +61,7 @@ public enum Pipeline {
         let start = ContinuousClock.now
         let staging: OutputWriter.Staging
         do {
-            staging = try OutputWriter.Staging(for: output)
+            staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare)
         } catch {
             throw IOFailure(description: "cannot write \(output.path): \(error)")
         }

@@ -11,12 +11,16 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Also publish draft and review processes, marked as such.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Flag(help: "Print the time each stage took.") var timings = false
+    @Flag(name: .customLong("no-spare"),
+          help: "Keep no copy of the replaced output beside the new one (.NAME.spare, which the next build writes over instead of creating every file anew).")
+    var noSpare = false
 
     func run() async throws {
         let start = ContinuousClock.now
-        let options = Pipeline.Options(
+        var options = Pipeline.Options(
             root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             drafts: drafts, strict: strict, date: Console.buildDate())
+        options.keepSpare = !noSpare
         let report: Pipeline.Report
         do {
             report = try await Pipeline.build(options)

@@ -12,27 +12,49 @@ enum OutputWriter {
 
     /// A staging folder beside the output: files are written into it as they are rendered
     /// (from any task), then it is swapped in whole, or removed.
+    ///
+    /// The output a build replaces is kept beside it as the spare (`.NAME.spare`), and the next
+    /// build writes into that folder instead of an empty one: its files are overwritten in
+    /// place and whatever this build did not write is removed before the swap. Creating and
+    /// deleting thousands of files and folders per build was most of a rebuild's system time,
+    /// and grew with every rebuild on ext4, which searches past recently deleted inodes.
     final class Staging: Sendable {
         let output: URL
         let path: String
+        /// Whether `path` is the previous output's spare, written over rather than filled anew.
+        let reused: Bool
+        private let keepSpare: Bool
         private let lock = NSLock()
-        // Guarded by `lock`: folders made so far.
+        // Guarded by `lock`: folders made (or, when reused, checked) so far.
         nonisolated(unsafe) private var folders: Set<String> = []
+        // Guarded by `lock`: when reused, the files written, so that the others are removed.
+        nonisolated(unsafe) private var files: Set<String> = []
         private let failures = FailureList()
         /// Held (`flock`) while this build runs: another build's `removeLeftovers` can then tell
         /// a live staging folder from a killed build's, whatever became of its process id.
         private let liveness: Int32
 
-        init(for output: URL) throws {
+        init(for output: URL, keepSpare: Bool = true) throws {
             self.output = output
+            self.keepSpare = keepSpare
             let parent = output.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            removeLeftovers(in: parent, name: output.lastPathComponent)
+            let spare = OutputWriter.sparePath(of: output)
+            removeLeftovers(in: parent, name: output.lastPathComponent, spare: keepSpare ? spare : nil)
             path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(OutputWriter.uniqueSuffix())").path
             liveness = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
             if liveness >= 0 { _ = flock(liveness, LOCK_EX | LOCK_NB) }
             removeTree(path)
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            // Only a folder a build wrote (it has the marker) is written over; `rename` is
+            // atomic, so of two builds starting together only one gets the spare.
+            if keepSpare, OutputWriter.isOutput(spare), rename(spare, path) == 0 {
+                reused = true
+                folders.insert(path)
+            } else {
+                if !keepSpare, OutputWriter.isOutput(spare) { removeTree(spare) }
+                reused = false
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
         }
 
         deinit {
@@ -45,15 +67,18 @@ enum OutputWriter {
             let target = path + "/" + file.path
             let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
             do {
-                if lock.withLock({ folders.insert(folder).inserted }) {
+                if reused {
+                    lock.withLock { _ = files.insert(target) }
+                    try makeCheckedFolder(folder)
+                } else if lock.withLock({ folders.insert(folder).inserted }) {
                     try makeFolder(folder)
                 }
                 switch file.contents {
                 case .text(var text):
                     // Straight from the string's own UTF-8.
-                    try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)]) }
+                    try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)], over: reused) }
                 case .streamed(let root, let make):
-                    let file = try OpenFile(target)
+                    let file = try OpenFile(target, over: reused)
                     var failure: (any Error)?
                     let rest = make { piece in
                         do {
@@ -66,7 +91,9 @@ enum OutputWriter {
                     if let failure { throw failure }
                     var last = rest
                     try file.write(&last, root: root, final: true)
-                case .copy(let source): try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0]) }
+                    try file.finish()
+                case .copy(let source):
+                    try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: reused) }
                 }
             } catch {
                 failures.append("\(file.path): \(error)")
@@ -80,14 +107,71 @@ enum OutputWriter {
                 throw Failure(description: first)
             }
             do {
-                try swap(URL(fileURLWithPath: path, isDirectory: true), into: output)
+                if reused { prune(path) }
+                if let old = try swap(URL(fileURLWithPath: path, isDirectory: true), into: output) { retire(old) }
             } catch {
                 abandon()
                 throw error
             }
         }
 
-        func abandon() { removeTree(path) }
+        /// A failed build's folder becomes the spare too: every file will be written again.
+        func abandon() { retire(path) }
+
+        /// Keeps a replaced output (or a staging folder no longer needed) as the spare when
+        /// allowed and there is none; removes it otherwise.
+        private func retire(_ folder: String) {
+            let spare = OutputWriter.sparePath(of: output)
+            if keepSpare, OutputWriter.isOutput(folder), access(spare, F_OK) != 0, rename(folder, spare) == 0 { return }
+            removeTree(folder)
+        }
+
+        /// `mkdir -p` inside a reused folder: each folder on the way is made or, when something
+        /// is already there, checked with `lstat` (not followed) and replaced unless it is a
+        /// real folder, so a link left in the spare cannot lead a write outside it.
+        private func makeCheckedFolder(_ folder: String) throws {
+            guard lock.withLock({ !folders.contains(folder) }) else { return }
+            if let slash = folder.lastIndex(of: "/"), folder.count > path.count {
+                try makeCheckedFolder(String(folder[..<slash]))
+            }
+            if mkdir(folder, 0o755) != 0 {
+                guard errno == EEXIST else {
+                    throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+                }
+                var info = stat()
+                if lstat(folder, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+                    removeTree(folder)
+                    guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                        throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+                    }
+                }
+            }
+            lock.withLock { _ = folders.insert(folder) }
+        }
+
+        /// Removes what the previous output had and this build did not write.
+        private func prune(_ folder: String) {
+            for entry in FolderListing.entries(of: folder, hidden: true) ?? [] {
+                let child = folder + "/" + entry.name
+                if entry.kind == .folder, folders.contains(child) {
+                    prune(child)
+                } else if entry.kind == .folder || !files.contains(child) {
+                    removeTree(child)
+                }
+            }
+        }
+    }
+
+    /// Where the output a build replaced is kept for the next build: `.NAME.spare` beside it.
+    static func sparePath(of output: URL) -> String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare").path
+    }
+
+    /// A folder a build wrote: it holds the marker file (see `OutputSafety`).
+    static func isOutput(_ folder: String) -> Bool {
+        var info = stat()
+        return lstat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            && lstat(folder + "/" + OutputSafety.marker, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// `mkdir -p` in plain POSIX calls: one `mkdir` when the parent exists (the usual case),
@@ -107,11 +191,41 @@ enum OutputWriter {
     final class OpenFile {
         let path: String
         let fd: Int32
+        /// An existing file written over from its start: `finish` cuts what is left beyond the
+        /// new end (cheaper than truncating first, which frees blocks only to take them again).
+        private let overwriting: Bool
+        private var length = 0
 
-        init(_ path: String) throws {
+        /// With `over`, a regular file already at `path` is written over in place, unless it has
+        /// other names (a hard link made by someone copying the site with `cp -l` must keep its
+        /// contents); anything else there (a link, a folder) is removed first.
+        init(_ path: String, over: Bool = false) throws {
             self.path = path
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            var existing: Int32 = -1
+            if over {
+                existing = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+                var info = stat()
+                if existing >= 0, fstat(existing, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 {
+                    close(existing)
+                    existing = -1
+                }
+                if existing < 0 { removeTree(path) }
+            }
+            overwriting = existing >= 0
+            fd = existing >= 0 ? existing : open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        }
+
+        func write(_ pieces: [UnsafeRawBufferPointer]) throws {
+            length += try writeAll(fd, path, pieces)
+        }
+
+        /// Ends a file written over another: its old bytes beyond the new end are cut off.
+        func finish() throws {
+            guard overwriting else { return }
+            guard ftruncate(fd, off_t(length)) == 0 else {
+                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
         }
 
         deinit { close(fd) }
@@ -122,7 +236,7 @@ enum OutputWriter {
         /// next call.
         func write(_ bytes: inout [UInt8], root: String?, final: Bool) throws {
             guard let root else {
-                try bytes.withUnsafeBytes { try writeAll(fd, path, [$0]) }
+                length += try bytes.withUnsafeBytes { try writeAll(fd, path, [$0]) }
                 bytes.removeAll(keepingCapacity: true)
                 return
             }
@@ -147,7 +261,7 @@ enum OutputWriter {
                         copied = link.upperBound
                     }
                     pieces.append(UnsafeRawBufferPointer(rebasing: page[copied..<end]))
-                    try writeAll(fd, path, pieces)
+                    length += try writeAll(fd, path, pieces)
                     return end
                 }
             }
@@ -155,13 +269,16 @@ enum OutputWriter {
         }
     }
 
-    /// Writes the pieces one after another, with as few `writev` calls as the system allows.
-    static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer]) throws {
-        let file = try OpenFile(path)
-        try withExtendedLifetime(file) { try writeAll(file.fd, path, pieces) }
+    static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer], over: Bool = false) throws {
+        let file = try OpenFile(path, over: over)
+        try file.write(pieces)
+        try file.finish()
     }
 
-    static func writeAll(_ fd: Int32, _ path: String, _ pieces: [UnsafeRawBufferPointer]) throws {
+    /// Writes the pieces one after another, with as few `writev` calls as the system allows;
+    /// returns how many bytes that was (all of them).
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ path: String, _ pieces: [UnsafeRawBufferPointer]) throws -> Int {
         var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var first = 0
         while first < vectors.count {
@@ -181,6 +298,7 @@ enum OutputWriter {
                 }
             }
         }
+        return pieces.reduce(0) { $0 + $1.count }
     }
 
     /// Removes a folder tree without following symbolic links: plain POSIX calls, a few times
@@ -213,7 +331,13 @@ enum OutputWriter {
     /// Staging folders of builds that were killed. A build still running (another build of the
     /// same output) holds the lock beside its staging folder and keeps it; without a lock file
     /// (an `.old-` folder, or a build of an earlier version), one whose process is gone.
-    static func removeLeftovers(in parent: URL, name: String) {
+    /// With a `spare` path and no spare there yet, a killed build's folder that a build wrote
+    /// becomes the spare instead of being removed.
+    static func removeLeftovers(in parent: URL, name: String, spare: String? = nil) {
+        func discard(_ path: String) {
+            if let spare, isOutput(path), access(spare, F_OK) != 0, rename(path, spare) == 0 { return }
+            removeTree(path)
+        }
         let prefixes = [".\(name).staging-", ".\(name).old-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
@@ -227,30 +351,29 @@ enum OutputWriter {
             if lock >= 0 {
                 defer { close(lock) }
                 guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }  // its build is running
-                removeTree(path)
+                discard(path)
                 unlink(path + ".lock")
                 continue
             }
             let suffix = entry.dropFirst(prefix.count)
             if let pid = Int32(suffix.prefix { $0 != "-" }), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
-            removeTree(path)
+            discard(path)
         }
     }
 
-    static func swap(_ staging: URL, into output: URL) throws {
+    /// Puts the staging folder in the output's place; returns where the replaced output now is
+    /// (for the caller to keep as the spare or remove), nil when there was none.
+    static func swap(_ staging: URL, into output: URL) throws -> String? {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else {
             try fileManager.moveItem(at: staging, to: output)
-            return
+            return nil
         }
         guard isDirectory.boolValue else {
             throw Failure(description: "\(output.path) exists and is not a folder")
         }
-        if exchange(staging.path, output.path) {
-            removeTree(staging.path)
-            return
-        }
+        if exchange(staging.path, output.path) { return staging.path }
         // No atomic exchange on this system: two renames, the old output kept until the new one is in place.
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(uniqueSuffix())")
         try fileManager.moveItem(at: output, to: old)
@@ -260,7 +383,7 @@ enum OutputWriter {
             try? fileManager.moveItem(at: old, to: output)
             throw error
         }
-        removeTree(old.path)
+        return old.path
     }
 
     /// Linux `renameat2(RENAME_EXCHANGE)`: both folders swap places in one step. Looked up at

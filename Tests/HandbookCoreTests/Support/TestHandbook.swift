@@ -44,13 +44,15 @@ final class TestHandbook: Sendable {
     }
 
     func options(output: URL? = nil, drafts: Bool = false, strict: Bool = false,
-                 date: Date = TestHandbook.date) -> Pipeline.Options {
-        Pipeline.Options(root: root, output: output ?? self.output, drafts: drafts, strict: strict, date: date)
+                 date: Date = TestHandbook.date, keepSpare: Bool = true) -> Pipeline.Options {
+        var options = Pipeline.Options(root: root, output: output ?? self.output, drafts: drafts, strict: strict, date: date)
+        options.keepSpare = keepSpare
+        return options
     }
 
     func build(output: URL? = nil, drafts: Bool = false, strict: Bool = false,
-               date: Date = TestHandbook.date) async throws -> BuiltSite {
-        let options = options(output: output, drafts: drafts, strict: strict, date: date)
+               date: Date = TestHandbook.date, keepSpare: Bool = true) async throws -> BuiltSite {
+        let options = options(output: output, drafts: drafts, strict: strict, date: date, keepSpare: keepSpare)
         let report = try await Pipeline.build(options)
         return BuiltSite(report: report, folder: options.output!, handbook: self)
     }
