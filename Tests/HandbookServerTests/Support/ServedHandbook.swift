@@ -106,8 +106,11 @@ final class ServedHandbook: @unchecked Sendable {
     func start(timeout: Duration = .seconds(15), inotify: Bool = true, onLog: (@Sendable (String) -> Void)? = nil) async throws {
         logLines.hook = onLog
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var server = PreviewServer(options: Pipeline.Options(root: root, date: Self.date), host: "127.0.0.1", port: 0)
-        server.useInotify = inotify
+        var configured = PreviewServer(options: Pipeline.Options(root: root, date: Self.date), host: "127.0.0.1", port: 0)
+        configured.useInotify = inotify
+        // Captured as a constant: a task capturing the `var` crashed in the concurrency runtime
+        // ("freed pointer was not the last allocation", Swift 6.3.1) once `Options` grew a field.
+        let server = configured
         let lines = logLines
         task = Task {
             defer { continuation.finish() }
