@@ -7,6 +7,9 @@
 #        WORKERS=$(nproc)   processes the floor forks
 #        TOOLS="handbook hugo floor"   which tools run (e.g. TOOLS=handbook for growth alone;
 #                           columns of a tool not run show 0)
+#        MODE=fresh         fresh: every run writes into an empty output folder;
+#                           rebuild: every run writes over its previous output, as an author's
+#                           rebuild after a save does (one untimed build per tool first)
 # See bench/README.md. A benchmark, not a test: nothing in CI runs it.
 set -euo pipefail
 
@@ -17,12 +20,14 @@ GEN_CORPUS=${GEN_CORPUS:-/work/shared/bench/gen-corpus.py}
 HUGO=${HUGO:-hugo}
 WORKERS=${WORKERS:-$(nproc)}
 TOOLS=${TOOLS:-handbook hugo floor}
+MODE=${MODE:-fresh}
 CORPORA=$BENCH/.corpora
 WORK=$BENCH/.out
 BIN=$BENCH/.build
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(200 2000); fi
 
 [[ $R =~ ^[1-9][0-9]*$ ]] || { echo "R must be a positive integer" >&2; exit 2; }
+[[ $MODE == fresh || $MODE == rebuild ]] || { echo "MODE must be fresh or rebuild" >&2; exit 2; }
 for n in "${SIZES[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bad size '$n': sizes are process counts" >&2; exit 2; }
 done
@@ -83,9 +88,11 @@ run_tool() { # run_tool TOOL SIZE RUN
   # the next run creates its thousands of files (`recently_deleted` in perf), which made the
   # same build 2-5x slower depending on what the previous run had just removed.
   mkdir -p "$TRASH"
-  for old in "$out" "$out".* "$WORK"/.site-"$tool"*; do   # also handbook's staging folders
-    [ -e "$old" ] && mv "$old" "$TRASH/$(basename "$old")-$(date +%s%N)"
-  done
+  if [ "$MODE" = fresh ]; then
+    for old in "$out" "$out".* "$WORK"/.site-"$tool"*; do   # also handbook's staging folders and spare
+      [ -e "$old" ] && mv "$old" "$TRASH/$(basename "$old")-$(date +%s%N)"
+    done
+  fi
   sync
   case $tool in
     handbook) cmd=("$HANDBOOK" build "$corpus" --output "$out" --timings) ;;
@@ -105,13 +112,25 @@ run_tool() { # run_tool TOOL SIZE RUN
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${SIZES[@]}"; do
+  if [ "$MODE" = rebuild ]; then
+    # The output each rebuild writes over (handbook: and the spare it keeps): an untimed build,
+    # twice for handbook, whose first rebuild is the one that makes the spare.
+    for tool in $TOOLS; do
+      for old in "$WORK/site-$tool" "$WORK/.site-$tool".*; do
+        if [ -e "$old" ]; then mv "$old" "$TRASH/$(basename "$old")-$(date +%s%N)"; fi
+      done
+      run_tool "$tool" "$n" 0 2>/dev/null
+      if [ "$tool" = handbook ]; then run_tool "$tool" "$n" 0 2>/dev/null; fi
+    done
+    awk -F'\t' '$3 != 0' "$RESULTS" > "$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"   # warm-ups do not count
+  fi
   echo "size $n: $R interleaved runs of $TOOLS" >&2
   for ((i = 1; i <= R; i++)); do
     for tool in $TOOLS; do run_tool "$tool" "$n" "$i"; done
   done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
-rm -rf "$WORK"/site-* "$TRASH"
+rm -rf "$WORK"/site-* "$WORK"/.site-* "$TRASH"
 sync
 date +%s > "$WORK/.ended"
 
@@ -127,7 +146,11 @@ HUGO_VERSION=$("$HUGO" version | awk '{print $2}')
 echo
 echo "machine:  $(nproc) CPUs, $CPU, $MEM RAM; load average $LOAD_START at start, $LOAD_END at end"
 echo "handbook: $VERSION (release build); hugo $HUGO_VERSION; floor: cc -O2, $WORKERS workers"
-echo "runs:     $R per tool and size, interleaved, clean output folder each run; median wall time and median peak RSS"
+if [ "$MODE" = fresh ]; then
+  echo "runs:     $R per tool and size, interleaved, clean output folder each run; median wall time and median peak RSS"
+else
+  echo "runs:     $R per tool and size, interleaved, each a REBUILD over the tool's previous output; median wall time and median peak RSS"
+fi
 echo
 # The handbook's own stage timings (--timings) from its last run at each size.
 for n in "${SIZES[@]}"; do
