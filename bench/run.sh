@@ -6,7 +6,9 @@
 #        HUGO=hugo          the hugo binary
 #        WORKERS=$(nproc)   processes the floor forks
 #        TOOLS="handbook hugo floor"   which tools run (e.g. TOOLS=handbook for growth alone;
-#                           columns of a tool not run show 0)
+#                           columns of a tool not run show 0); add `sitecopy` (after handbook)
+#                           to time `cp -r` of handbook's output: floor + sitecopy is a floor
+#                           that writes the same site
 #        MODE=fresh         fresh: every run writes into an empty output folder;
 #                           rebuild: every run writes over its previous output, as an author's
 #                           rebuild after a save does (one untimed build per tool first)
@@ -99,6 +101,10 @@ run_tool() { # run_tool TOOL SIZE RUN
     hugo)     cmd=("$HUGO" --source "$BENCH/hugo" --contentDir "$corpus/content" --destination "$out"
                    --noBuildLock --quiet) ;;
     floor)    cmd=("$BIN/floor" "$corpus/content" "$out" "$WORKERS") ;;
+    # Writing handbook's own site, file for file: its last output copied (`cp -rT` writes over
+    # an existing copy in rebuild mode). With the floor's time, a floor for handbook's output.
+    sitecopy) [ -d "$WORK/site-handbook" ] || fail "sitecopy needs a handbook run before it in TOOLS"
+              cmd=(cp -rT "$WORK/site-handbook" "$out") ;;
   esac
   /usr/bin/time -f "%e %M %U %S" -o "$tf" "${cmd[@]}" > "$log" 2>&1 || fail "$tool failed on $n processes (run $i)" "$log"
   local secs kb user sys cpu files
@@ -188,6 +194,16 @@ END {
       s["handbook"], m["handbook"], s["hugo"], m["hugo"], s["floor"], m["floor"],
       s["handbook"] / (s["hugo"] > 0 ? s["hugo"] : 0.01), s["handbook"] / (s["floor"] > 0 ? s["floor"] : 0.01),
       m["handbook"] / (m["hugo"] > 0 ? m["hugo"] : 1)
+  }
+  copied = 0
+  for (k = 1; k <= ns; k++) if (vals[sz[k] SUBSEP "sitecopy" SUBSEP "s"] != "") copied = 1
+  if (copied) {
+    print "\nA floor that writes handbook'"'"'s site: the floor, plus cp -r of handbook'"'"'s output (sitecopy):"
+    printf "%9s | %9s %9s %9s | %16s\n", "processes", "floor", "sitecopy", "sum", "handbook / sum"
+    for (k = 1; k <= ns; k++) {
+      n = sz[k]; cp = median(n SUBSEP "sitecopy" SUBSEP "s")
+      printf "%9s | %9.2f %9.2f %9.2f | %16.2f\n", n, F[n], cp, F[n] + cp, T[n] / (F[n] + cp > 0 ? F[n] + cp : 0.01)
+    }
   }
   print "\nCPU time (user + sys, median seconds; less disturbed by other load than wall time):"
   printf "%9s | %9s %9s %9s | %13s %13s\n", "processes", "handbook", "hugo", "floor", "cpu h/hugo", "cpu h/floor"
