@@ -59,7 +59,7 @@ public enum Pipeline {
             throw IOFailure(description: refusal)
         }
         let start = ContinuousClock.now
-        let staging: OutputWriter.Staging
+        var staging: OutputWriter.Staging
         do {
             staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare)
         } catch {
@@ -69,6 +69,18 @@ public enum Pipeline {
                                      contentURL: ready.loaded.contentURL, assets: ready.handbook.assets)
         report.pageCount = jobs.filter(\.isPage).count
         await SiteRenderer.run(jobs, emit: staging.write)
+        if staging.reused, !staging.finishWriting() {
+            // Something in the spare could not be written over or removed (a file of another
+            // user, say): the site is written again into an empty folder, so the spare never
+            // makes a build fail that would succeed without it.
+            staging.abandon()
+            do {
+                staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare, useSpare: false)
+            } catch {
+                throw IOFailure(description: "cannot write \(output.path): \(error)")
+            }
+            await SiteRenderer.run(jobs, emit: staging.write)
+        }
         report.timings.append(("render and write", start.duration(to: .now)))
         do {
             try staging.commit()

@@ -114,4 +114,97 @@ struct SpareOutputTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: spare(handbook).path) == ["mine.txt"])
     }
+
+    @Test("A file renamed to a canonically equivalent name (NFD to NFC) leaves no stale copy")
+    func canonicallyEquivalentNameIsPruned() async throws {
+        let nfd = "cafe\u{301}.txt", nfc = "caf\u{E9}.txt"
+        let handbook = try TestHandbook(fixture: "valid-basic", ["content/\(nfd)": "old\n"])
+        _ = try await handbook.build()
+        _ = try await handbook.build()
+        try FileManager.default.removeItem(atPath: handbook.root.path + "/content/" + nfd)
+        try handbook.write(["content/\(nfc)": "new\n"])
+        let site = try await handbook.build()
+        let names = Set((FolderListing.entries(of: site.folder.path, hidden: true) ?? []).map { Array($0.name.utf8) })
+        #expect(names.contains(Array(nfc.utf8)))
+        #expect(!names.contains(Array(nfd.utf8)))
+    }
+
+    @Test("Files and folders written over get the modes a fresh build gives them")
+    func modesAreThoseOfAFreshBuild() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        _ = try await handbook.build()
+        _ = try await handbook.build()
+        let spare = spare(handbook)
+        for path in BuiltSite.files(in: spare) { chmod(spare.path + "/" + path, 0o600) }
+        for folder in ["processes", "processes/complaint-intake", "assets"] { chmod(spare.path + "/" + folder, 0o700) }
+        let site = try await handbook.build()
+        let elsewhere = handbook.folder.appendingPathComponent("fresh-modes", isDirectory: true)
+        _ = try await handbook.build(output: elsewhere, keepSpare: false)
+        func mode(_ url: URL) -> mode_t {
+            var info = stat()
+            return lstat(url.path, &info) == 0 ? info.st_mode & 0o7777 : 0
+        }
+        for path in site.files() + ["processes", "processes/complaint-intake", "assets"] {
+            #expect(mode(site.url(path)) == mode(elsewhere.appendingPathComponent(path)), "\(path)")
+        }
+    }
+
+    @Test("A FIFO in the spare where a page goes is replaced, not opened (which would wait for a reader)")
+    func fifoIsReplaced() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        _ = try await handbook.build()
+        _ = try await handbook.build()
+        let fifo = spare(handbook).appendingPathComponent("index.html").path
+        try FileManager.default.removeItem(atPath: fifo)
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // Should the build block on the FIFO (by then in its staging folder), a reader opened
+        // after 20 s frees it: a failure, not a hang.
+        let watchdog = Watchdog(), folder = handbook.folder.path
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 20)
+            guard !watchdog.finished else { return }
+            watchdog.rescued = true
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(".site.staging-") {
+                _ = open(folder + "/" + entry + "/index.html", O_RDONLY | O_NONBLOCK)
+            }
+        }
+        let site = try await handbook.build()
+        watchdog.finished = true
+        #expect(!watchdog.rescued)
+        #expect(site.snapshot() == (try await fresh(handbook)))
+    }
+
+    @Test("What cannot be written over or removed in the spare makes the build start again in an empty folder")
+    func unremovableJunkFallsBackToAFreshFolder() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        _ = try await handbook.build()
+        _ = try await handbook.build()
+        // A folder where the home page goes, holding a file whose name is not UTF-8: the
+        // listing cannot name it, so neither it nor its folder can be removed.
+        let folder = spare(handbook).appendingPathComponent("index.html").path
+        try FileManager.default.removeItem(atPath: folder)
+        #expect(mkdir(folder, 0o755) == 0)
+        let name = Array((folder + "/").utf8) + [0xFF, 0x41, 0]
+        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        close(fd)
+        let site = try await handbook.build()
+        #expect(site.report.published)
+        #expect(site.snapshot() == (try await fresh(handbook)))
+        #expect(site.text("index.html").contains("<html"))
+    }
+}
+
+/// Flags shared with a watchdog thread.
+private final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flags = (finished: false, rescued: false)
+    var finished: Bool {
+        get { lock.withLock { flags.finished } }
+        set { lock.withLock { flags.finished = newValue } }
+    }
+    var rescued: Bool {
+        get { lock.withLock { flags.rescued } }
+        set { lock.withLock { flags.rescued = newValue } }
+    }
 }

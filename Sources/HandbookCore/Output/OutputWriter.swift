@@ -25,35 +25,42 @@ enum OutputWriter {
         let reused: Bool
         private let keepSpare: Bool
         private let lock = NSLock()
-        // Guarded by `lock`: folders made (or, when reused, checked) so far.
-        nonisolated(unsafe) private var folders: Set<String> = []
-        // Guarded by `lock`: when reused, the files written, so that the others are removed.
-        nonisolated(unsafe) private var files: Set<String> = []
+        // Guarded by `lock`: folders made (or, when reused, checked) so far, and when reused the
+        // files written, so that the others are removed. As bytes: `String` equality is
+        // canonical equivalence, and a file named in NFD is not the one named in NFC.
+        nonisolated(unsafe) private var folders: Set<[UInt8]> = []
+        nonisolated(unsafe) private var files: Set<[UInt8]> = []
         private let failures = FailureList()
         /// Held (`flock`) while this build runs: another build's `removeLeftovers` can then tell
         /// a live staging folder from a killed build's, whatever became of its process id.
         private let liveness: Int32
+        /// What a build into an empty folder gives folders and files: reused ones are set to it.
+        private let folderMode: mode_t, fileMode: mode_t
 
-        init(for output: URL, keepSpare: Bool = true) throws {
+        /// With `useSpare: false` the spare is not claimed (a retry after writing over it failed).
+        init(for output: URL, keepSpare: Bool = true, useSpare: Bool = true) throws {
             self.output = output
             self.keepSpare = keepSpare
             let parent = output.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            let spare = OutputWriter.sparePath(of: output)
-            removeLeftovers(in: parent, name: output.lastPathComponent, spare: keepSpare ? spare : nil)
+            removeLeftovers(in: parent, name: output.lastPathComponent)
             path = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(OutputWriter.uniqueSuffix())").path
-            liveness = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-            if liveness >= 0 { _ = flock(liveness, LOCK_EX | LOCK_NB) }
+            liveness = Self.lockedFile(path + ".lock")
             removeTree(path)
+            let mask = Self.umask()
+            folderMode = 0o755 & ~mask
+            fileMode = 0o644 & ~mask
             // Only a folder a build wrote (it has the marker) is written over; `rename` is
             // atomic, so of two builds starting together only one gets the spare.
-            if keepSpare, OutputWriter.isOutput(spare), rename(spare, path) == 0 {
+            let spare = OutputWriter.sparePath(of: output)
+            if keepSpare, useSpare, OutputWriter.isOutput(spare), rename(spare, path) == 0 {
                 reused = true
-                folders.insert(path)
+                folders.insert(Array(path.utf8))
             } else {
                 if !keepSpare, OutputWriter.isOutput(spare) { removeTree(spare) }
                 reused = false
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                folders.insert(Array(path.utf8))
             }
         }
 
@@ -63,22 +70,41 @@ enum OutputWriter {
             close(liveness)
         }
 
+        /// A lock file that is locked before it appears under its name, so that no other build
+        /// can take it for a killed build's in between.
+        private static func lockedFile(_ name: String) -> Int32 {
+            let draft = name + "-new"
+            let fd = open(draft, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return -1 }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0, rename(draft, name) == 0 else {
+                unlink(draft)
+                close(fd)
+                return -1
+            }
+            return fd
+        }
+
+        /// The process's umask, read without changing it (`umask(2)` can only set it, and
+        /// setting it even for a moment would change what other threads create).
+        private static func umask() -> mode_t {
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+            return line.flatMap { mode_t($0.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022
+        }
+
         func write(_ file: OutputFile) {
             let target = path + "/" + file.path
             let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+            let mode = reused ? fileMode : nil
             do {
-                if reused {
-                    lock.withLock { _ = files.insert(target) }
-                    try makeCheckedFolder(folder)
-                } else if lock.withLock({ folders.insert(folder).inserted }) {
-                    try makeFolder(folder)
-                }
+                if reused { lock.withLock { _ = files.insert(Array(target.utf8)) } }
+                try makeFolders(folder)
                 switch file.contents {
                 case .text(var text):
                     // Straight from the string's own UTF-8.
-                    try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)], over: reused) }
+                    try text.withUTF8 { try writeFile(target, [UnsafeRawBufferPointer($0)], over: mode) }
                 case .streamed(let root, let make):
-                    let file = try OpenFile(target, over: reused)
+                    let file = try OpenFile(target, over: mode)
                     var failure: (any Error)?
                     let rest = make { piece in
                         do {
@@ -93,11 +119,19 @@ enum OutputWriter {
                     try file.write(&last, root: root, final: true)
                     try file.finish()
                 case .copy(let source):
-                    try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: reused) }
+                    try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: mode) }
                 }
             } catch {
                 failures.append("\(file.path): \(error)")
             }
+        }
+
+        /// Ends writing: when writing over the spare, removes what this build did not write.
+        /// False when something could not be written or removed; a build over the spare then
+        /// starts again in an empty folder (`abandon` this one).
+        func finishWriting() -> Bool {
+            if reused { prune(path) }
+            return failures.first == nil
         }
 
         /// Swaps the staging folder in for the output; throws the first write failure instead.
@@ -107,7 +141,6 @@ enum OutputWriter {
                 throw Failure(description: first)
             }
             do {
-                if reused { prune(path) }
                 if let old = try swap(URL(fileURLWithPath: path, isDirectory: true), into: output) { retire(old) }
             } catch {
                 abandon()
@@ -115,48 +148,62 @@ enum OutputWriter {
             }
         }
 
-        /// A failed build's folder becomes the spare too: every file will be written again.
-        func abandon() { retire(path) }
+        /// A failed build's folder is removed, never kept as the spare: whatever made it fail
+        /// (a full disk, a file that cannot be replaced) would make the next build fail too.
+        func abandon() { removeTree(path) }
 
-        /// Keeps a replaced output (or a staging folder no longer needed) as the spare when
-        /// allowed and there is none; removes it otherwise.
+        /// Keeps a replaced output as the spare when allowed and there is none; removes it otherwise.
         private func retire(_ folder: String) {
             let spare = OutputWriter.sparePath(of: output)
             if keepSpare, OutputWriter.isOutput(folder), access(spare, F_OK) != 0, rename(folder, spare) == 0 { return }
             removeTree(folder)
         }
 
-        /// `mkdir -p` inside a reused folder: each folder on the way is made or, when something
-        /// is already there, checked with `lstat` (not followed) and replaced unless it is a
-        /// real folder, so a link left in the spare cannot lead a write outside it.
-        private func makeCheckedFolder(_ folder: String) throws {
-            guard lock.withLock({ !folders.contains(folder) }) else { return }
-            if let slash = folder.lastIndex(of: "/"), folder.count > path.count {
-                try makeCheckedFolder(String(folder[..<slash]))
-            }
-            if mkdir(folder, 0o755) != 0 {
-                guard errno == EEXIST else {
-                    throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+        /// `mkdir -p`, under the lock from the staging folder down, each folder once per build.
+        /// Writing over the spare, a folder already there is checked with `lstat` (not followed)
+        /// and replaced unless it is a real folder of this user, so a link left in the spare
+        /// cannot lead a write outside it; its mode is set to what a new folder would get.
+        private func makeFolders(_ folder: String) throws {
+            try lock.withLock {
+                var missing: [String] = []
+                var current = folder
+                while current.utf8.count > path.utf8.count, !folders.contains(Array(current.utf8)) {
+                    missing.append(current)
+                    guard let slash = current.lastIndex(of: "/") else { break }
+                    current = String(current[..<slash])
                 }
-                var info = stat()
-                if lstat(folder, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
-                    removeTree(folder)
-                    guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                        throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
-                    }
+                for each in missing.reversed() {
+                    try makeFolder(each)
+                    folders.insert(Array(each.utf8))
                 }
             }
-            lock.withLock { _ = folders.insert(folder) }
+        }
+
+        private func makeFolder(_ folder: String) throws {
+            if mkdir(folder, 0o755) == 0 { return }
+            guard errno == EEXIST else {
+                throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            }
+            guard reused else { return }
+            var info = stat()
+            if lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid() {
+                if info.st_mode & 0o7777 != folderMode { chmod(folder, folderMode) }
+                return
+            }
+            guard removeTree(folder), mkdir(folder, 0o755) == 0 else {
+                throw Failure(description: "cannot replace \(folder): \(String(cString: strerror(errno)))")
+            }
         }
 
         /// Removes what the previous output had and this build did not write.
         private func prune(_ folder: String) {
             for entry in FolderListing.entries(of: folder, hidden: true) ?? [] {
                 let child = folder + "/" + entry.name
-                if entry.kind == .folder, folders.contains(child) {
+                let bytes = Array(child.utf8)
+                if entry.kind == .folder, folders.contains(bytes) {
                     prune(child)
-                } else if entry.kind == .folder || !files.contains(child) {
-                    removeTree(child)
+                } else if entry.kind == .folder || !files.contains(bytes) {
+                    if !removeTree(child) { failures.append("cannot remove \(child) from the previous output") }
                 }
             }
         }
@@ -174,19 +221,6 @@ enum OutputWriter {
             && lstat(folder + "/" + OutputSafety.marker, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
-    /// `mkdir -p` in plain POSIX calls: one `mkdir` when the parent exists (the usual case),
-    /// where FileManager checks every component of the path first.
-    static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        try makeFolder(String(path[..<slash]))
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
     /// A file being written piece by piece, closed when dropped.
     final class OpenFile {
         let path: String
@@ -196,23 +230,36 @@ enum OutputWriter {
         private let overwriting: Bool
         private var length = 0
 
-        /// With `over`, a regular file already at `path` is written over in place, unless it has
-        /// other names (a hard link made by someone copying the site with `cp -l` must keep its
-        /// contents); anything else there (a link, a folder) is removed first.
-        init(_ path: String, over: Bool = false) throws {
+        /// With `over` (the mode a new file gets), a regular file of this user already at `path`
+        /// is written over in place and given that mode, unless it has other names (a hard link
+        /// made by someone copying the site with `cp -l` must keep its contents); anything else
+        /// there (a link, a folder, a FIFO) is removed first and never followed or opened.
+        init(_ path: String, over mode: mode_t? = nil) throws {
             self.path = path
             var existing: Int32 = -1
-            if over {
-                existing = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            if let mode {
                 var info = stat()
-                if existing >= 0, fstat(existing, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 {
-                    close(existing)
-                    existing = -1
+                if lstat(path, &info) == 0 {
+                    if info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, info.st_uid == geteuid() {
+                        existing = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                        var opened = stat()
+                        // Still the file looked at: it was not swapped for something else meanwhile.
+                        if existing >= 0, fstat(existing, &opened) != 0 || opened.st_ino != info.st_ino
+                            || opened.st_dev != info.st_dev || opened.st_mode & S_IFMT != S_IFREG || opened.st_nlink != 1 {
+                            close(existing)
+                            existing = -1
+                        }
+                        if existing >= 0, info.st_mode & 0o7777 != mode { fchmod(existing, mode) }
+                    }
+                    if existing < 0, !removeTree(path) {
+                        throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+                    }
                 }
-                if existing < 0 { removeTree(path) }
             }
             overwriting = existing >= 0
-            fd = existing >= 0 ? existing : open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // Over the spare a new file must be new: O_EXCL | O_NOFOLLOW never write through a link.
+            let flags = mode == nil ? O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC : O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+            fd = existing >= 0 ? existing : open(path, flags, 0o644)
             guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         }
 
@@ -269,8 +316,8 @@ enum OutputWriter {
         }
     }
 
-    static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer], over: Bool = false) throws {
-        let file = try OpenFile(path, over: over)
+    static func writeFile(_ path: String, _ pieces: [UnsafeRawBufferPointer], over mode: mode_t? = nil) throws {
+        let file = try OpenFile(path, over: mode)
         try file.write(pieces)
         try file.finish()
     }
@@ -302,16 +349,14 @@ enum OutputWriter {
     }
 
     /// Removes a folder tree without following symbolic links: plain POSIX calls, a few times
-    /// faster than `FileManager.removeItem` on a large site.
-    static func removeTree(_ path: String) {
+    /// faster than `FileManager.removeItem` on a large site. True when nothing is left at `path`.
+    @discardableResult
+    static func removeTree(_ path: String) -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        guard info.st_mode & S_IFMT == S_IFDIR else {
-            unlink(path)
-            return
-        }
+        guard lstat(path, &info) == 0 else { return errno == ENOENT }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return unlink(path) == 0 }
         for entry in FolderListing.entries(of: path, hidden: true) ?? [] { removeTree(path + "/" + entry.name) }
-        rmdir(path)
+        return rmdir(path) == 0
     }
 
     /// `PID-N`: the process, and which of its builds (`serve` and tests build more than once).
@@ -331,13 +376,7 @@ enum OutputWriter {
     /// Staging folders of builds that were killed. A build still running (another build of the
     /// same output) holds the lock beside its staging folder and keeps it; without a lock file
     /// (an `.old-` folder, or a build of an earlier version), one whose process is gone.
-    /// With a `spare` path and no spare there yet, a killed build's folder that a build wrote
-    /// becomes the spare instead of being removed.
-    static func removeLeftovers(in parent: URL, name: String, spare: String? = nil) {
-        func discard(_ path: String) {
-            if let spare, isOutput(path), access(spare, F_OK) != 0, rename(path, spare) == 0 { return }
-            removeTree(path)
-        }
+    static func removeLeftovers(in parent: URL, name: String) {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
@@ -351,13 +390,13 @@ enum OutputWriter {
             if lock >= 0 {
                 defer { close(lock) }
                 guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { continue }  // its build is running
-                discard(path)
+                removeTree(path)
                 unlink(path + ".lock")
                 continue
             }
             let suffix = entry.dropFirst(prefix.count)
             if let pid = Int32(suffix.prefix { $0 != "-" }), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
-            discard(path)
+            removeTree(path)
         }
     }
 
