@@ -198,7 +198,7 @@ struct PrintTests {
 
     @Test("The execution feedback form has its columns and one row per step")
     func feedbackForm() async throws {
-        let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/feedback/index.html")
+        let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/feedback.html")
         defer { try? FileManager.default.removeItem(at: folder) }
         expectPages(pdf, header: { _ in "\(Self.siteHeader) · 采购审批流程 · 执行反馈表" })
         let columns = pdf.pages[0].split(separator: "\n").first { $0.contains("问题描述") }.map(String.init) ?? ""

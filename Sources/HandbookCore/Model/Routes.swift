@@ -9,7 +9,9 @@ public enum Routes {
     public static let search = "search/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
-    public static func feedbackForm(_ id: String) -> String { "processes/\(segment(id))/feedback/index.html" }
+    /// A file beside the process page, not a folder of its own: one folder fewer per process
+    /// (20,000 fewer inodes to make at 20,000 processes, and 4 KB of disk each).
+    public static func feedbackForm(_ id: String) -> String { "processes/\(segment(id))/feedback.html" }
     public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }
     public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
     public static func training(_ departmentID: String, role: String) -> String {
