@@ -7,7 +7,10 @@ typealias Model = [TemplateKey: TemplateValue]
 /// Builds what templates see: typed dictionaries of text, flags and lists (`Model`), one builder per
 /// page kind (see the `ViewModels+*.swift` files). Links are site-root links (`hb-root:/…`)
 /// that the renderer turns into relative ones for the page they land on.
-struct ViewModels: Sendable {
+///
+/// A class: page closures capture it, and copying the struct retained every field (objects all
+/// cores share) per capture, a cost that grew faster than the handbook.
+final class ViewModels: Sendable {
     let handbook: Handbook
     private let dutyIndex: Lazy<DutyIndex>
     var duties: DutyIndex { dutyIndex.value }
