@@ -18,6 +18,14 @@ struct SpareOutputTests {
         return site.snapshot()
     }
 
+    /// The fixture built twice: the second build keeps the first one's output as the spare.
+    static func builtTwice(_ files: [String: String] = [:]) async throws -> TestHandbook {
+        let handbook = try TestHandbook(fixture: "valid-basic", files)
+        _ = try await handbook.build()
+        _ = try await handbook.build()
+        return handbook
+    }
+
     func inode(_ url: URL) -> UInt64? {
         var info = stat()
         return lstat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
@@ -65,9 +73,7 @@ struct SpareOutputTests {
 
     @Test("Links, folders and files found in the spare in place of what a build writes lead nowhere")
     func tamperedSpareIsContained() async throws {
-        let handbook = try TestHandbook(fixture: "valid-basic")
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice()
         let spare = spare(handbook), manager = FileManager.default
         let secret = handbook.folder.appendingPathComponent("secret.txt")
         try Data("机密".utf8).write(to: secret)
@@ -95,9 +101,7 @@ struct SpareOutputTests {
 
     @Test("--no-spare keeps no spare; a .spare folder that no build wrote is left alone")
     func noSpareAndForeignSpare() async throws {
-        let handbook = try TestHandbook(fixture: "valid-basic")
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice()
         #expect(FileManager.default.fileExists(atPath: spare(handbook).path))
         _ = try await handbook.build(keepSpare: false)
         #expect(!FileManager.default.fileExists(atPath: spare(handbook).path))
@@ -118,9 +122,7 @@ struct SpareOutputTests {
     @Test("A file renamed to a canonically equivalent name (NFD to NFC) leaves no stale copy")
     func canonicallyEquivalentNameIsPruned() async throws {
         let nfd = "cafe\u{301}.txt", nfc = "caf\u{E9}.txt"
-        let handbook = try TestHandbook(fixture: "valid-basic", ["content/\(nfd)": "old\n"])
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice(["content/\(nfd)": "old\n"])
         try FileManager.default.removeItem(atPath: handbook.root.path + "/content/" + nfd)
         try handbook.write(["content/\(nfc)": "new\n"])
         let site = try await handbook.build()
@@ -131,9 +133,7 @@ struct SpareOutputTests {
 
     @Test("Files and folders written over get the modes a fresh build gives them")
     func modesAreThoseOfAFreshBuild() async throws {
-        let handbook = try TestHandbook(fixture: "valid-basic")
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice()
         let spare = spare(handbook)
         for path in BuiltSite.files(in: spare) { chmod(spare.path + "/" + path, 0o600) }
         for folder in ["processes", "processes/complaint-intake", "assets"] { chmod(spare.path + "/" + folder, 0o700) }
@@ -151,9 +151,7 @@ struct SpareOutputTests {
 
     @Test("A FIFO in the spare where a page goes is replaced, not opened (which would wait for a reader)")
     func fifoIsReplaced() async throws {
-        let handbook = try TestHandbook(fixture: "valid-basic")
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice()
         let fifo = spare(handbook).appendingPathComponent("index.html").path
         try FileManager.default.removeItem(atPath: fifo)
         #expect(mkfifo(fifo, 0o644) == 0)
@@ -176,9 +174,7 @@ struct SpareOutputTests {
 
     @Test("What cannot be written over or removed in the spare makes the build start again in an empty folder")
     func unremovableJunkFallsBackToAFreshFolder() async throws {
-        let handbook = try TestHandbook(fixture: "valid-basic")
-        _ = try await handbook.build()
-        _ = try await handbook.build()
+        let handbook = try await Self.builtTwice()
         // A folder where the home page goes, holding a file whose name is not UTF-8: the
         // listing cannot name it, so neither it nor its folder can be removed.
         let folder = spare(handbook).appendingPathComponent("index.html").path
