@@ -33,7 +33,6 @@ public enum Markdown {
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet(reserved: reservedAnchors)
         var pipeTables: [Int] = []
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
         guard let iterator = cmark_iter_new(doc) else {
             return RenderedMarkdown(html: "", links: [], headings: [])
@@ -59,7 +58,7 @@ public enum Markdown {
                     anchor: slugs.unique(Slug.make(title)), line: Int(cmark_node_get_start_line(node))))
             case CMARK_NODE_PARAGRAPH:
                 let line = Int(cmark_node_get_start_line(node))
-                if line >= 1, line < sourceLines.count, looksLikePipeTable(sourceLines[line - 1], sourceLines[line]) {
+                if line >= 1, line < columns.lineCount, looksLikePipeTable(columns.line(line), columns.line(line + 1)) {
                     pipeTables.append(line)
                 }
             default:
@@ -90,8 +89,16 @@ public enum Markdown {
         return result
     }
 
-    /// `| a | b |` followed by `|---|---|`.
-    private static func looksLikePipeTable(_ first: Substring, _ second: Substring) -> Bool {
+    /// `| a | b |` followed by `|---|---|`. Asked of every paragraph, and of every step's
+    /// duties: most are told apart by their first byte.
+    private static func looksLikePipeTable(_ firstLine: ArraySlice<UInt8>, _ secondLine: ArraySlice<UInt8>) -> Bool {
+        // Only white space (`.whitespaces`: tab and the Zs spaces) is trimmed, so the line is no
+        // table row when its first other byte is neither `|` nor the lead byte of a non-ASCII
+        // space (U+00A0 is C2 A0; U+1680, U+2000…U+205F and U+3000 start with E1 to E3). Chinese
+        // text starts with E4 to E9.
+        let lead = firstLine.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let lead, lead == UInt8(ascii: "|") || lead == 0xC2 || (0xE1...0xE3).contains(lead) else { return false }
+        let first = String(decoding: firstLine, as: UTF8.self), second = String(decoding: secondLine, as: UTF8.self)
         let head = first.trimmingCharacters(in: .whitespaces), rule = second.trimmingCharacters(in: .whitespaces)
         return head.hasPrefix("|") && head.dropFirst().contains("|") && rule.hasPrefix("|")
             && rule.contains("-") && rule.allSatisfy { "|-: ".contains($0) }

@@ -190,3 +190,63 @@ struct SearchBrowserTests {
         #expect(String(decoding: compact, as: UTF8.self) == #"[{"a":["x","\"y\"\n"],"b":"2"},[],"z"]"#)
     }
 }
+
+/// The text a body or description gives the index.
+@Suite("Search index text")
+struct SearchTextTests {
+    @Test("Tags go, entities are undone once, white space collapses, the limit counts characters", arguments: [
+        ("<p>投诉<strong>工单</strong></p>\n<ul>\n<li>回访</li>\n</ul>", 400, "投诉 工单 回访"),
+        ("<p>a &lt;b&gt; &amp;lt; &quot;q&quot; &#39;s&#39; &amp; &nbsp;</p>", 400, "a <b> &lt; \"q\" 's' & &nbsp;"),
+        ("  \u{3000}全角\u{3000}空格\u{00A0}和\t制表\r\n换行  ", 400, "全角 空格 和 制表 换行"),
+        ("<a href=\"x&amp;y\" title=\"a > b\">链接</a>", 400, "b\" 链接"),
+        ("一二三四五六", 4, "一二三四"),
+        ("👩‍👩‍👧 家庭 é", 4, "👩‍👩‍👧 家庭"),
+        ("&am<x>p; &", 400, "&am p; &"),
+        ("", 400, ""),
+    ])
+    func plainText(html: String, limit: Int, text: String) {
+        #expect(SearchIndex.plain(html, limit: limit) == text)
+    }
+
+    @Test("Made from bytes, it matches walking the characters, on mixed random fragments")
+    func matchesCharacterWalk() {
+        let pieces = ["<p>", "</p>", "<a href=\"a&amp;b\">", "</a>", ">", "<", "&lt;", "&gt;", "&amp;", "&quot;", "&#39;",
+                      "&amp;lt;", "&", "amp;", " ", "\n", "\t", "\u{3000}", "\u{00A0}", "\u{2028}", "投诉", "工单",
+                      "a", "e\u{301}", "👩‍👩‍👧", "🇨🇳", "。", "|"]
+        var generator = SplitMix64(seed: 7)  // the same fragments every run
+        for _ in 0..<2_000 {
+            let html = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let limit = Int.random(in: 1...40, using: &generator)
+            #expect(SearchIndex.plain(html, limit: limit) == Self.characterWalk(html, limit: limit), "\(html.debugDescription)")
+        }
+    }
+
+    /// The earlier implementation, over characters, as the reference.
+    static func characterWalk(_ html: String, limit: Int) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; continue }
+            if character == ">" { inTag = false; text.append(" "); continue }
+            if !inTag { text.append(character) }
+        }
+        text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return String(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").prefix(limit))
+    }
+}
+
+/// A seeded generator (splitmix64), so a randomized test sees the same inputs every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

@@ -22,6 +22,24 @@ struct RenderingTests {
         #expect(html.contains("<p>正文 "))
     }
 
+    @Test("A pipe table is found by its line, behind any white space, and nothing else is", arguments: [
+        ("| 列 | 值 |\n|---|---|\n", [1]),
+        ("正文\n\n  | 列 | 值 |\n  | :-- | --: |\n", [3]),
+        ("   | a | b |\n|-|-|", [1]),
+        ("\u{3000}| 全角空格 | 值 |\n\u{3000}|---|---|", [1]),
+        ("\u{00A0}| a | b |\n|---|---|", [1]),
+        ("| 只有一行 |", []),
+        ("| a | b |\n| 不是分隔行 |", []),
+        ("|a\n|---|---|", []),
+        ("列 | 值\n---|---", []),
+        ("负责 | 协同\n|---|---|", []),
+        ("「| a | b |」\n|---|---|", []),
+        ("é | a | b |\n|---|---|", []),
+    ])
+    func pipeTables(text: String, lines: [Int]) {
+        #expect(Markdown.render(text).pipeTableLines == lines)
+    }
+
     @Test("Empty text renders to nothing, without crashing")
     func emptyText() {
         let result = Markdown.render("")

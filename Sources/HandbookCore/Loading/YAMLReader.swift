@@ -192,16 +192,3 @@ struct Fields {
         index[key].map { pairs[$0] }
     }
 }
-
-extension String {
-    /// Without leading and trailing white space (Unicode White_Space), without Foundation's
-    /// bridging in the common case where there is none.
-    var trimmedWhitespace: String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        if start == scalars.startIndex, end == scalars.endIndex { return self }
-        return String(scalars[start..<end])
-    }
-}

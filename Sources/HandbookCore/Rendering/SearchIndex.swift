@@ -48,21 +48,51 @@ enum SearchIndex {
         return out
     }
 
-    /// Text of an HTML fragment: tags dropped, entities for the escaped characters undone.
+    /// Text of an HTML fragment: tags dropped, entities for the escaped characters undone,
+    /// white space collapsed to single spaces, at most `limit` characters. Tags and entities are
+    /// ASCII, so they are found in the bytes, and white space among the scalars: walking the
+    /// characters (grapheme clusters) of every body was a visible cost of the build.
     static func plain(_ html: String, limit: Int) -> String {
-        var text = ""
+        var text: [UInt8] = []
+        text.reserveCapacity(html.utf8.count)
         var inTag = false
-        for character in html {
-            if character == "<" { inTag = true; continue }
-            if character == ">" { inTag = false; text.append(" "); continue }
-            if !inTag { text.append(character) }
+        let bytes = Array(html.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">"): inTag = false; text.append(UInt8(ascii: " "))
+            case _ where inTag: break
+            case UInt8(ascii: "&"):
+                // Each entity is undone once: `&amp;lt;` stays `&lt;`, as it was written.
+                if let (entity, character) = entities.first(where: { bytes[(index - 1)...].starts(with: $0.0) }) {
+                    text.append(character)
+                    index += entity.count - 1
+                } else {
+                    text.append(byte)
+                }
+            default: text.append(byte)
+            }
         }
-        if text.utf8.contains(UInt8(ascii: "&")) {
-            text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
+        var collapsed = String.UnicodeScalarView()
+        var space = false
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if scalar.isWhiteSpace {
+                space = !collapsed.isEmpty
+            } else {
+                if space { collapsed.append(" ") }
+                space = false
+                collapsed.append(scalar)
+            }
         }
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return String(collapsed.prefix(limit))
+        return String(String(collapsed).prefix(limit))
     }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+        (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
 }
