@@ -40,6 +40,16 @@ struct RenderingTests {
         #expect(Markdown.render(text).pipeTableLines == lines)
     }
 
+    @Test("Attribute escaping replaces the five characters and keeps everything else", arguments: [
+        ("a&b<c>\"d'e", "a&amp;b&lt;c&gt;&quot;d&#39;e"),
+        ("投诉工单 → 回访 👩‍👩‍👧", "投诉工单 → 回访 👩‍👩‍👧"),
+        ("&amp;", "&amp;amp;"),
+        ("", ""),
+    ])
+    func attributeEscaping(text: String, escaped: String) {
+        #expect(text.htmlAttributeEscaped == escaped)
+    }
+
     @Test("Empty text renders to nothing, without crashing")
     func emptyText() {
         let result = Markdown.render("")

@@ -2,27 +2,53 @@
 /// "Earlier" follows the flow: any step from which this one can be reached.
 enum HandOverCheck {
     static func check(raw: RawProcess, steps: [Step]) -> [Diagnostic] {
-        let external = Set(raw.inputs)
-        var predecessors: [String: [String]] = [:]
-        for step in steps {
-            for edge in step.next { if let to = edge.to { predecessors[to, default: []].append(step.id) } }
+        // Step ids numbered once, so that walking back from every step marks numbers instead of
+        // hashing ids into sets: this ran for every step of every process on each build.
+        var number: [String: Int] = [:]
+        func node(_ id: String) -> Int {
+            if let known = number[id] { return known }
+            number[id] = number.count
+            return number.count - 1
         }
-        let outputs = Dictionary(steps.map { ($0.id, $0.outputs) }, uniquingKeysWith: { a, _ in a })
+        var predecessors: [[Int]] = []
+        var outputs: [[String]?] = []
+        func grow() {
+            while predecessors.count < number.count { predecessors.append([]); outputs.append(nil) }
+        }
+        for step in steps {
+            let from = node(step.id)
+            grow()
+            if outputs[from] == nil { outputs[from] = step.outputs }  // the first step of a repeated id
+            for edge in step.next {
+                guard let to = edge.to else { continue }
+                let target = node(to)
+                grow()
+                predecessors[target].append(from)
+            }
+        }
+        let external = raw.inputs
         var diagnostics: [Diagnostic] = []
         for step in raw.steps {
-            var available = external
-            var seen: Set<String> = [step.id.value]
-            var queue = predecessors[step.id.value] ?? []
+            let start = node(step.id.value)
+            grow()
+            var seen = [Bool](repeating: false, count: number.count)
+            seen[start] = true
+            var reached: [Int] = []
+            var queue = predecessors[start]
             while let current = queue.popLast() {
-                guard seen.insert(current).inserted else { continue }
-                available.formUnion(outputs[current] ?? [])
-                queue += predecessors[current] ?? []
+                guard !seen[current] else { continue }
+                seen[current] = true
+                reached.append(current)
+                queue += predecessors[current]
             }
-            for input in step.input where !available.contains(input.value) {
+            for input in step.input {
+                let value = input.value
+                if external.contains(value) || reached.contains(where: { outputs[$0]?.contains(value) ?? false }) { continue }
+                let available = Set(external).union(reached.flatMap { outputs[$0] ?? [] })
                 diagnostics.append(.warning("handbook.step.broken-handover",
-                    "input `\(input.value)` of step `\(step.id.value)` is not an output of any earlier step nor an input of the process (衔接不畅)",
+                    "input `\(value)` of step `\(step.id.value)` is not an output of any earlier step nor an input of the process (衔接不畅)",
                     at: input.position,
-                    notes: Suggestion.note(for: input.value, in: available.sorted())))
+                    notes: Suggestion.note(for: value, in: available.sorted())))
             }
         }
         return diagnostics

@@ -45,9 +45,9 @@ extension ViewModels {
             "items": .string(list(handOver.items)), "process": .string(process.title),
             "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
             "fromStep": ["label": .string("\(process.steps[from].id). \(process.steps[from].name)"),
-                         "href": .string(stepHref(process.id, process.steps[from].id))],
+                         "href": .string(stepHref(process: handOver.processIndex, step: from))],
             "toStep": ["label": .string("\(process.steps[to].id). \(process.steps[to].name)"),
-                       "href": .string(stepHref(process.id, process.steps[to].id))],
+                       "href": .string(stepHref(process: handOver.processIndex, step: to))],
         ]
     }
 
@@ -86,10 +86,10 @@ extension ViewModels {
     }
 
     func dutyRowModel(_ row: DutyRow) -> Model {
-        let processID = handbook.processes[row.process].id, step = handbook.processes[row.process].steps[row.step]
+        let step = handbook.processes[row.process].steps[row.step]
         let letters = Involvement.allCases.enumerated().filter { row.letters & 1 << $0.offset != 0 }.map(\.element)
         var model: Model = [
-            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(processID, step.id)),
+            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process: row.process, step: row.step)),
             "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
             "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
             "parties": .list(row.parties.map { party in

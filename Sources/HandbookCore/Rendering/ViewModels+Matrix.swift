@@ -29,7 +29,7 @@ extension ViewModels {
                     ["letter": .string(letter.rawValue), "label": .string(strings[letter.rawValue] ?? ""),
                      "steps": .list(cell[letter]!.map {
                          ["id": .string(process.steps[$0].id), "name": .string(process.steps[$0].name),
-                          "href": .string(stepHref(process.id, process.steps[$0].id))]
+                          "href": .string(stepHref(process: p, step: $0))]
                      })]
                 })]
             })

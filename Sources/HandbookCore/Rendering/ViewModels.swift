@@ -33,6 +33,9 @@ final class ViewModels: Sendable {
     private let departmentLinks: [String: Model]
     /// In `handbook.processes` order.
     private let processLinks: Lazy<[Model]>
+    /// Each step's link from the site root, by process then step index: department, training
+    /// and matrix rows ask for them tens of thousands of times.
+    private let stepHrefs: Lazy<[[String]]>
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
@@ -53,6 +56,11 @@ final class ViewModels: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         let table = strings
         processLinks = Lazy { handbook.processes.map { Self.processLink($0, handbook: handbook, strings: table) } }
+        stepHrefs = Lazy {
+            handbook.processes.map { process in
+                process.steps.map { RootLink.to(Routes.process(process.id), fragment: Routes.stepAnchor($0.id)) }
+            }
+        }
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
@@ -128,9 +136,8 @@ final class ViewModels: Sendable {
         return link
     }
 
-    func stepHref(_ processID: String, _ stepID: String) -> String {
-        RootLink.to(Routes.process(processID), fragment: Routes.stepAnchor(stepID))
-    }
+    /// The link to step `step` of `handbook.processes[process]`, by their indexes.
+    func stepHref(process: Int, step: Int) -> String { stepHrefs.value[process][step] }
 
     /// Items joined for display ("投诉工单、回访记录" or "form, record"): one lookup for the
     /// template instead of a section per item.
