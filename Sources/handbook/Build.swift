@@ -21,6 +21,7 @@ struct Build: AsyncParsableCommand {
             root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             drafts: drafts, strict: strict, date: Console.buildDate())
         options.keepSpare = !noSpare
+        options.leaveModelToExit = true
         let report: Pipeline.Report
         do {
             report = try await Pipeline.build(options)

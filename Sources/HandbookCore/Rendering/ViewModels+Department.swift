@@ -74,7 +74,7 @@ extension ViewModels {
     func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
         entries.groupedByProcess().map { group in
             let rows = group.steps.map { entry in
-                let letters = entry.duties.reduce(0) { $0 | 1 << (Involvement.allCases.firstIndex(of: $1.involvement) ?? 0) }
+                let letters = entry.duties.reduce(0) { $0 | 1 << $1.involvement.order }
                 return DutyRow(process: group.process, step: entry.step, letters: letters,
                                parties: Array(Set(entry.duties.map(\.party))).sorted())
             }
@@ -87,7 +87,7 @@ extension ViewModels {
 
     func dutyRowModel(_ row: DutyRow) -> Model {
         let step = handbook.processes[row.process].steps[row.step]
-        let letters = Involvement.allCases.enumerated().filter { row.letters & 1 << $0.offset != 0 }.map(\.element)
+        let letters = Involvement.allCases.filter { row.letters & 1 << $0.order != 0 }
         var model: Model = [
             "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process: row.process, step: row.step)),
             "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
