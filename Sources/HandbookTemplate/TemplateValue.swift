@@ -80,8 +80,13 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
+    /// A repeated key keeps its last value. Inserted one by one into a dictionary sized for
+    /// them all: `Dictionary(_:uniquingKeysWith:)` went through its general merge, and view
+    /// models make hundreds of thousands of these literals.
     public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = [TemplateKey: TemplateValue](minimumCapacity: elements.count)
+        for (key, value) in elements { fields[key] = value }
+        self = .object(fields)
     }
 }
 

@@ -189,6 +189,17 @@ struct SearchBrowserTests {
         JSONText.items(count: objects.count) { objects[$0] }.write(into: &compact, pretty: false)
         #expect(String(decoding: compact, as: UTF8.self) == #"[{"a":["x","\"y\"\n"],"b":"2"},[],"z"]"#)
     }
+
+    /// Strings are copied in runs between the bytes JSON must escape: every kind of byte, at
+    /// the start, the end and side by side, reads back as it was.
+    @Test func stringsReadBackExactly() throws {
+        let texts = ["", "投诉工单", "\"", "\\", "a\"b\\c", "\n\r\t\u{01}\u{1F}", "\"\"\\\\", "end\u{7}", "\u{0}start",
+                     "👩‍👩‍👧 \u{3000}全角 /slash/ \u{7F}", String(repeating: "长文本", count: 500) + "\""]
+        var out: [UInt8] = []
+        JSONText(texts).write(into: &out, pretty: false)
+        #expect(try JSONDecoder().decode([String].self, from: Data(out)) == texts)
+        #expect(String(decoding: out, as: UTF8.self).contains(#""\n\r\t\u0001\u001f""#))
+    }
 }
 
 /// The text a body or description gives the index.

@@ -4,8 +4,10 @@
 indirect enum JSONText {
     case string(String)
     case array([JSONText])
-    /// Keys are written sorted, so output is byte-identical between builds.
-    case object([String: JSONText])
+    /// Keys are written sorted, so output is byte-identical between builds. Pairs, not a
+    /// dictionary: written in the order given when that is already sorted (as the literals
+    /// are), no key is hashed. A key appears once.
+    case object(KeyValuePairs<String, JSONText>)
     /// An array whose items are made one at a time as they are written, then dropped: the
     /// thousands of processes in `handbook.json` never exist as one tree.
     case items(count: Int, make: (Int) -> JSONText)
@@ -32,7 +34,10 @@ indirect enum JSONText {
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             // Absent optionals are left out, as JSONEncoder did.
-            let present = fields.filter { if case .null = $0.value { false } else { true } }.sorted { $0.key < $1.key }
+            var present = fields.filter { if case .null = $0.value { false } else { true } }
+            if !present.indices.dropFirst().allSatisfy({ present[$0 - 1].key < present[$0].key }) {
+                present.sort { $0.key < $1.key }
+            }
             for (index, field) in present.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
@@ -64,22 +69,29 @@ indirect enum JSONText {
     }
 
     /// A JSON string: quote, backslash and control characters escaped, the rest as UTF-8.
+    /// Copied in runs between the bytes to escape (most strings have none).
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                run = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -27,6 +27,8 @@ extension ViewModels {
         let rows = process.steps.indices.map { index -> TemplateValue in
             let step = process.steps[index]
             let cells = columns.map { department -> TemplateValue in
+                // Most cells are empty (a step involves a few of the process's departments): one shared value.
+                guard involvements[index].contains(where: { $0.0.departmentID == department }) else { return Self.emptyCell }
                 var letters: [Involvement] = []
                 var roles: [String] = []
                 for (party, involvement) in involvements[index] where party.departmentID == department {
@@ -43,4 +45,6 @@ extension ViewModels {
         }
         return ["columns": TemplateValue(columns.map(departmentLink)), "rows": .list(rows)]
     }
+
+    private static let emptyCell: TemplateValue = ["letters": "", "roles": ""]
 }
