@@ -29,11 +29,11 @@ struct LinkIndex: Sendable, Equatable {
         var path = destination
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...]).removingPercentEncoding ?? String(path[path.index(after: hash)...])
+            fragment = Self.percentDecoded(String(path[path.index(after: hash)...]))
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        path = path.removingPercentEncoding ?? path
+        path = Self.percentDecoded(path)
         let contentPath: String
         if path.isEmpty {
             contentPath = source
@@ -85,6 +85,12 @@ struct LinkIndex: Sendable, Equatable {
             }
             return nil
         }
+    }
+
+    /// `%E6%8A%95` decoded; as written when it holds no `%` (the common case, checked without
+    /// Foundation) or an invalid escape.
+    private static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     private func hasScheme(_ text: String) -> Bool {

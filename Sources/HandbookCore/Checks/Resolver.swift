@@ -1,3 +1,4 @@
+import Foundation
 import HandbookMarkdown
 
 /// Raw documents into the resolved, published `Handbook`, with every diagnostic found.
@@ -75,22 +76,16 @@ public enum Resolver {
                                              links: links, unsafeHTML: loaded.config.unsafeHTML, today: today,
                                              contentFolder: loaded.config.contentFolder))
         results?.keep(only: Set(bodies.keys))
+        var unchecked: [(path: String, body: Body)] = []
         for (path, body) in bodies {
             if let found = results?.body(path, fileText: body.fileText) {
                 diagnostics += found
-                continue
+            } else {
+                unchecked.append((path, body))
             }
-            var found: [Diagnostic] = []
-            for line in body.rendered.pipeTableLines {
-                found.append(.warning("handbook.markdown.pipe-table",
-                    "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
-                    at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
-            }
-            for link in body.rendered.links {
-                let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
-                if let problem = links.check(link.destination, from: path, at: at) { found.append(problem) }
-            }
-            results?.store(path, ResolutionMemo.BodyResult(fileText: body.fileText, diagnostics: found))
+        }
+        for (index, found) in await checkBodies(unchecked, links: links).enumerated() {
+            results?.store(unchecked[index].path, ResolutionMemo.BodyResult(fileText: unchecked[index].body.fileText, diagnostics: found))
             diagnostics += found
         }
 
@@ -176,6 +171,37 @@ public enum Resolver {
         var fileText: String
         var firstLine: Int
         var rendered: RenderedMarkdown
+    }
+
+    /// Each body's links against the finished index, and its pipe tables; on all cores, in
+    /// slices, the diagnostics returned in the order of `bodies`.
+    private static func checkBodies(_ bodies: [(path: String, body: Body)], links: LinkIndex) async -> [[Diagnostic]] {
+        func check(_ path: String, _ body: Body) -> [Diagnostic] {
+            var found: [Diagnostic] = []
+            for line in body.rendered.pipeTableLines {
+                found.append(.warning("handbook.markdown.pipe-table",
+                    "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
+                    at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
+            }
+            for link in body.rendered.links {
+                let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
+                if let problem = links.check(link.destination, from: path, at: at) { found.append(problem) }
+            }
+            return found
+        }
+        let slice = max(64, bodies.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        return await withTaskGroup(of: (Int, [[Diagnostic]]).self) { group in
+            for start in stride(from: 0, to: bodies.count, by: slice) {
+                group.addTask {
+                    (start, bodies[start..<min(start + slice, bodies.count)].map { check($0.path, $0.body) })
+                }
+            }
+            var found = [[Diagnostic]](repeating: [], count: bodies.count)
+            for await (start, slice) in group {
+                found.replaceSubrange(start..<start + slice.count, with: slice)
+            }
+            return found
+        }
     }
 
     private static func renderBodies(_ documents: [RawDocument], links: LinkIndex,

@@ -35,7 +35,7 @@ public struct SourceFile: Sendable {
             return .failure(.error("handbook.file.invalid-utf8", "file is not valid UTF-8",
                                    at: position(ofByte: bad, in: bytes, path: path)))
         }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
+        guard text.containsByte(UInt8(ascii: "\r")) else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 

@@ -16,7 +16,7 @@ enum YAMLGuard {
     /// line and flow separator, plus every alias, written after it until the next anchor
     /// (at least what its node holds).
     static func aliases(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard yaml.containsByte(UInt8(ascii: "*")) else { return nil }
         var weights: [Substring: Int] = [:]
         var current: Substring?
         var total = 0

@@ -14,23 +14,47 @@ public enum ProcessStatus: String, Sendable, CaseIterable, Codable {
 }
 
 /// A business process: metadata and its steps.
-public struct Process: Sendable, Identifiable {
-    public var id: String
-    public var title: String
-    public var ownerID: String
-    public var status: ProcessStatus
-    public var version: String?
-    public var effective: String?
-    public var approvedBy: String?
-    public var reviewDue: String?
-    public var category: String?
-    public var summary: String?
-    public var goals: [String]
-    public var inputs: [String]
-    public var changes: [Change]
-    public var steps: [Step]
-    public var bodyHTML: String
-    public var source: SourcePosition
+/// A class, made once and never changed: pages read processes by the thousand, and copying
+/// a struct of sixteen fields retained each of them every time one was read out of the list.
+public final class Process: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    public let ownerID: String
+    public let status: ProcessStatus
+    public let version: String?
+    public let effective: String?
+    public let approvedBy: String?
+    public let reviewDue: String?
+    public let category: String?
+    public let summary: String?
+    public let goals: [String]
+    public let inputs: [String]
+    public let changes: [Change]
+    public let steps: [Step]
+    public let bodyHTML: String
+    public let source: SourcePosition
+
+    public init(id: String, title: String, ownerID: String, status: ProcessStatus, version: String?,
+                effective: String?, approvedBy: String?, reviewDue: String?, category: String?, summary: String?,
+                goals: [String], inputs: [String], changes: [Change], steps: [Step], bodyHTML: String,
+                source: SourcePosition) {
+        self.id = id
+        self.title = title
+        self.ownerID = ownerID
+        self.status = status
+        self.version = version
+        self.effective = effective
+        self.approvedBy = approvedBy
+        self.reviewDue = reviewDue
+        self.category = category
+        self.summary = summary
+        self.goals = goals
+        self.inputs = inputs
+        self.changes = changes
+        self.steps = steps
+        self.bodyHTML = bodyHTML
+        self.source = source
+    }
 
     public struct Change: Sendable {
         public var version: String?

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Unicode.Scalar {
     /// Unicode's White_Space property, from a fixed list: `properties.isWhitespace` looks the
     /// scalar up in the property tables, a visible cost when asked of every character of every
@@ -20,5 +22,17 @@ extension String {
         while end > start, scalars[scalars.index(before: end)].isWhiteSpace { end = scalars.index(before: end) }
         if start == scalars.startIndex, end == scalars.endIndex { return self }
         return String(scalars[start..<end])
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 holds `byte`, found with `memchr`: asked of every file (a carriage
+    /// return? a YAML alias?), where stepping through `utf8` one index at a time was visible.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 }
