@@ -5,24 +5,21 @@ enum HandOverCheck {
         // Step ids numbered once, so that walking back from every step marks numbers instead of
         // hashing ids into sets: this ran for every step of every process on each build.
         var number: [String: Int] = [:]
-        func node(_ id: String) -> Int {
-            if let known = number[id] { return known }
-            number[id] = number.count
-            return number.count - 1
-        }
         var predecessors: [[Int]] = []
         var outputs: [[String]?] = []
-        func grow() {
-            while predecessors.count < number.count { predecessors.append([]); outputs.append(nil) }
+        func node(_ id: String) -> Int {
+            if let known = number[id] { return known }
+            number[id] = predecessors.count
+            predecessors.append([])
+            outputs.append(nil)
+            return predecessors.count - 1
         }
         for step in steps {
             let from = node(step.id)
-            grow()
             if outputs[from] == nil { outputs[from] = step.outputs }  // the first step of a repeated id
             for edge in step.next {
                 guard let to = edge.to else { continue }
                 let target = node(to)
-                grow()
                 predecessors[target].append(from)
             }
         }
@@ -30,8 +27,7 @@ enum HandOverCheck {
         var diagnostics: [Diagnostic] = []
         for step in raw.steps {
             let start = node(step.id.value)
-            grow()
-            var seen = [Bool](repeating: false, count: number.count)
+            var seen = [Bool](repeating: false, count: predecessors.count)
             seen[start] = true
             var reached: [Int] = []
             var queue = predecessors[start]
