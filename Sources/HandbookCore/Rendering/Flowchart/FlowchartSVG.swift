@@ -2,6 +2,10 @@ import HandbookMarkdown
 
 /// Draws a `FlowLayout` as inline SVG: black on white (meaning never carried by colour alone),
 /// loops dashed, each step linking to its table row. Integer coordinates: same input, same bytes.
+///
+/// Written as bytes (`SVGBytes`), numbers and escaped text appended in place: one is drawn on
+/// every process page, and building it from interpolated strings cost more than the rest of
+/// the page's markup.
 enum FlowchartSVG {
     struct Words {
         var title: String
@@ -13,34 +17,49 @@ enum FlowchartSVG {
 
     static func render(_ layout: FlowLayout, process: Process, words: Words) -> String {
         guard !layout.nodes.isEmpty else { return "" }
-        let w = Int(layout.width.rounded()), h = Int(layout.height.rounded())
-        var svg = """
-        <svg class="flowchart-svg" xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" role="img" aria-labelledby="flow-title flow-desc">
-        <title id="flow-title">\(escape(words.title))</title>
-        <desc id="flow-desc">\(escape(description(layout, process: process, words: words)))</desc>
+        var svg = SVGBytes()
+        let w = layout.width, h = layout.height
+        svg += "<svg class=\"flowchart-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        svg.number(w); svg += "\" height=\""; svg.number(h)
+        svg += "\" viewBox=\"0 0 "; svg.number(w); svg += " "; svg.number(h)
+        svg += "\" role=\"img\" aria-labelledby=\"flow-title flow-desc\">\n<title id=\"flow-title\">"
+        svg.escaped(words.title)
+        svg += "</title>\n<desc id=\"flow-desc\">"
+        describe(layout, process: process, words: words, into: &svg)
+        svg += """
+        </desc>
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
         <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10" fill="none" stroke="#000" stroke-width="1.5"/></marker></defs>
 
         """
         for (number, lane) in layout.lanes.enumerated() {
             let f = lane.frame
-            svg += "<g class=\"lane\"><rect x=\"\(i(f.x))\" y=\"\(i(f.y))\" width=\"\(i(f.width))\" height=\"\(i(f.height))\" fill=\"\(number % 2 == 0 ? "#f4f4f4" : "#ffffff")\" stroke=\"#888\"/>"
-            svg += "<line x1=\"\(i(FlowLayout.laneLabelWidth))\" y1=\"\(i(f.y))\" x2=\"\(i(FlowLayout.laneLabelWidth))\" y2=\"\(i(f.maxY))\" stroke=\"#888\"/>"
-            svg += text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, weight: "bold") + "</g>\n"
+            svg += "<g class=\"lane\">"
+            svg.rect(f, rest: number % 2 == 0 ? " fill=\"#f4f4f4\" stroke=\"#888\"/>" : " fill=\"#ffffff\" stroke=\"#888\"/>")
+            svg += "<line x1=\""; svg.number(FlowLayout.laneLabelWidth); svg += "\" y1=\""; svg.number(f.y)
+            svg += "\" x2=\""; svg.number(FlowLayout.laneLabelWidth); svg += "\" y2=\""; svg.number(f.maxY)
+            svg += "\" stroke=\"#888\"/>"
+            text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, bold: true, into: &svg)
+            svg += "</g>\n"
         }
         var labelled: [Int: Int] = [:]
         for edge in layout.edges {
-            let path = edge.points.map { "\(i($0.x)),\(i($0.y))" }.joined(separator: " ")
-            let style = edge.isLoop ? " stroke-dasharray=\"6 4\" marker-end=\"url(#arrow-open)\"" : " marker-end=\"url(#arrow)\""
-            svg += "<polyline class=\"edge\(edge.isLoop ? " loop" : "")\" points=\"\(path)\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.3\"\(style)/>"
+            svg += edge.isLoop ? "<polyline class=\"edge loop\" points=\"" : "<polyline class=\"edge\" points=\""
+            for (k, point) in edge.points.enumerated() {
+                if k > 0 { svg += " " }
+                svg.number(point.x); svg += ","; svg.number(point.y)
+            }
+            svg += "\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.3\""
+            svg += edge.isLoop ? " stroke-dasharray=\"6 4\" marker-end=\"url(#arrow-open)\"/>" : " marker-end=\"url(#arrow)\"/>"
             var label = edge.label
             if edge.isLoop {
                 // One line above the loop's channel segment, beside its rise: the mark, then the condition.
                 let channel = edge.points[2]
                 var x = channel.x + 4
-                for text in ["↺ " + words.loop] + label {
-                    svg += "<text x=\"\(i(x))\" y=\"\(i(channel.y - 3))\" font-size=\"11\" class=\"branch\">\(escape(text))</text>"
-                    x += TextMetrics.width(of: text + " ", fontSize: 11)
+                for line in ["↺ " + words.loop] + label {
+                    svg += "<text x=\""; svg.number(x); svg += "\" y=\""; svg.number(channel.y - 3)
+                    svg += "\" font-size=\"11\" class=\"branch\">"; svg.escaped(line); svg += "</text>"
+                    x += TextMetrics.width(of: line + " ", fontSize: 11)
                 }
                 label = []
             }
@@ -50,7 +69,8 @@ enum FlowchartSVG {
                 labelled[edge.to] = stacked + label.count
                 let top = end.y - 4 - Double(label.count + stacked) * 14
                 for (k, line) in label.enumerated() {
-                    svg += "<text x=\"\(i(end.x - 4))\" y=\"\(i(top + Double(k + 1) * 14 - 2))\" text-anchor=\"end\" font-size=\"11\" class=\"branch\">\(escape(line))</text>"
+                    svg += "<text x=\""; svg.number(end.x - 4); svg += "\" y=\""; svg.number(top + Double(k + 1) * 14 - 2)
+                    svg += "\" text-anchor=\"end\" font-size=\"11\" class=\"branch\">"; svg.escaped(line); svg += "</text>"
                 }
             }
             svg += "\n"
@@ -60,47 +80,133 @@ enum FlowchartSVG {
             switch node.kind {
             case .start, .end:
                 let r = f.width / 2
-                svg += "<g class=\"\(node.kind == .start ? "start" : "end")\"><title>\(escape(node.kind == .start ? words.start : words.end))</title>"
-                svg += "<circle cx=\"\(i(f.midX))\" cy=\"\(i(f.midY))\" r=\"\(i(r))\" fill=\"\(node.kind == .start ? "#fff" : "#000")\" stroke=\"#000\" stroke-width=\"2\"/>"
-                if node.kind == .end { svg += "<circle cx=\"\(i(f.midX))\" cy=\"\(i(f.midY))\" r=\"\(i(r - 5))\" fill=\"#fff\" stroke=\"#fff\"/><circle cx=\"\(i(f.midX))\" cy=\"\(i(f.midY))\" r=\"\(i(r - 8))\" fill=\"#000\"/>" }
+                svg += node.kind == .start ? "<g class=\"start\"><title>" : "<g class=\"end\"><title>"
+                svg.escaped(node.kind == .start ? words.start : words.end)
+                svg += "</title>"
+                svg.circle(f, r: r, rest: node.kind == .start ? " fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"/>"
+                                                             : " fill=\"#000\" stroke=\"#000\" stroke-width=\"2\"/>")
+                if node.kind == .end {
+                    svg.circle(f, r: r - 5, rest: " fill=\"#fff\" stroke=\"#fff\"/>")
+                    svg.circle(f, r: r - 8, rest: " fill=\"#000\"/>")
+                }
                 svg += "</g>\n"
             case .task, .decision:
                 guard let stepIndex = node.stepIndex else { continue }
                 let step = process.steps[stepIndex]
-                svg += "<a class=\"node\" href=\"#\(Routes.href(Routes.stepAnchor(step.id)))\">"
+                svg += "<a class=\"node\" href=\"#"; svg.escaped(Routes.href(Routes.stepAnchor(step.id))); svg += "\">"
                 if node.kind == .task {
-                    svg += "<rect x=\"\(i(f.x))\" y=\"\(i(f.y))\" width=\"\(i(f.width))\" height=\"\(i(f.height))\" rx=\"6\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"/>"
+                    svg.rect(f, rest: " rx=\"6\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"/>")
                 } else {
-                    svg += "<polygon points=\"\(i(f.midX)),\(i(f.y)) \(i(f.maxX)),\(i(f.midY)) \(i(f.midX)),\(i(f.maxY)) \(i(f.x)),\(i(f.midY))\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"/>"
+                    svg += "<polygon points=\""
+                    svg.number(f.midX); svg += ","; svg.number(f.y); svg += " "
+                    svg.number(f.maxX); svg += ","; svg.number(f.midY); svg += " "
+                    svg.number(f.midX); svg += ","; svg.number(f.maxY); svg += " "
+                    svg.number(f.x); svg += ","; svg.number(f.midY)
+                    svg += "\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"/>"
                 }
-                svg += text(node.lines, centerX: f.midX, centerY: f.midY, weight: nil) + "</a>\n"
+                text(node.lines, centerX: f.midX, centerY: f.midY, bold: false, into: &svg)
+                svg += "</a>\n"
             }
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return svg.string
     }
 
-    private static func text(_ lines: [String], centerX: Double, centerY: Double, weight: String?) -> String {
+    private static func text(_ lines: [String], centerX: Double, centerY: Double, bold: Bool, into svg: inout SVGBytes) {
         let top = centerY - Double(lines.count) * FlowLayout.lineHeight / 2
-        var out = "<text text-anchor=\"middle\" font-size=\"\(i(FlowLayout.fontSize))\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>"
+        svg += "<text text-anchor=\"middle\" font-size=\""; svg.number(FlowLayout.fontSize)
+        svg += bold ? "\" font-weight=\"bold\">" : "\">"
         for (k, line) in lines.enumerated() {
-            out += "<tspan x=\"\(i(centerX))\" y=\"\(i(top + Double(k) * FlowLayout.lineHeight + 13))\">\(escape(line))</tspan>"
+            svg += "<tspan x=\""; svg.number(centerX); svg += "\" y=\""
+            svg.number(top + Double(k) * FlowLayout.lineHeight + 13); svg += "\">"
+            svg.escaped(line)
+            svg += "</tspan>"
         }
-        return out + "</text>"
+        svg += "</text>"
     }
 
     /// A sentence per step for screen readers: who does it and where the flow goes.
-    private static func description(_ layout: FlowLayout, process: Process, words: Words) -> String {
-        var parts = [words.summary(process.steps.count, layout.lanes.count) + layout.lanes.map(\.name).joined(separator: "、") + "."]
-        let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for step in process.steps {
-            let targets = step.next.map { edge in
-                (edge.when.map { "\($0): " } ?? "") + (edge.to.map { "\($0) \(names[$0] ?? "")" } ?? words.end)
-            }
-            parts.append("\(step.id) \(step.name) → \(targets.joined(separator: "; "))")
+    private static func describe(_ layout: FlowLayout, process: Process, words: Words, into svg: inout SVGBytes) {
+        svg.escaped(words.summary(process.steps.count, layout.lanes.count))
+        for (number, lane) in layout.lanes.enumerated() {
+            if number > 0 { svg += "、" }
+            svg.escaped(lane.name)
         }
-        return parts.joined(separator: " ")
+        svg += "."
+        for step in process.steps {
+            svg += " "; svg.escaped(step.id); svg += " "; svg.escaped(step.name); svg += " → "
+            for (number, edge) in step.next.enumerated() {
+                if number > 0 { svg += "; " }
+                if let when = edge.when { svg.escaped(when); svg += ": " }
+                if let to = edge.to {
+                    // The first step with that id, as a branch's label names it; a handful of steps, no index.
+                    svg.escaped(to); svg += " "; svg.escaped(process.steps.first { $0.id == to }?.name ?? "")
+                } else {
+                    svg.escaped(words.end)
+                }
+            }
+        }
+    }
+}
+
+/// UTF-8 of an SVG being drawn: markup, coordinates rounded to integers, escaped text.
+struct SVGBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(8192) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (svg: inout SVGBytes, markup: StaticString) {
+        markup.withUTF8Buffer { svg.bytes.append(contentsOf: $0) }
     }
 
-    private static func i(_ value: Double) -> Int { Int(value.rounded()) }
-    private static func escape(_ text: String) -> String { text.htmlAttributeEscaped }
+    /// `value` rounded to the nearest integer (halves away from zero), in decimal.
+    mutating func number(_ value: Double) {
+        var n = Int(value.rounded())
+        if n < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            n = -n
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
+    }
+
+    /// `text` with `& < > " '` escaped, as `String.htmlAttributeEscaped` does.
+    mutating func escaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): self += "&amp;"
+            case UInt8(ascii: "<"): self += "&lt;"
+            case UInt8(ascii: ">"): self += "&gt;"
+            case UInt8(ascii: "\""): self += "&quot;"
+            case UInt8(ascii: "'"): self += "&#39;"
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// `<rect x=… y=… width=… height=…` then `rest` (the attributes after, and the close).
+    mutating func rect(_ f: FlowLayout.Rect, rest: StaticString) {
+        self += "<rect x=\""; number(f.x); self += "\" y=\""; number(f.y)
+        self += "\" width=\""; number(f.width); self += "\" height=\""; number(f.height); self += "\""
+        self += rest
+    }
+
+    /// `<circle cx=… cy=… r=…` centred in `f`, then `rest`.
+    mutating func circle(_ f: FlowLayout.Rect, r: Double, rest: StaticString) {
+        self += "<circle cx=\""; number(f.midX); self += "\" cy=\""; number(f.midY)
+        self += "\" r=\""; number(r); self += "\""
+        self += rest
+    }
 }

@@ -20,24 +20,26 @@ enum TextMetrics {
 
     /// Greedy wrapping to `maxWidth`: breaks between any two CJK characters, and at spaces
     /// in Latin text where it can; a word longer than a line is cut.
+    ///
+    /// Words are slices of `text` taken as they are found (each CJK character one, a Latin run
+    /// with its leading space one): every step name of every flowchart is wrapped here.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0.0
-        for word in tokens(text) {
+        func place(_ word: Substring) {
             let wordWidth = width(of: word, fontSize: fontSize)
             if lineWidth + wordWidth <= maxWidth || line.isEmpty && wordWidth <= maxWidth {
                 line += word
                 lineWidth += wordWidth
-                continue
+                return
             }
             if !line.isEmpty {
                 lines.append(line.trimmingTrailingSpace)
                 line = ""
                 lineWidth = 0
             }
-            let trimmed = word.first == " " ? String(word.dropFirst()) : word
-            for character in trimmed {
+            for character in word.first == " " ? word.dropFirst() : word {
                 let w = width(of: character, fontSize: fontSize)
                 if lineWidth + w > maxWidth, !line.isEmpty {
                     lines.append(line)
@@ -48,28 +50,24 @@ enum TextMetrics {
                 lineWidth += w
             }
         }
+        var wordStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character.unicodeScalars.first.map(isWide) ?? false {
+                if wordStart < index { place(text[wordStart..<index]) }
+                place(text[index..<next])
+                wordStart = next
+            } else if character == " " {
+                if wordStart < index { place(text[wordStart..<index]) }
+                wordStart = index
+            }
+            index = next
+        }
+        if wordStart < text.endIndex { place(text[wordStart...]) }
         if !line.isEmpty { lines.append(line.trimmingTrailingSpace) }
         return lines.isEmpty ? [""] : lines
-    }
-
-    /// Each CJK character is a token; Latin runs stay together with their leading space.
-    private static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = ""
-        for character in text {
-            let wide = character.unicodeScalars.first.map(isWide) ?? false
-            if wide {
-                if !current.isEmpty { tokens.append(current); current = "" }
-                tokens.append(String(character))
-            } else if character == " " {
-                if !current.isEmpty { tokens.append(current) }
-                current = " "
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        return tokens
     }
 }
 

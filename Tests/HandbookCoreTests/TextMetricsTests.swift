@@ -1,0 +1,101 @@
+import Testing
+@testable import HandbookCore
+
+/// Label wrapping and the SVG writer's numbers, against the straightforward versions they replaced.
+@Suite("Flowchart text and numbers")
+struct TextMetricsTests {
+    /// At 13 px a CJK character is 13 wide, a Latin one 8.06: nine CJK characters after "1 " fill 134.
+    @Test("Wrapping: CJK breaks anywhere, Latin at spaces, long words cut", arguments: [
+        ("1 提交投诉工单", 134.0, 13.0, ["1 提交投诉工单"]),
+        ("1 提交客户投诉工单并通知品保部", 134.0, 13.0, ["1 提交客户投诉工单并", "通知品保部"]),
+        ("2 Review the complaint ticket", 134.0, 13.0, ["2 Review the", "complaint ticket"]),
+        ("Supercalifragilisticexpialidocious", 60.0, 13.0, ["Superca", "lifragi", "listice", "xpialid", "ocious"]),
+        ("", 134.0, 13.0, [""]),
+    ])
+    func wrap(text: String, width: Double, size: Double, lines: [String]) {
+        #expect(TextMetrics.wrap(text, maxWidth: width, fontSize: size) == lines)
+    }
+
+    @Test("Wrapping over slices gives the lines the token list gave, on mixed random labels")
+    func wrapMatchesTokenList() {
+        let pieces = ["投诉", "工单", "审核", " ", "  ", "a", "Review", "complaint", "e\u{301}", "👩‍👩‍👧", "。", "、",
+                      "（", "）", "-", "QA", "\u{3000}", "x"]
+        var generator = SplitMix64(seed: 11)  // the same labels every run
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Double(Int.random(in: 10...160, using: &generator))
+            let size = [11.0, 13.0].randomElement(using: &generator)!
+            #expect(TextMetrics.wrap(text, maxWidth: width, fontSize: size) == Self.tokenWrap(text, maxWidth: width, fontSize: size),
+                    "\(text.debugDescription) \(width) \(size)")
+        }
+    }
+
+    @Test("Numbers: rounded half away from zero, negative with a minus", arguments: [
+        (0.0, "0"), (0.4, "0"), (0.5, "1"), (-0.5, "-1"), (-3.2, "-3"), (9.5, "10"), (112.0, "112"),
+        (2092.49, "2092"), (1_234_567.0, "1234567"),
+    ])
+    func number(value: Double, text: String) {
+        var svg = SVGBytes()
+        svg.number(value)
+        #expect(svg.string == text)
+        #expect(svg.string == String(Int(value.rounded())))
+    }
+
+    @Test("Escaped text: the five characters, nothing else")
+    func escaped() {
+        var svg = SVGBytes()
+        svg.escaped("a&b<c>d\"e'f 投诉 ↺")
+        #expect(svg.string == "a&amp;b&lt;c&gt;d&quot;e&#39;f 投诉 ↺")
+    }
+
+    /// The earlier implementation: the text cut into a list of token strings first.
+    static func tokenWrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            if character.unicodeScalars.first.map(TextMetrics.isWide) ?? false {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                tokens.append(String(character))
+            } else if character == " " {
+                if !current.isEmpty { tokens.append(current) }
+                current = " "
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        func trimmed(_ line: String) -> String {
+            var value = line
+            while value.last == " " { value.removeLast() }
+            return value
+        }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0.0
+        for word in tokens {
+            let wordWidth = TextMetrics.width(of: word, fontSize: fontSize)
+            if lineWidth + wordWidth <= maxWidth || line.isEmpty && wordWidth <= maxWidth {
+                line += word
+                lineWidth += wordWidth
+                continue
+            }
+            if !line.isEmpty {
+                lines.append(trimmed(line))
+                line = ""
+                lineWidth = 0
+            }
+            for character in word.first == " " ? String(word.dropFirst()) : word {
+                let w = TextMetrics.width(of: character, fontSize: fontSize)
+                if lineWidth + w > maxWidth, !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(character)
+                lineWidth += w
+            }
+        }
+        if !line.isEmpty { lines.append(trimmed(line)) }
+        return lines.isEmpty ? [""] : lines
+    }
+}
