@@ -25,7 +25,9 @@ extension ViewModels {
             let process = handbook.processes[p]
             var row = processLink(at: p)
             row["cells"] = .list(cells[p].map { cell -> TemplateValue in
-                ["groups": .list(cell.keys.sorted().map { letter -> TemplateValue in
+                // Most cells are empty (a process involves a few of the departments): one shared value.
+                guard !cell.isEmpty else { return Self.emptyMatrixCell }
+                return ["groups": .list(cell.keys.sorted().map { letter -> TemplateValue in
                     ["letter": .string(letter.rawValue), "label": .string(strings[letter.rawValue] ?? ""),
                      "steps": .list(cell[letter]!.map {
                          ["id": .string(process.steps[$0].id), "name": .string(process.steps[$0].name),
@@ -37,4 +39,6 @@ extension ViewModels {
         })
         return model
     }
+
+    private static let emptyMatrixCell: TemplateValue = ["groups": .list([])]
 }
