@@ -164,10 +164,12 @@ else
   echo "runs:     $R per tool and size, interleaved, each a REBUILD over the tool's previous output; median wall time and median peak RSS"
 fi
 echo
-# The handbook's own stage timings (--timings) from its last run at each size.
+# The handbook's own stage timings and CPU time by kind of file (--timings) from its last run at each size.
 for n in "${SIZES[@]}"; do
   t=$(grep -E '^load ' "$WORK/logs/handbook-$n-$R.log" | tail -n 1 || true)
   [ -n "$t" ] && echo "handbook stages at $n: $t"
+  k=$(grep -E '^CPU by kind of file: ' "$WORK/logs/handbook-$n-$R.log" | tail -n 1 || true)
+  if [ -n "$k" ]; then echo "handbook CPU by kind of file at $n: ${k#CPU by kind of file: }"; fi
 done
 echo
 

@@ -36,6 +36,9 @@ public enum Pipeline {
         public var published: Bool { output != nil }
         /// Wall time of each stage, in order (`load`, `check`, `render`, `write`).
         public var timings: [(stage: String, duration: Duration)] = []
+        /// `build`: CPU time spent making and writing each kind of file (page template, or
+        /// `handbook.json`, `search index`, `files copied`), most first.
+        public var kindTimes: [(kind: String, cpu: Duration)] = []
     }
 
     public struct IOFailure: Error, CustomStringConvertible {
@@ -73,7 +76,7 @@ public enum Pipeline {
         let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
                                      contentURL: ready.contentURL, assets: ready.handbook.assets)
         report.pageCount = jobs.filter(\.isPage).count
-        await SiteRenderer.run(jobs, emit: staging.write)
+        var kindTimes = await SiteRenderer.run(jobs, emit: staging.write)
         if staging.reused, !staging.finishWriting() {
             // Something in the spare could not be written over or removed (a file of another
             // user, say): the site is written again into an empty folder, so the spare never
@@ -84,9 +87,10 @@ public enum Pipeline {
             } catch {
                 throw IOFailure(description: "cannot write \(output.path): \(error)")
             }
-            await SiteRenderer.run(jobs, emit: staging.write)
+            kindTimes = await SiteRenderer.run(jobs, emit: staging.write)
         }
         report.timings.append(("render and write", start.duration(to: .now)))
+        report.kindTimes = kindTimes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
         do {
             try staging.commit()
         } catch {

@@ -10,7 +10,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "Output folder (default: `output` of handbook.yml, else public/).") var output: String?
     @Flag(help: "Also publish draft and review processes, marked as such.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
-    @Flag(help: "Print the time each stage took.") var timings = false
+    @Flag(help: "Print the time each stage took, and the CPU time spent on each kind of file.") var timings = false
     @Flag(name: .customLong("no-spare"),
           help: "Keep no copy of the replaced output beside the new one (.NAME.spare, which the next build writes over instead of creating every file anew).")
     var noSpare = false
@@ -39,6 +39,7 @@ struct Build: AsyncParsableCommand {
         print("Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
         if timings {
             print(report.timings.map { "\($0.stage) \(Int($0.duration / .milliseconds(1))) ms" }.joined(separator: ", "))
+            print("CPU by kind of file: " + report.kindTimes.map { "\($0.kind) \(Int($0.cpu / .milliseconds(1))) ms" }.joined(separator: ", "))
         }
     }
 }

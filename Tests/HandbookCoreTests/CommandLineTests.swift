@@ -48,6 +48,19 @@ struct CommandLineTests {
         #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
     }
 
+    @Test("build --timings: the stages' wall time, then the CPU time of each kind of file the site has")
+    func timings() throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let run = try Self.run(["build", handbook.root.path, "--output", handbook.folder.appendingPathComponent("site").path, "--timings"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("load ") && $0.contains(", check ") && $0.contains(", render and write ") })
+        let kinds = try #require(lines.first { $0.hasPrefix("CPU by kind of file: ") })
+        for kind in ["process", "department", "training", "matrix", "handbook.json", "search index", "files copied"] {
+            #expect(kinds.range(of: #"(: |, )\#(kind) \d+ ms"#, options: .regularExpression) != nil, "\(kind) in \(kinds)")
+        }
+    }
+
     @Test("Two builds in separate processes with the same SOURCE_DATE_EPOCH are byte-identical")
     func reproducibleAcrossProcesses() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")

@@ -47,6 +47,8 @@ struct OutputFile: Sendable {
 enum SiteRenderer {
     struct Job: Sendable {
         var path: String
+        /// What `build --timings` adds this job's CPU time to: the page's template, or the kind of file.
+        var kind: String
         var isPage: Bool
         var make: @Sendable () -> OutputFile.Contents
     }
@@ -56,16 +58,16 @@ enum SiteRenderer {
         let views = ViewModels(handbook: handbook, printedDate: printedDate,
                                renderFragment: { template, model in theme.render(template, model) })
         func pageJob(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
-            Job(path: path, isPage: true) {
+            Job(path: path, kind: template, isPage: true) {
                 .page(root: Routes.rootPrefix(of: path)) { flush in theme.renderUTF8(template, model(), flush: flush) }
             }
         }
         // The two whole-handbook files first: each is one long task, run beside the pages.
         var jobs: [Job] = [
-            Job(path: SearchIndex.path, isPage: false) {
+            Job(path: SearchIndex.path, kind: "search index", isPage: false) {
                 .streamed(root: nil) { SearchIndex.encode(handbook, strings: views.strings, flush: $0) }
             },
-            Job(path: Routes.data, isPage: false) { .streamed(root: nil) { HandbookJSON.encode(handbook, flush: $0) } },
+            Job(path: Routes.data, kind: "handbook.json", isPage: false) { .streamed(root: nil) { HandbookJSON.encode(handbook, flush: $0) } },
             pageJob(Routes.home, "index") { views.home() },
             pageJob(Routes.notFound, "notfound") { views.notFound() },
             pageJob(Routes.matrix, "matrix") { views.matrix() },
@@ -88,27 +90,43 @@ enum SiteRenderer {
         for page in handbook.pages {
             jobs.append(pageJob(Routes.page(page.contentPath), "page") { views.page(page) })
         }
-        jobs.append(Job(path: OutputSafety.marker, isPage: false) {
+        jobs.append(Job(path: OutputSafety.marker, kind: "files copied", isPage: false) {
             .text("This folder is written by `handbook build` and replaced whole by the next build.\n")
         })
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            jobs.append(Job(path: path, isPage: false) { .copy(url) })
+            jobs.append(Job(path: path, kind: "files copied", isPage: false) { .copy(url) })
         }
         if let contentURL {
             for asset in assets {
                 let url = contentURL.appendingPathComponent(asset)
-                jobs.append(Job(path: asset, isPage: false) { .copy(url) })
+                jobs.append(Job(path: asset, kind: "files copied", isPage: false) { .copy(url) })
             }
         }
         return jobs
     }
 
-    /// Runs every job on all cores, each file handed to `emit` as soon as it is made.
-    static func run(_ jobs: [Job], emit: @escaping @Sendable (OutputFile) -> Void) async {
-        await withTaskGroup(of: Void.self) { group in
+    /// Runs every job on all cores, each file handed to `emit` as soon as it is made. Returns
+    /// the CPU time its thread spent on each kind of job (making and writing the file).
+    @discardableResult
+    static func run(_ jobs: [Job], emit: @escaping @Sendable (OutputFile) -> Void) async -> [String: Duration] {
+        await withTaskGroup(of: (String, Duration).self) { group in
             for job in jobs {
-                group.addTask { emit(OutputFile(path: job.path, contents: job.make())) }
+                group.addTask {
+                    let start = threadCPUTime()
+                    emit(OutputFile(path: job.path, contents: job.make()))
+                    return (job.kind, threadCPUTime() - start)
+                }
             }
+            var byKind: [String: Duration] = [:]
+            for await (kind, time) in group { byKind[kind, default: .zero] += time }
+            return byKind
         }
+    }
+
+    /// CPU time of the calling thread, user and system: a job runs on one thread from start to end.
+    private static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }
