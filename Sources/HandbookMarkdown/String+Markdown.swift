@@ -40,23 +40,30 @@ extension String {
     /// characters are ASCII), and none copied when there is nothing to escape: every flowchart
     /// label passes through here.
     public var htmlAttributeEscaped: String {
-        func needsEscape(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
-        guard utf8.contains(where: needsEscape) else { return self }
+        guard utf8.contains(where: { Self.htmlEscapes[Int($0)] != nil }) else { return self }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(byte)
-            }
-        }
+        appendHTMLEscaped(to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of this text to `out` with `& < > " '` escaped, as
+    /// `htmlAttributeEscaped` gives it (for markup written as bytes, like the flowcharts).
+    public func appendHTMLEscaped(to out: inout [UInt8]) {
+        for byte in utf8 {
+            if let escape = Self.htmlEscapes[Int(byte)] { out += escape } else { out.append(byte) }
+        }
+    }
+
+    /// The escape of each byte that needs one, by byte value.
+    private static let htmlEscapes: [[UInt8]?] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "&"): Array("&amp;".utf8)
+        case UInt8(ascii: "<"): Array("&lt;".utf8)
+        case UInt8(ascii: ">"): Array("&gt;".utf8)
+        case UInt8(ascii: "\""): Array("&quot;".utf8)
+        case UInt8(ascii: "'"): Array("&#39;".utf8)
+        default: nil
+        }
     }
 }

@@ -1,3 +1,4 @@
+import HandbookMarkdown
 import Testing
 @testable import HandbookCore
 
@@ -46,6 +47,8 @@ struct TextMetricsTests {
         var svg = SVGBytes()
         svg.escaped("a&b<c>d\"e'f 投诉 ↺")
         #expect(svg.string == "a&amp;b&lt;c&gt;d&quot;e&#39;f 投诉 ↺")
+        #expect(svg.string == "a&b<c>d\"e'f 投诉 ↺".htmlAttributeEscaped)
+        #expect("投诉 ↺".htmlAttributeEscaped == "投诉 ↺")
     }
 
     /// The earlier implementation: the text cut into a list of token strings first.

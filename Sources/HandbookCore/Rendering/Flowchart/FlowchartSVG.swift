@@ -163,38 +163,19 @@ struct SVGBytes {
 
     /// `value` rounded to the nearest integer (halves away from zero), in decimal.
     mutating func number(_ value: Double) {
-        var n = Int(value.rounded())
-        if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            n = -n
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-                count += 1
-            } while n > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
-        }
+        let rounded = Int(value.rounded())
+        if rounded < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = rounded.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// `text` with `& < > " '` escaped, as `String.htmlAttributeEscaped` does.
-    mutating func escaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): self += "&amp;"
-            case UInt8(ascii: "<"): self += "&lt;"
-            case UInt8(ascii: ">"): self += "&gt;"
-            case UInt8(ascii: "\""): self += "&quot;"
-            case UInt8(ascii: "'"): self += "&#39;"
-            default: bytes.append(byte)
-            }
-        }
-    }
+    mutating func escaped(_ text: String) { text.appendHTMLEscaped(to: &bytes) }
 
     /// `<rect x=… y=… width=… height=…` then `rest` (the attributes after, and the close).
     mutating func rect(_ f: FlowLayout.Rect, rest: StaticString) {
