@@ -90,7 +90,7 @@ struct LinkIndex: Sendable, Equatable {
     /// `%E6%8A%95` decoded; as written when it holds no `%` (the common case, checked without
     /// Foundation) or an invalid escape.
     private static func percentDecoded(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
     private func hasScheme(_ text: String) -> Bool {
