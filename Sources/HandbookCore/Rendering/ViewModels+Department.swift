@@ -19,35 +19,30 @@ extension ViewModels {
         model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty {
+            let steps = stepTable.value
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
                 var item = processLink(at: groups[index].process)
-                item["rows"] = TemplateValue(groups[index].rows.map(dutyRowModel))
+                item["rows"] = TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })
                 return .object(item)
             })
         }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
-        model["receives"] = TemplateValue(receives.map(handOverRow))
-        model["handsOn"] = TemplateValue(handsOn.map(handOverRow))
+        let steps = stepTable.value
+        model["receives"] = TemplateValue(receives.map { handOverRow($0, steps: steps) })
+        model["handsOn"] = TemplateValue(handsOn.map { handOverRow($0, steps: steps) })
         model["hasReceives"] = .bool(!receives.isEmpty)
         model["hasHandsOn"] = .bool(!handsOn.isEmpty)
         return model
     }
 
     /// "投诉工单: 客服部 → 品保部", with both steps linked.
-    private func handOverRow(_ handOver: DutyIndex.HandOver) -> Model {
-        handOverRow(handOver, process: handbook.processes[handOver.processIndex])
-    }
-
-    /// `process` borrowed in place (see `dutyGroups`).
-    private func handOverRow(_ handOver: DutyIndex.HandOver, process: borrowing Process) -> Model {
-        let from = handOver.fromStep, to = handOver.toStep
+    private func handOverRow(_ handOver: DutyIndex.HandOver, steps: StepTable) -> Model {
+        let from = steps[handOver.processIndex, handOver.fromStep], to = steps[handOver.processIndex, handOver.toStep]
         return [
-            "items": .string(list(handOver.items)), "process": .string(process.title),
+            "items": .string(list(handOver.items)), "process": .string(handbook.processes[handOver.processIndex].title),
             "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
-            "fromStep": ["label": .string("\(process.steps[from].id). \(process.steps[from].name)"),
-                         "href": .string(stepHref(process: handOver.processIndex, step: from))],
-            "toStep": ["label": .string("\(process.steps[to].id). \(process.steps[to].name)"),
-                       "href": .string(stepHref(process: handOver.processIndex, step: to))],
+            "fromStep": ["label": .string("\(from.id). \(from.name)"), "href": .string(from.href)],
+            "toStep": ["label": .string("\(to.id). \(to.name)"), "href": .string(to.href)],
         ]
     }
 
@@ -72,25 +67,23 @@ extension ViewModels {
     /// Duties grouped by process, one row per step with its RACI letters, for department and
     /// training pages.
     func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
-        entries.groupedByProcess().map { group in
+        let draft = stepTable.value.draft
+        return entries.groupedByProcess().map { group in
             let rows = group.steps.map { entry in
                 let letters = entry.duties.reduce(0) { $0 | 1 << $1.involvement.order }
                 return DutyRow(process: group.process, step: entry.step, letters: letters,
                                parties: Array(Set(entry.duties.map(\.party))).sorted())
             }
-            // Read in place: binding a process to a name copies it whole (a retain per field), and
-            // at 20,000 processes those copies were the fastest-growing cost of the build.
-            return DutyGroup(process: group.process, rows: rows,
-                             draft: handbook.processes[group.process].status != .approved)
+            return DutyGroup(process: group.process, rows: rows, draft: draft[group.process])
         }
     }
 
-    func dutyRowModel(_ row: DutyRow) -> Model {
-        let step = handbook.processes[row.process].steps[row.step]
+    func dutyRowModel(_ row: DutyRow, steps: StepTable) -> Model {
+        let step = steps[row.process, row.step]
         let letters = Involvement.allCases.filter { row.letters & 1 << $0.order != 0 }
         var model: Model = [
-            "id": .string(step.id), "name": .string(step.name), "href": .string(stepHref(process: row.process, step: row.step)),
-            "duties": .string(step.dutiesHTML), "outputs": .string(list(step.outputs)),
+            "id": .string(step.id), "name": .string(step.name), "href": .string(step.href),
+            "duties": .string(step.dutiesHTML), "outputs": .string(step.outputs),
             "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
             "parties": .list(row.parties.map { party in
                 var item = partyLink(party)

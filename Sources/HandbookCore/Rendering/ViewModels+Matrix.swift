@@ -21,8 +21,8 @@ extension ViewModels {
         model["columns"] = TemplateValue(departments.map { departmentLink($0.id) })
         // Each row made as the template reaches it: at 20,000 processes × 60 departments the
         // whole table's model no longer fits in the CPU's caches.
+        let steps = stepTable.value
         model["rows"] = .items(.init(count: handbook.processes.count) { [self, cells] p in
-            let process = handbook.processes[p]
             var row = processLink(at: p)
             row["cells"] = .list(cells[p].map { cell -> TemplateValue in
                 // Most cells are empty (a process involves a few of the departments): one shared value.
@@ -30,8 +30,8 @@ extension ViewModels {
                 return ["groups": .list(cell.keys.sorted().map { letter -> TemplateValue in
                     ["letter": .string(letter.rawValue), "label": .string(strings[letter.rawValue] ?? ""),
                      "steps": .list(cell[letter]!.map {
-                         ["id": .string(process.steps[$0].id), "name": .string(process.steps[$0].name),
-                          "href": .string(stepHref(process: p, step: $0))]
+                         let step = steps[p, $0]
+                         return ["id": .string(step.id), "name": .string(step.name), "href": .string(step.href)]
                      })]
                 })]
             })

@@ -33,9 +33,9 @@ final class ViewModels: Sendable {
     private let departmentLinks: [String: Model]
     /// In `handbook.processes` order.
     private let processLinks: Lazy<[Model]>
-    /// Each step's link from the site root, by process then step index: department, training
-    /// and matrix rows ask for them tens of thousands of times.
-    private let stepHrefs: Lazy<[[String]]>
+    /// What rows read of each step, in one array in handbook order: department, training and
+    /// matrix rows ask for steps tens of thousands of times.
+    let stepTable: Lazy<StepTable>
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
@@ -56,11 +56,7 @@ final class ViewModels: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         let table = strings
         processLinks = Lazy { handbook.processes.map { Self.processLink($0, handbook: handbook, strings: table) } }
-        stepHrefs = Lazy {
-            handbook.processes.map { process in
-                process.steps.map { RootLink.to(Routes.process(process.id), fragment: Routes.stepAnchor($0.id)) }
-            }
-        }
+        stepTable = Lazy { StepTable(handbook, separator: table["listSeparator"]!) }
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
@@ -136,12 +132,53 @@ final class ViewModels: Sendable {
         return link
     }
 
-    /// The link to step `step` of `handbook.processes[process]`, by their indexes.
-    func stepHref(process: Int, step: Int) -> String { stepHrefs.value[process][step] }
-
     /// Items joined for display ("投诉工单、回访记录" or "form, record"): one lookup for the
     /// template instead of a section per item.
     func list(_ items: [String]) -> String {
         items.joined(separator: strings["listSeparator"]!)
     }
+}
+
+/// The fields of every step that duty rows, hand-overs and the matrix show, and each process's
+/// draft flag, in flat arrays in handbook order. Reading them through the handbook went process
+/// object → its steps → the step object: three dependent loads from memory other pages had
+/// long since pushed out of the CPU's caches, per row; at 20,000 processes those loads were the
+/// fastest-growing cost of department and training pages.
+struct StepTable: Sendable {
+    struct Facts: Sendable {
+        let id: String
+        let name: String
+        /// From the site root, with the step's anchor.
+        let href: String
+        let dutiesHTML: String
+        /// Joined for display (`list`).
+        let outputs: String
+        let deadline: String?
+    }
+
+    private let first: [Int]
+    private let facts: [Facts]
+    /// By process index: not approved.
+    let draft: [Bool]
+
+    init(_ handbook: Handbook, separator: String) {
+        var first: [Int] = [], facts: [Facts] = [], draft: [Bool] = []
+        first.reserveCapacity(handbook.processes.count)
+        draft.reserveCapacity(handbook.processes.count)
+        for process in handbook.processes {
+            first.append(facts.count)
+            draft.append(process.status != .approved)
+            let page = Routes.process(process.id)
+            for step in process.steps {
+                facts.append(Facts(id: step.id, name: step.name, href: RootLink.to(page, fragment: Routes.stepAnchor(step.id)),
+                                   dutiesHTML: step.dutiesHTML, outputs: step.outputs.joined(separator: separator),
+                                   deadline: step.deadline))
+            }
+        }
+        self.first = first
+        self.facts = facts
+        self.draft = draft
+    }
+
+    subscript(process: Int, step: Int) -> Facts { facts[first[process] + step] }
 }
