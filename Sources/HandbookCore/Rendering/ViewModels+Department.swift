@@ -39,7 +39,7 @@ extension ViewModels {
     private func handOverRow(_ handOver: DutyIndex.HandOver, steps: StepTable) -> Model {
         let from = steps[handOver.processIndex, handOver.fromStep], to = steps[handOver.processIndex, handOver.toStep]
         return [
-            "items": .string(list(handOver.items)), "process": .string(handbook.processes[handOver.processIndex].title),
+            "items": .string(list(handOver.items)), "process": .string(steps.title[handOver.processIndex]),
             "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
             "fromStep": ["label": .string("\(from.id). \(from.name)"), "href": .string(from.href)],
             "toStep": ["label": .string("\(to.id). \(to.name)"), "href": .string(to.href)],

@@ -140,7 +140,7 @@ final class ViewModels: Sendable {
 }
 
 /// The fields of every step that duty rows, hand-overs and the matrix show, and each process's
-/// draft flag, in flat arrays in handbook order. Reading them through the handbook went process
+/// title and draft flag, in flat arrays in handbook order. Reading them through the handbook went process
 /// object → its steps → the step object: three dependent loads from memory other pages had
 /// long since pushed out of the CPU's caches, per row; at 20,000 processes those loads were the
 /// fastest-growing cost of department and training pages.
@@ -160,14 +160,18 @@ struct StepTable: Sendable {
     private let facts: [Facts]
     /// By process index: not approved.
     let draft: [Bool]
+    /// By process index.
+    let title: [String]
 
     init(_ handbook: Handbook, separator: String) {
-        var first: [Int] = [], facts: [Facts] = [], draft: [Bool] = []
+        var first: [Int] = [], facts: [Facts] = [], draft: [Bool] = [], title: [String] = []
         first.reserveCapacity(handbook.processes.count)
         draft.reserveCapacity(handbook.processes.count)
+        title.reserveCapacity(handbook.processes.count)
         for process in handbook.processes {
             first.append(facts.count)
             draft.append(process.status != .approved)
+            title.append(process.title)
             let page = Routes.process(process.id)
             for step in process.steps {
                 facts.append(Facts(id: step.id, name: step.name, href: RootLink.to(page, fragment: Routes.stepAnchor(step.id)),
@@ -178,6 +182,7 @@ struct StepTable: Sendable {
         self.first = first
         self.facts = facts
         self.draft = draft
+        self.title = title
     }
 
     subscript(process: Int, step: Int) -> Facts { facts[first[process] + step] }
