@@ -15,13 +15,14 @@ extension ViewModels {
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         let owned = duties.ownedProcesses[department.id] ?? []
-        model["owned"] = TemplateValue(owned.map(processLink(at:)))
+        let links = processLinkTable
+        model["owned"] = TemplateValue(owned.map { links[$0] })
         model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty {
             let steps = stepTable.value
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
-                var item = processLink(at: groups[index].process)
+                var item = links[groups[index].process]
                 item["rows"] = TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })
                 return .object(item)
             })

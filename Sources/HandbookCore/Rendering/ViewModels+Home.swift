@@ -9,10 +9,11 @@ extension ViewModels {
             model["bodyHasTitle"] = .bool(home.bodyHTML.hasPrefix("<h1"))
         }
         var categories: [String: [Int]] = [:]
+        let links = processLinkTable
         for (index, process) in handbook.processes.enumerated() { categories[process.category ?? "", default: []].append(index) }
         model["categories"] = .list(categories.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { name in
             ["name": .string(name.isEmpty ? strings["otherProcesses"]! : name),
-             "processes": TemplateValue(categories[name]!.map(processLink(at:)))]
+             "processes": TemplateValue(categories[name]!.map { links[$0] })]
         })
         model["departments"] = TemplateValue(departmentTree(parent: nil))
         model["hasPages"] = .bool(!handbook.pages.isEmpty)

@@ -21,9 +21,9 @@ extension ViewModels {
         model["columns"] = TemplateValue(departments.map { departmentLink($0.id) })
         // Each row made as the template reaches it: at 20,000 processes × 60 departments the
         // whole table's model no longer fits in the CPU's caches.
-        let steps = stepTable.value
+        let steps = stepTable.value, links = processLinkTable
         model["rows"] = .items(.init(count: handbook.processes.count) { [self, cells] p in
-            var row = processLink(at: p)
+            var row = links[p]
             row["cells"] = .list(cells[p].map { cell -> TemplateValue in
                 // Most cells are empty (a process involves a few of the departments): one shared value.
                 guard !cell.isEmpty else { return Self.emptyMatrixCell }

@@ -44,7 +44,7 @@ extension ViewModels {
 
     private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> Sheet {
         let entries = given ?? role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
-        let groups = dutyGroups(entries), steps = stepTable.value
+        let groups = dutyGroups(entries), steps = stepTable.value, links = processLinkTable
         let title = role.map { "\(department.name) · \($0.name)" }
             ?? (department.roles.isEmpty ? department.name : "\(department.name) · \(strings["departmentWide"]!)")
         let header = runningHeader([title])
@@ -52,7 +52,7 @@ extension ViewModels {
         let model: Model = [
             "title": .string(title),
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
-            "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0], steps: steps)) }),
+            "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0], steps: steps, links: links)) }),
             "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
         ]
         return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
@@ -60,8 +60,8 @@ extension ViewModels {
 
     /// Checklist rows rendered once per step and RACI letters (`checklistRow.mustache`),
     /// then reused by every sheet that lists them.
-    private func withRenderedRows(_ group: DutyGroup, steps: StepTable) -> Model {
-        var model = processLink(at: group.process)
+    private func withRenderedRows(_ group: DutyGroup, steps: StepTable, links: [Model]) -> Model {
+        var model = links[group.process]
         model["rows"] = .list(group.rows.map { row in
             // The checklist row shows the step and its letters, not the parties: one per step and letters.
             let key = FragmentCache.Key(process: row.process, step: row.step, letters: row.letters)

@@ -107,9 +107,10 @@ final class ViewModels: Sendable {
         return link
     }
 
-    /// From the table shared by pages that list many processes, by position in
-    /// `handbook.processes` (passing the process itself would copy it, a retain per field).
-    func processLink(at index: Int) -> Model { processLinks.value[index] }
+    /// Every process's link, by position in `handbook.processes` (passing the process itself
+    /// would copy it, a retain per field), for pages that list many processes. Taken once per
+    /// page: each read goes through the table's lock, which the cores would contend for per row.
+    var processLinkTable: [Model] { processLinks.value }
 
     /// Made for a page that needs only this one (a process page, what `serve` renders after an
     /// edit), without making the table.
