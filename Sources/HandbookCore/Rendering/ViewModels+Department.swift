@@ -15,12 +15,11 @@ extension ViewModels {
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         let owned = duties.ownedProcesses[department.id] ?? []
-        let links = processLinkTable
+        let links = processLinkTable, steps = stepTable.value
         model["owned"] = TemplateValue(owned.map { links[$0] })
         model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
         if !groups.isEmpty {
-            let steps = stepTable.value
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
                 var item = links[groups[index].process]
                 item["rows"] = TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })
@@ -28,7 +27,6 @@ extension ViewModels {
             })
         }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
-        let steps = stepTable.value
         model["receives"] = TemplateValue(receives.map { handOverRow($0, steps: steps) })
         model["handsOn"] = TemplateValue(handsOn.map { handOverRow($0, steps: steps) })
         model["hasReceives"] = .bool(!receives.isEmpty)

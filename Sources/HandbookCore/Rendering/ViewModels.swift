@@ -141,9 +141,9 @@ final class ViewModels: Sendable {
 }
 
 /// The fields of every step that duty rows, hand-overs and the matrix show, and each process's
-/// title and draft flag, in flat arrays in handbook order. Reading them through the handbook went process
-/// object → its steps → the step object: three dependent loads from memory other pages had
-/// long since pushed out of the CPU's caches, per row; at 20,000 processes those loads were the
+/// title and draft flag, in flat arrays in handbook order. Read through the handbook, each row
+/// went process object → its steps → the step object: three dependent loads from memory other
+/// pages had long pushed out of the CPU's caches; at 20,000 processes those loads were the
 /// fastest-growing cost of department and training pages.
 struct StepTable: Sendable {
     struct Facts: Sendable {
