@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The only module that imports CCmark.
-        .target(name: "HandbookMarkdown", dependencies: ["CCmark"]),
+        .target(name: "HandbookMarkdown", dependencies: ["CCmark", "HandbookTemplate"]),
         // The default theme, shipped as a resource; `templates/` at the top of the repository
         // is a link to it (one source of truth).
         .target(name: "HandbookTheme", resources: [.copy("templates")]),
@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "HandbookServer",
             dependencies: [
-                "HandbookCore",
+                "HandbookCore", "HandbookTemplate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookTemplate
 
 extension Substring {
     /// Where `needle` first occurs, compared byte for byte. Foundation's `range(of:)` goes
@@ -36,34 +37,7 @@ extension String {
         return count
     }
 
-    /// Escapes text for an HTML attribute value or element content. Byte by byte (the five
-    /// characters are ASCII), and none copied when there is nothing to escape: every flowchart
-    /// label passes through here.
-    public var htmlAttributeEscaped: String {
-        guard utf8.contains(where: { Self.htmlEscapes[Int($0)] != nil }) else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        appendHTMLEscaped(to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the UTF-8 of this text to `out` with `& < > " '` escaped, as
-    /// `htmlAttributeEscaped` gives it (for markup written as bytes, like the flowcharts).
-    public func appendHTMLEscaped(to out: inout [UInt8]) {
-        for byte in utf8 {
-            if let escape = Self.htmlEscapes[Int(byte)] { out += escape } else { out.append(byte) }
-        }
-    }
-
-    /// The escape of each byte that needs one, by byte value.
-    private static let htmlEscapes: [[UInt8]?] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "&"): Array("&amp;".utf8)
-        case UInt8(ascii: "<"): Array("&lt;".utf8)
-        case UInt8(ascii: ">"): Array("&gt;".utf8)
-        case UInt8(ascii: "\""): Array("&quot;".utf8)
-        case UInt8(ascii: "'"): Array("&#39;".utf8)
-        default: nil
-        }
-    }
+    /// Escaped for an HTML attribute value or element content (`HTMLEscape`); the text itself
+    /// when nothing needs escaping.
+    public var htmlAttributeEscaped: String { HTMLEscape.escaped(self) }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import HandbookCore
+import HandbookTemplate
 
 /// What served pages get and built pages never do: a reload snippet listening for rebuilds,
 /// and the diagnostics of a failed build shown over the last good page.
@@ -11,7 +13,7 @@ enum LiveReload {
         <script>(function(){var v=\(version);var s=new EventSource("\(eventsPath)");s.onmessage=function(e){if(+e.data!==v){location.reload();}};})();</script>
         """
         if diagnostics.hasErrors {
-            let lines = diagnostics.map { "<li>" + $0.formatted.htmlEscaped + "</li>" }.joined()
+            let lines = diagnostics.map { "<li>" + HTMLEscape.escaped($0.formatted) + "</li>" }.joined()
             snippet += """
             <div id="handbook-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#fff4f4;border-top:3px solid #b00;color:#600;padding:.8rem 1.2rem;font:13px/1.5 monospace;z-index:99"><strong>Build failed — showing the last good site, if any.</strong><ul style="margin:.4rem 0 0;padding-left:1.2rem">\(lines)</ul></div>
             """
@@ -24,12 +26,3 @@ enum LiveReload {
         return Array(page.utf8)
     }
 }
-
-extension String {
-    var htmlEscaped: String {
-        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}
-
-import Foundation

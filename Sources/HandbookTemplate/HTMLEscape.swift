@@ -1,8 +1,10 @@
-/// HTML escaping straight into the output bytes.
+/// HTML escaping straight into the output bytes: `& < > " '`, for element content and attribute
+/// values alike. The one escaper of the project: templates, Markdown heading anchors, flowchart
+/// labels and the preview server's error overlay all go through it.
 ///
 /// Most values (names, dates, Chinese prose) contain none of the five special characters,
 /// so the first pass only looks for one and, finding none, copies the whole UTF-8 view at once.
-enum HTMLEscape {
+public enum HTMLEscape {
     /// The five escaped bytes (`"` `&` `'` `<` `>`) are all below 64, so one 64-bit mask
     /// answers "is this byte special?" with a compare, a shift and an and.
     static let specialMask: UInt64 =
@@ -19,9 +21,18 @@ enum HTMLEscape {
     static let quot: [UInt8] = Array("&quot;".utf8)
     static let apos: [UInt8] = Array("&#39;".utf8)
 
+    /// `text` escaped; `text` itself when nothing in it needs escaping.
+    public static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: isSpecial) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(escaping: text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Appends `text` HTML-escaped.
     @inline(__always)
-    static func append(escaping text: String, to out: inout [UInt8]) {
+    public static func append(escaping text: String, to out: inout [UInt8]) {
         // Native strings are always contiguous; the fallback is for bridged ones.
         if text.utf8.withContiguousStorageIfAvailable({ append(escaping: $0, to: &out) }) == nil {
             var copy = text

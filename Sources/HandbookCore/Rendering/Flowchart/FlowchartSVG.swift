@@ -1,4 +1,5 @@
 import HandbookMarkdown
+import HandbookTemplate
 
 /// Draws a `FlowLayout` as inline SVG: black on white (meaning never carried by colour alone),
 /// loops dashed, each step linking to its table row. Integer coordinates: same input, same bytes.
@@ -174,8 +175,8 @@ struct SVGBytes {
         bytes[start...].reverse()
     }
 
-    /// `text` with `& < > " '` escaped, as `String.htmlAttributeEscaped` does.
-    mutating func escaped(_ text: String) { text.appendHTMLEscaped(to: &bytes) }
+    /// `text` with `& < > " '` escaped (`HTMLEscape`, as templates escape).
+    mutating func escaped(_ text: String) { HTMLEscape.append(escaping: text, to: &bytes) }
 
     /// `<rect x=… y=… width=… height=…` then `rest` (the attributes after, and the close).
     mutating func rect(_ f: FlowLayout.Rect, rest: StaticString) {
