@@ -30,6 +30,18 @@ struct FrontmatterTests {
         let result = try split("--- \ntitle: x\n---\t\nbody")
         #expect(result.yaml == "title: x")
         #expect(result.body == "body")
+        let dots = try split("---\t \n标题: 甲\n... \t\n正文")
+        #expect(dots.yaml == "标题: 甲")
+        #expect(dots.body == "正文")
+        #expect(dots.bodyFirstLine == 4)
+    }
+
+    @Test("A closing line at the end of the file leaves an empty body")
+    func closingAtEnd() throws {
+        let result = try split("---\n标题: 甲\n---")
+        #expect(result.yaml == "标题: 甲")
+        #expect(result.body == "")
+        #expect(result.bodyFirstLine == 4)
     }
 
     @Test("No frontmatter: the whole text is the body", arguments: [
@@ -65,6 +77,10 @@ struct FrontmatterTests {
         "---\ntitle: x\nbody without end",
         "---\n",
         "---",
+        "---\na: 1\n-- -\n正文",
+        "---\na: 1\n---x\n正文",
+        "---\na: 1\n..\n正文",
+        "---\na: 1\n --- \n正文",
     ])
     func unterminated(_ text: String) {
         let result = Frontmatter.split(text, path: "content/processes/a.md")

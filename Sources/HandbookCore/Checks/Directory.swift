@@ -37,7 +37,10 @@ struct Directory: Sendable {
     func party(_ reference: Located<String>, allowRole: Bool = true) -> Result<Party, Diagnostic> {
         // A department whose own name holds a `/` (研发/测试部) is found whole before splitting.
         if let whole = departmentID(for: reference.value) { return .success(Party(departmentID: whole, roleID: nil)) }
-        let parts = reference.value.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let value = reference.value
+        let parts = value.utf8.firstIndex(of: UInt8(ascii: "/")).map {
+            [String(value[..<$0]), String(value[value.utf8.index(after: $0)...])]
+        } ?? [value]
         guard let departmentID = departmentID(for: parts[0]), let department = departments[departmentID] else {
             let candidates = departments.values.flatMap { [$0.id.value, $0.name.value] }.sorted()
             return .failure(.error("handbook.reference.unknown-department",

@@ -26,13 +26,14 @@ struct LinkIndex: Sendable, Equatable {
 
     func resolve(_ destination: String, from source: String) -> Resolution {
         if destination.isEmpty || hasScheme(destination) || destination.hasPrefix("//") { return .external }
+        // Delimiters are found over UTF-8, not `Character`s: links are checked by the thousand.
         var path = destination
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(String(path[path.index(after: hash)...]))
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.percentDecoded(String(path[path.utf8.index(after: hash)...]))
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         path = Self.percentDecoded(path)
         let contentPath: String
         if path.isEmpty {
@@ -93,27 +94,36 @@ struct LinkIndex: Sendable, Equatable {
         text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 
+    /// `scheme:`: ASCII letters, digits and `+-.` before the first colon.
     private func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return offset > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            default: return false
+            }
+        }
+        return false
     }
 
     private func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     /// Joins a relative path to a folder; nil when `..` climbs above the content folder.
     static func join(_ directory: String, _ relative: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts = relative.utf8.first == slash ? [] : directory.utf8.split(separator: slash).map { Substring($0) }
+        for part in relative.utf8.split(separator: slash) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.first == dot, part.last == dot {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            } else {
+                parts.append(Substring(part))
             }
         }
         return parts.joined(separator: "/")

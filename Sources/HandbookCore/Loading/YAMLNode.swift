@@ -189,6 +189,8 @@ enum YAMLComposer {
             case YAML_MAPPING_START_EVENT:
                 let anchor = Self.text(event.data.mapping_start.anchor)
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                // Earlier keys are searched in order while there are few (a frontmatter mapping
+                // has a dozen), and hashed into `seen` once there are many.
                 var seen: Set<String> = []
                 while true {
                     var keyEvent = try next()
@@ -198,8 +200,15 @@ enum YAMLComposer {
                     var valueEvent = try next()
                     defer { yaml_event_delete(&valueEvent) }
                     let value = try node(&valueEvent)
-                    if case .scalar(let name) = key, !seen.insert(name.string).inserted {
-                        throw YAMLFailure(kind: .duplicateKey, message: name.string, mark: name.mark)
+                    if case .scalar(let name) = key {
+                        let repeated: Bool
+                        if pairs.count < 24 {
+                            repeated = pairs.contains { $0.key.scalar?.string == name.string }
+                        } else {
+                            if seen.isEmpty { seen = Set(pairs.compactMap { $0.key.scalar?.string }) }
+                            repeated = !seen.insert(name.string).inserted
+                        }
+                        if repeated { throw YAMLFailure(kind: .duplicateKey, message: name.string, mark: name.mark) }
                     }
                     pairs.append((key, value))
                 }
