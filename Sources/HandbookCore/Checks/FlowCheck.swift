@@ -3,46 +3,57 @@
 enum FlowCheck {
     static func check(raw: RawProcess, steps: [Step]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let rawByID = Dictionary(raw.steps.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        // The raw step with an id, for where to point; looked up only to report.
+        func rawStep(_ id: String) -> RawStep? { raw.steps.first { $0.id.value == id } }
         for index in steps.indices where steps[index].kind == .decision && steps[index].next.count < 2 {
             let id = steps[index].id, count = steps[index].next.count
-            let at = rawByID[id]?.next?.first?.to.position ?? rawByID[id]?.name.position ?? steps[index].source
+            let at = rawStep(id)?.next?.first?.to.position ?? rawStep(id)?.name.position ?? steps[index].source
             diagnostics.append(.error("handbook.step.decision-branches",
                 "decision `\(id)` has \(count) branch\(count == 1 ? "" : "es"); a decision needs at least two",
                 at: at))
         }
         guard !steps.isEmpty else { return diagnostics }
-        // Ids and edges taken out once: looping over `steps` copies each whole `Step` (a retain
-        // per field), and the fixpoint below loops many times.
-        let ids = steps.map { $0.id }, next = steps.map { $0.next }
-        let edges = Dictionary(zip(ids, next), uniquingKeysWith: { a, _ in a })
+        // Steps by number: `first[i]` is the first step with step i's id (a repeated id is
+        // reported elsewhere and counts as one step, the first one's edges leading on); an edge
+        // leads to a step number, to -1 for an id that is no step, or to nil for the end. Ids and
+        // edges are taken out once: looping over `steps` copies each whole `Step` (a retain per
+        // field), and the walks below loop many times.
+        let ids = steps.map { $0.id }
+        var number: [String: Int] = [:]
+        number.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() where number[id] == nil { number[id] = index }
+        let first = ids.map { number[$0]! }
+        let next: [[Int?]] = steps.map { step in step.next.map { edge in edge.to.map { number[$0] ?? -1 } } }
 
-        var reached: Set<String> = [ids[0]]
-        var queue = [ids[0]]
+        var reached = [Bool](repeating: false, count: ids.count)
+        reached[0] = true
+        var queue = [0]
         while let current = queue.popLast() {
-            for edge in edges[current] ?? [] {
-                if let to = edge.to, reached.insert(to).inserted { queue.append(to) }
+            for case let to? in next[current] where to >= 0 && !reached[to] {
+                reached[to] = true
+                queue.append(to)
             }
         }
-        for index in ids.indices where !reached.contains(ids[index]) {
+        for index in ids.indices where !reached[first[index]] {
             diagnostics.append(.error("handbook.step.unreachable",
                 "no path from the first step reaches step `\(ids[index])`",
-                at: rawByID[ids[index]]?.id.position ?? steps[index].source))
+                at: rawStep(ids[index])?.id.position ?? steps[index].source))
         }
         // Steps that can reach an end, found backwards from the steps that end the flow.
-        var ends = Set(ids.indices.filter { next[$0].contains { $0.to == nil } }.map { ids[$0] })
+        var ends = [Bool](repeating: false, count: ids.count)
+        for index in ids.indices where next[index].contains(where: { $0 == nil }) { ends[first[index]] = true }
         var changed = true
         while changed {
             changed = false
-            for index in ids.indices where !ends.contains(ids[index]) && next[index].contains(where: { $0.to.map(ends.contains) ?? true }) {
-                ends.insert(ids[index])
+            for index in ids.indices where !ends[first[index]] && next[index].contains(where: { $0.map { $0 >= 0 && ends[$0] } ?? true }) {
+                ends[first[index]] = true
                 changed = true
             }
         }
-        for index in ids.indices where reached.contains(ids[index]) && !ends.contains(ids[index]) {
+        for index in ids.indices where reached[first[index]] && !ends[first[index]] {
             diagnostics.append(.error("handbook.step.no-end",
                 "from step `\(ids[index])` no path reaches the end of the process",
-                at: rawByID[ids[index]]?.id.position ?? steps[index].source))
+                at: rawStep(ids[index])?.id.position ?? steps[index].source))
         }
         return diagnostics
     }

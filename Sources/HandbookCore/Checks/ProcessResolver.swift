@@ -19,18 +19,15 @@ struct ProcessResolver: Sendable {
         if raw.steps.isEmpty, let at = raw.stepsPosition {
             diagnostics.append(.error("handbook.process.no-steps", "process `\(raw.id.value)` has no steps", at: at))
         }
-        var seen: [String: SourcePosition] = [:]
-        for step in raw.steps {
-            if seen[step.id.value] != nil {
-                diagnostics.append(.error("handbook.step.duplicate-id",
-                    "step id `\(step.id.value)` appears twice in this process", at: step.id.position))
-            } else {
-                seen[step.id.value] = step.id.position
-            }
+        var stepIDs: Set<String> = []
+        stepIDs.reserveCapacity(raw.steps.count)
+        for step in raw.steps where !stepIDs.insert(step.id.value).inserted {
+            diagnostics.append(.error("handbook.step.duplicate-id",
+                "step id `\(step.id.value)` appears twice in this process", at: step.id.position))
         }
         let steps = raw.steps.enumerated().map { index, step in
             resolveStep(step, following: index + 1 < raw.steps.count ? raw.steps[index + 1].id.value : nil,
-                        stepIDs: Set(seen.keys), source: raw.file.contentPath, diagnostics: &diagnostics)
+                        stepIDs: stepIDs, source: raw.file.contentPath, diagnostics: &diagnostics)
         }
         diagnostics += FlowCheck.check(raw: raw, steps: steps)
         return Process(
