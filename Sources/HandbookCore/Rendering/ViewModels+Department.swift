@@ -79,16 +79,10 @@ extension ViewModels {
 
     func dutyRowModel(_ row: DutyRow, steps: StepTable) -> Model {
         let step = steps[row.process, row.step]
-        let letters = Involvement.allCases.filter { row.letters & 1 << $0.order != 0 }
         var model: Model = [
             "id": .string(step.id), "name": .string(step.name), "href": .string(step.href),
             "duties": .string(step.dutiesHTML), "outputs": .string(step.outputs),
-            "letters": .list(letters.map { ["letter": .string($0.rawValue), "label": .string(strings[$0.rawValue] ?? "")] }),
-            "parties": .list(row.parties.map { party in
-                var item = partyLink(party)
-                if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
-                return .object(item)
-            }),
+            "letters": letterLists[row.letters], "parties": .list(row.parties.map(dutyRowParty)),
         ]
         if let deadline = step.deadline { model["deadline"] = .string(deadline) }
         return model

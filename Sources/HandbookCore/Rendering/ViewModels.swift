@@ -31,6 +31,12 @@ final class ViewModels: Sendable {
     private let printStyle: TemplateValue
     /// Links every page repeats (thousands of times on a large handbook), made once.
     private let departmentLinks: [String: Model]
+    /// Every department's and role's link as `partyLink` makes it, and as a duty row shows it (a
+    /// department as a whole labelled as such), made once: duty rows name a party per row, and
+    /// each made its link again (two lookups by name, a copy of the department's link, an insert).
+    private let partyLinks: [Party: (link: Model, dutyRow: TemplateValue)]
+    /// A duty row's RACI letters with their labels, by the row's letter bits, made once.
+    let letterLists: [TemplateValue]
     /// In `handbook.processes` order.
     private let processLinks: Lazy<[Model]>
     /// What rows read of each step, in one array in handbook order: department, training and
@@ -51,9 +57,30 @@ final class ViewModels: Sendable {
             nav.append(["title": .string(strings["allPages"]!), "href": .string(RootLink.to(Routes.home, fragment: "pages"))])
         }
         self.nav = .list(nav)
-        departmentLinks = Dictionary(handbook.departments.map { department in
+        let departmentLinks = Dictionary(handbook.departments.map { department -> (String, Model) in
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
         }, uniquingKeysWith: { first, _ in first })
+        self.departmentLinks = departmentLinks
+        // The first department or role with an id wins, as in `partyLink`'s lookups.
+        var partyLinks: [Party: (link: Model, dutyRow: TemplateValue)] = [:]
+        for department in handbook.departments where partyLinks[Party(departmentID: department.id, roleID: nil)] == nil {
+            let link = departmentLinks[department.id] ?? [:]
+            var wide = link
+            wide["role"] = .string(strings["departmentWide"]!)
+            partyLinks[Party(departmentID: department.id, roleID: nil)] = (link, .object(wide))
+            for role in department.roles where partyLinks[Party(departmentID: department.id, roleID: role.id)] == nil {
+                var roleLink = link
+                roleLink["role"] = .string(role.name)
+                partyLinks[Party(departmentID: department.id, roleID: role.id)] = (roleLink, .object(roleLink))
+            }
+        }
+        self.partyLinks = partyLinks
+        let letterLabels = strings
+        letterLists = (0..<1 << Involvement.allCases.count).map { bits in
+            .list(Involvement.allCases.filter { bits & 1 << $0.order != 0 }.map {
+                ["letter": .string($0.rawValue), "label": .string(letterLabels[$0.rawValue] ?? "")]
+            })
+        }
         let table = strings
         processLinks = Lazy { handbook.processes.map { Self.processLink($0, handbook: handbook, strings: table) } }
         stepTable = Lazy { StepTable(handbook, separator: table["listSeparator"]!) }
@@ -100,11 +127,20 @@ final class ViewModels: Sendable {
 
     /// `客服部（客服专员）` with the department linked.
     func partyLink(_ party: Party) -> Model {
+        if let made = partyLinks[party] { return made.link }
         var link = departmentLink(party.departmentID)
         if let roleID = party.roleID {
             link["role"] = .string(handbook.department(party.departmentID)?.role(roleID)?.name ?? roleID)
         }
         return link
+    }
+
+    /// A party as a duty row lists it: a department as a whole says so.
+    func dutyRowParty(_ party: Party) -> TemplateValue {
+        if let made = partyLinks[party] { return made.dutyRow }
+        var item = partyLink(party)
+        if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
+        return .object(item)
     }
 
     /// Every process's link, by position in `handbook.processes` (passing the process itself
