@@ -63,18 +63,3 @@ struct DutyIndex: Sendable {
     }
 }
 
-extension Array where Element == DutyIndex.Duty {
-    /// Grouped by process then step, in handbook order, with the RACI letters of each step merged.
-    func groupedByProcess() -> [(process: Int, steps: [(step: Int, duties: [DutyIndex.Duty])])] {
-        var groups: [(process: Int, steps: [(step: Int, duties: [DutyIndex.Duty])])] = []
-        for duty in self {
-            if groups.last?.process != duty.processIndex { groups.append((duty.processIndex, [])) }
-            if groups[groups.count - 1].steps.last?.step == duty.stepIndex {
-                groups[groups.count - 1].steps[groups[groups.count - 1].steps.count - 1].duties.append(duty)
-            } else {
-                groups[groups.count - 1].steps.append((duty.stepIndex, [duty]))
-            }
-        }
-        return groups
-    }
-}

@@ -64,17 +64,31 @@ extension ViewModels {
     }
 
     /// Duties grouped by process, one row per step with its RACI letters, for department and
-    /// training pages.
+    /// training pages. One pass over the duties (they come in handbook order), with each row's
+    /// parties gathered in a short list: a step has one or two, and the intermediate arrays and
+    /// a set per row were allocations by the hundred thousand on a large handbook.
     func dutyGroups(_ entries: [DutyIndex.Duty]) -> [DutyGroup] {
         let draft = stepTable.value.draft
-        return entries.groupedByProcess().map { group in
-            let rows = group.steps.map { entry in
-                let letters = entry.duties.reduce(0) { $0 | 1 << $1.involvement.order }
-                return DutyRow(process: group.process, step: entry.step, letters: letters,
-                               parties: Array(Set(entry.duties.map(\.party))).sorted())
+        var groups: [DutyGroup] = []
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let process = entries[index].processIndex
+            var rows: [DutyRow] = []
+            while index < entries.endIndex, entries[index].processIndex == process {
+                let step = entries[index].stepIndex
+                var letters = 0
+                var parties: [Party] = []
+                while index < entries.endIndex, entries[index].processIndex == process, entries[index].stepIndex == step {
+                    letters |= 1 << entries[index].involvement.order
+                    if !parties.contains(entries[index].party) { parties.append(entries[index].party) }
+                    index += 1
+                }
+                parties.sort()
+                rows.append(DutyRow(process: process, step: step, letters: letters, parties: parties))
             }
-            return DutyGroup(process: group.process, rows: rows, draft: draft[group.process])
+            groups.append(DutyGroup(process: process, rows: rows, draft: draft[process]))
         }
+        return groups
     }
 
     func dutyRowModel(_ row: DutyRow, steps: StepTable) -> Model {
