@@ -27,8 +27,10 @@ extension ViewModels {
             })
         }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
-        model["receives"] = TemplateValue(receives.map { handOverRow($0, steps: steps) })
-        model["handsOn"] = TemplateValue(handsOn.map { handOverRow($0, steps: steps) })
+        // Made one at a time as the template reaches them, like the duty groups: a department
+        // of a large handbook has thousands, nearly half its page.
+        model["receives"] = .items(.init(count: receives.count) { [self] in .object(handOverRow(receives[$0], steps: steps)) })
+        model["handsOn"] = .items(.init(count: handsOn.count) { [self] in .object(handOverRow(handsOn[$0], steps: steps)) })
         model["hasReceives"] = .bool(!receives.isEmpty)
         model["hasHandsOn"] = .bool(!handsOn.isEmpty)
         return model
