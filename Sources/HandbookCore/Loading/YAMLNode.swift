@@ -202,7 +202,7 @@ enum YAMLComposer {
                     let value = try node(&valueEvent)
                     if case .scalar(let name) = key {
                         let repeated: Bool
-                        if pairs.count < 24 {
+                        if pairs.count < Fields.linearLimit {
                             repeated = pairs.contains { $0.key.scalar?.string == name.string }
                         } else {
                             if seen.isEmpty { seen = Set(pairs.compactMap { $0.key.scalar?.string }) }

@@ -206,13 +206,14 @@ struct Fields {
     /// The keys in order, searched while the mapping is small (a frontmatter mapping has a dozen
     /// keys, mostly short enough to be stored inline, so comparing them costs less than building
     /// and hashing into a dictionary); `index` instead once it is large.
-    private let keys: [String]
+    private let keys: [String?]
     private let index: [String: Int]?
-    private static let linearLimit = 24
+    /// Also where the composer stops comparing keys in order to find a repeated one.
+    static let linearLimit = 24
 
     init(_ mapping: YAMLNode.Mapping? = nil) {
         pairs = mapping?.pairs ?? []
-        keys = pairs.map { $0.key.scalar?.string ?? "" }
+        keys = pairs.map { $0.key.scalar?.string }
         guard pairs.count > Self.linearLimit else {
             index = nil
             return
@@ -228,9 +229,6 @@ struct Fields {
     /// The first `key: value` pair with this key.
     func pair(_ key: String) -> (key: YAMLNode, value: YAMLNode)? {
         if let index { return index[key].map { pairs[$0] } }
-        for offset in keys.indices where keys[offset] == key && pairs[offset].key.scalar != nil {
-            return pairs[offset]
-        }
-        return nil
+        return keys.firstIndex { $0 == key }.map { pairs[$0] }
     }
 }
