@@ -60,6 +60,37 @@ struct DutiesTests {
         #expect(HTML.count("结果回复</a></th>", in: html) == 1)
     }
 
+    /// The titles heading the row groups of `html`, in order, with the markup they contain.
+    func groupHeads(_ html: String, columns: Int) -> [String] {
+        html.components(separatedBy: "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns)\">").dropFirst()
+            .map { String($0.prefix { $0 != "\n" }.dropLast("</th></tr>".count)) }
+    }
+
+    @Test("A department's duties are one table: one header, a row group per process headed by its link")
+    func oneDutyTable() async throws {
+        let html = try await site().text("departments/quality-assurance/index.html")
+        #expect(HTML.count("<table class=\"duties\">", in: html) == 1)
+        #expect(HTML.count("<thead>", in: html) == 2, "the duties and the hand-overs each have one header")
+        #expect(groupHeads(html, columns: 5) == [
+            "<a href=\"../../processes/complaint-intake/index.html\">投诉受理流程</a>",
+            "<a href=\"../../processes/quality-review/index.html\">质量复核流程</a>",
+        ])
+        // Each group holds its process's rows: the quality review's step comes after its heading.
+        let review = try #require(html.range(of: "质量复核流程</a></th></tr>"))
+        #expect(html[review.upperBound...].contains("复核调查报告</a></th>"))
+        #expect(!html[..<review.lowerBound].contains("复核调查报告</a></th>"))
+    }
+
+    @Test("A checklist sheet is one table: one header, a row group per process with its version and date")
+    func oneChecklistTable() async throws {
+        let html = try await site().text("training/quality-assurance/qa-manager/index.html")
+        #expect(HTML.count("<table class=\"checks\">", in: html) == 1)
+        let heads = groupHeads(html, columns: 6).map(HTML.text)
+        #expect(heads.count == 2)
+        #expect(heads.first?.hasPrefix("投诉受理流程 版本 1.2 · 生效日期 2026-01-01") == true, "\(heads)")
+        #expect(heads.last?.hasPrefix("质量复核流程") == true, "\(heads)")
+    }
+
     @Test("Owned processes and the org tree are on the department page")
     func ownedAndTree() async throws {
         let site = try await site()

@@ -151,7 +151,7 @@ struct MatrixTests {
         let columns = matches("<th scope=\"col\"><a href=\"[^\"]*\">([^<]*)</a></th>", in: head).map { $0[0] }
         let rows = table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { tr in
             let link = matches("^<a href=\"#([^\"]*)\">([^<]*)</a>", in: tr).first ?? ["", ""]
-            let cells = matches("<td class=\"raci-cell\" title=\"([^\"]*)\">([^<]*)</td>", in: tr)
+            let cells = matches("<td(?: title=\"([^\"]*)\")?>([^<]*)</td>", in: tr)
             return (anchor: link[0], label: HTML.decodeEntities(link[1]), letters: cells.map { $0[1] }, roles: cells.map { $0[0] })
         }
         return (columns, rows)

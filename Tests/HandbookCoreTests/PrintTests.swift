@@ -183,6 +183,49 @@ struct PrintTests {
         expectNoScreenChrome(pdf, html: html)
     }
 
+    @Test("A long checklist: the column header repeats on every page, no process title ends a page without its rows")
+    func longSheet() async throws {
+        // 30 processes of two steps each for one role: a sheet of several pages. Every third duty
+        // is longer, which (measured) puts process titles at page ends unless the theme keeps
+        // them with their first row.
+        var files: [String: String] = [:]
+        for number in 1...30 {
+            let id = String(format: "%02d", number), more = number % 3 == 0 ? String(repeating: "，并复核", count: 3) : ""
+            files["content/processes/long-\(id).md"] = """
+                ---
+                title: 长清单流程\(id)
+                owner: 品保部
+                status: approved
+                version: "1.\(number)"
+                effective: 2026-02-01
+                steps:
+                  - {id: 1, name: 检查样品\(id), responsible: quality-assurance/qa-engineer, duties: 按抽样标准检查来料样品并填写检查记录表，发现问题时通知采购部\(more), deadline: 到货后2个工作日内, outputs: [检查记录\(id)], next: [2]}
+                  - {id: 2, name: 签发报告\(id), responsible: quality-assurance/qa-engineer, duties: 汇总检查记录，签发质量报告并归档, deadline: 检查后1个工作日内, outputs: [质量报告\(id)]}
+                ---
+                """
+        }
+        let handbook = try TestHandbook(fixture: "valid-basic", files)
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let path = Routes.training("quality-assurance", role: "qa-engineer")
+        let pdf = try await PrintedPDF.print(site.url(path), in: handbook.folder)
+        #expect(pdf.pages.count >= 3, "the sheet should span pages: \(pdf.pages.count)")
+        let columns = "完成步骤主要职责完成时限输出成果培训师签字"
+        for page in pdf.pages.indices {
+            let lines = pdf.lines(page)
+            // Running header, then (on the first page) the sheet's title block, then the table's header.
+            #expect(lines.contains(columns) || page == pdf.pages.count - 1 && !pdf.squeezed(page).contains("长清单流程"),
+                    "page \(page + 1) has no column header")
+            // The line above the page number is never a process's title (版本 … · 生效日期 …).
+            let last = lines.dropLast().last ?? ""
+            #expect(!last.contains("生效日期"), "page \(page + 1) ends with a process title: \(last)")
+        }
+        expectRowsUnbroken(Self.rows("<tr><td class=\"box\">", in: site.text(path)), in: pdf)
+        for number in [1, 15, 30] {
+            #expect(pdf.raw.joined().contains(PrintedPDF.squeeze("长清单流程\(String(format: "%02d", number)) 版本 1.\(number) · 生效日期 2026-02-01")))
+        }
+    }
+
     @Test("A process page prints its whole responsibility rows under the site header, without navigation")
     func processPage() async throws {
         let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/index.html")

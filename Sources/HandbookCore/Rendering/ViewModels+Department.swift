@@ -19,6 +19,7 @@ extension ViewModels {
         model["owned"] = TemplateValue(owned.map { links[$0] })
         model["hasOwned"] = .bool(!owned.isEmpty)
         let groups = dutyGroups(duties.duties(of: department.id))
+        model["hasDuties"] = .bool(!groups.isEmpty)
         if !groups.isEmpty {
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
                 var item = links[groups[index].process]

@@ -37,8 +37,9 @@ extension ViewModels {
                         roles.append(name)
                     }
                 }
-                return ["letters": .string(letters.sorted().map(\.rawValue).joined()),
-                        "roles": .string(roles.sorted().joined(separator: "、"))]
+                // No `roles` key when a whole department takes part: the cell then has no title.
+                let text = TemplateValue.string(letters.sorted().map(\.rawValue).joined())
+                return roles.isEmpty ? ["letters": text] : ["letters": text, "roles": .string(roles.sorted().joined(separator: "、"))]
             }
             return ["id": .string(step.id), "name": .string(step.name), "anchor": .string(Routes.stepAnchor(step.id)),
                     "cells": .list(cells)]
@@ -46,5 +47,5 @@ extension ViewModels {
         return ["columns": TemplateValue(columns.map(departmentLink)), "rows": .list(rows)]
     }
 
-    private static let emptyCell: TemplateValue = ["letters": "", "roles": ""]
+    private static let emptyCell: TemplateValue = ["letters": ""]
 }

@@ -53,7 +53,7 @@ extension ViewModels {
             "title": .string(title),
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
             "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0], steps: steps, links: links)) }),
-            "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
+            "hasDuties": .bool(!groups.isEmpty), "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
         ]
         return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
     }
