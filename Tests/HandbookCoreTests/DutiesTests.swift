@@ -91,6 +91,25 @@ struct DutiesTests {
         #expect(heads.last?.hasPrefix("质量复核流程") == true, "\(heads)")
     }
 
+    @Test("Hand-overs: what the department receives and hands on, each under its own heading, with the other side linked")
+    func handOvers() async throws {
+        let html = try await site().text("departments/quality-assurance/index.html")
+        let start = try #require(html.range(of: "aria-labelledby=\"handovers\""))
+        let section = String(html[start.upperBound...]).components(separatedBy: "</section>")[0]
+        // Per group: its heading, then each row's cells as text.
+        let groups = section.components(separatedBy: "<tr class=\"group\">").dropFirst().map { group in
+            group.components(separatedBy: "</tr>").dropLast().map { HTML.text($0).split(separator: " ").joined(separator: " ") }
+        }
+        #expect(groups == [
+            ["本部门接收", "分类结果 客服部 · 2. 分类判断 3. 质量调查 投诉受理流程"],
+            ["本部门移交", "调查报告 3. 质量调查 客服部 · 4. 结果回复 投诉受理流程"],
+        ])
+        // The other department and both steps are linked; the page's own department is not linked to itself.
+        #expect(section.contains("href=\"../../departments/customer-service/index.html\">客服部</a>"))
+        #expect(!section.contains("departments/quality-assurance/"))
+        #expect(HTML.count("href=\"../../processes/complaint-intake/index.html#step-3\">3. 质量调查</a>", in: section) == 2)
+    }
+
     @Test("Owned processes and the org tree are on the department page")
     func ownedAndTree() async throws {
         let site = try await site()

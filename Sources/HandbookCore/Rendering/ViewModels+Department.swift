@@ -30,21 +30,23 @@ extension ViewModels {
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
         // Made one at a time as the template reaches them, like the duty groups: a department
         // of a large handbook has thousands, nearly half its page.
-        model["receives"] = .items(.init(count: receives.count) { [self] in .object(handOverRow(receives[$0], steps: steps)) })
-        model["handsOn"] = .items(.init(count: handsOn.count) { [self] in .object(handOverRow(handsOn[$0], steps: steps)) })
+        model["receives"] = .items(.init(count: receives.count) { [self] in .object(handOverRow(receives[$0], received: true, steps: steps)) })
+        model["handsOn"] = .items(.init(count: handsOn.count) { [self] in .object(handOverRow(handsOn[$0], received: false, steps: steps)) })
         model["hasReceives"] = .bool(!receives.isEmpty)
         model["hasHandsOn"] = .bool(!handsOn.isEmpty)
         return model
     }
 
-    /// "投诉工单: 客服部 → 品保部", with both steps linked.
-    private func handOverRow(_ handOver: DutyIndex.HandOver, steps: StepTable) -> Model {
+    /// One hand-over on a department's page: what, the other department and its step, and this
+    /// department's own step (the row group says which way it goes; the page names the department).
+    private func handOverRow(_ handOver: DutyIndex.HandOver, received: Bool, steps: StepTable) -> Model {
         let from = steps[handOver.processIndex, handOver.fromStep], to = steps[handOver.processIndex, handOver.toStep]
+        let (own, other) = received ? (to, from) : (from, to)
         return [
             "items": .string(list(handOver.items)), "process": .string(steps.title[handOver.processIndex]),
-            "from": .object(departmentLink(handOver.from)), "to": .object(departmentLink(handOver.to)),
-            "fromStep": ["label": .string("\(from.id). \(from.name)"), "href": .string(from.href)],
-            "toStep": ["label": .string("\(to.id). \(to.name)"), "href": .string(to.href)],
+            "other": .object(departmentLink(received ? handOver.from : handOver.to)),
+            "otherStep": ["label": .string("\(other.id). \(other.name)"), "href": .string(other.href)],
+            "ownStep": ["label": .string("\(own.id). \(own.name)"), "href": .string(own.href)],
         ]
     }
 
