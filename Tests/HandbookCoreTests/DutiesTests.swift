@@ -133,7 +133,7 @@ struct DutiesTests {
     func roleChecklist(_ department: String, _ role: String, _ expected: [String]) async throws {
         let html = try await site().text(Routes.training(department, role: role))
         #expect(listedSteps(html) == expected)
-        #expect(HTML.count("class=\"checkbox\"", in: html) == expected.count)
+        #expect(HTML.count("<td class=\"box\"><span aria-hidden=\"true\">☐</span></td>", in: html) == expected.count)
     }
 
     @Test("The department checklist lists every step of the department and links to role checklists")
