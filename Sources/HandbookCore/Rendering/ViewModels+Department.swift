@@ -21,10 +21,11 @@ extension ViewModels {
         let groups = dutyGroups(duties.duties(of: department.id))
         model["hasDuties"] = .bool(!groups.isEmpty)
         if !groups.isEmpty {
+            // The process's link shared, not copied with the rows added: a copy retains each of
+            // its fields, cold in a large handbook (see `withRenderedRows`).
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
-                var item = links[groups[index].process]
-                item["rows"] = TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })
-                return .object(item)
+                ["processLink": .object(links[groups[index].process]),
+                 "rows": TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })]
             })
         }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
