@@ -110,6 +110,72 @@ struct DutiesTests {
         #expect(HTML.count("href=\"../../processes/complaint-intake/index.html#step-3\">3. 质量调查</a>", in: section) == 2)
     }
 
+    @Test("Hand-overs in one direction only: the other group is not there")
+    func oneWayHandOvers() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/processes/archive.md": """
+                ---
+                title: 档案移交流程
+                owner: operations
+                status: approved
+                version: "1.0"
+                effective: 2026-02-01
+                steps:
+                  - {id: 1, name: 整理档案, responsible: operations, duties: 整理, outputs: [档案清单], next: [2]}
+                  - {id: 2, name: 审阅档案, responsible: 法务部, input: [档案清单], duties: 审阅, outputs: [审阅意见]}
+                ---
+                """,
+        ])
+        let site = try await handbook.build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        let heads = { (html: String) in groupHeads(html, columns: 4) }
+        #expect(heads(site.text("departments/operations/index.html")) == ["本部门移交"])
+        #expect(heads(site.text("departments/法务部/index.html")) == ["本部门接收"])
+        #expect(site.text("departments/法务部/index.html").contains("<th scope=\"row\">档案清单</th>"))
+    }
+
+    @Test("A department without duties: the note, and no empty table, on its page and its checklists")
+    func noDuties() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/departments/archive-room.md": """
+                ---
+                name: 档案室
+                roles:
+                  - {id: archivist, name: 档案员}
+                ---
+                """,
+        ])
+        let site = try await handbook.build()
+        #expect(site.errors.isEmpty, "\(site.errors.map(\.formatted))")
+        let page = site.text(Routes.department("archive-room"))
+        #expect(page.contains("暂无职责。") && !page.contains("<table class=\"duties\">") && !page.contains("aria-labelledby=\"handovers\""))
+        for path in [Routes.training("archive-room"), Routes.training("archive-room", role: "archivist")] {
+            let sheet = site.text(path)
+            #expect(sheet.contains("暂无职责。") && !sheet.contains("<table class=\"checks\">"), "\(path)")
+            #expect(sheet.contains("签字确认"), "the sign-off is still there: \(path)")
+        }
+    }
+
+    @Test("A checklist's process heading shows version and date only when the process has them")
+    func checklistDates() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/processes/undated.md": """
+                ---
+                title: 无版本流程
+                owner: operations
+                status: approved
+                effective: 2026-05-01
+                steps:
+                  - {id: 1, name: 年度盘点, responsible: operations/ops-director, duties: 盘点, outputs: [盘点表]}
+                ---
+                """,
+        ])
+        let site = try await handbook.build()
+        let heads = groupHeads(site.text(Routes.training("operations", role: "ops-director")), columns: 6)
+        #expect(heads.contains("无版本流程 <span class=\"small\">生效日期 2026-05-01</span>"), "\(heads)")
+        #expect(heads.allSatisfy { !$0.contains("<span class=\"small\"></span>") && !$0.contains(">· ") })
+    }
+
     @Test("Owned processes and the org tree are on the department page")
     func ownedAndTree() async throws {
         let site = try await site()

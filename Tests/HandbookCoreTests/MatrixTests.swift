@@ -173,6 +173,8 @@ struct MatrixTests {
         // The roles behind the letters are named in the cell's title.
         #expect(table.rows.first?.roles.first == "销售主管、销售代表")
         #expect(table.rows.last?.roles == ["", "财务总监", "法务专员", ""])
+        // A cell without named roles has no title at all, not an empty one.
+        #expect(!html.contains("title=\"\""))
         // Each row links to its step row, which exists.
         let ids = HTML.ids(in: html)
         for row in table.rows { #expect(ids.contains(row.anchor)) }

@@ -64,6 +64,6 @@ enum UIStrings {
         "searchPlaceholder": "Search…", "department": "Department", "role": "Role", "page": "Document",
         "flowchart": "Flowchart", "start": "Start", "loopBack": "back", "raci": "Responsibility matrix (RACI)",
         "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes: R responsible, A accountable, C consulted, I informed. Letters link to the steps.",
-        "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "from", "to": "to",
+        "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "From", "to": "To",
     ]
 }

@@ -37,9 +37,10 @@ extension ViewModels {
                         roles.append(name)
                     }
                 }
-                // No `roles` key when a whole department takes part: the cell then has no title.
+                // `roles` false when no role is named (the whole department takes part): no title.
+                // Set either way, so that `{{#roles}}` never finds a `roles` of an enclosing object.
                 let text = TemplateValue.string(letters.sorted().map(\.rawValue).joined())
-                return roles.isEmpty ? ["letters": text] : ["letters": text, "roles": .string(roles.sorted().joined(separator: "、"))]
+                return ["letters": text, "roles": roles.isEmpty ? false : .string(roles.sorted().joined(separator: "、"))]
             }
             return ["id": .string(step.id), "name": .string(step.name), "anchor": .string(Routes.stepAnchor(step.id)),
                     "cells": .list(cells)]
@@ -47,5 +48,5 @@ extension ViewModels {
         return ["columns": TemplateValue(columns.map(departmentLink)), "rows": .list(rows)]
     }
 
-    private static let emptyCell: TemplateValue = ["letters": ""]
+    private static let emptyCell: TemplateValue = ["letters": "", "roles": false]
 }

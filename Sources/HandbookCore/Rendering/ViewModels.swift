@@ -165,6 +165,10 @@ final class ViewModels: Sendable {
         link["draft"] = .bool(process.status != .approved)
         if let version = process.version { link["version"] = .string(version) }
         if let effective = process.effective { link["effective"] = .string(effective) }
+        // "版本 1.2 · 生效日期 2026-01-01", either part alone without a stray separator.
+        let dates = [process.version.map { "\(strings["version"] ?? "") \($0)" },
+                     process.effective.map { "\(strings["effective"] ?? "") \($0)" }].compactMap { $0 }
+        if !dates.isEmpty { link["dates"] = .string(dates.joined(separator: " · ")) }
         if let summary = process.summary { link["summary"] = .string(summary) }
         return link
     }
