@@ -10,6 +10,9 @@
 #                           to time `cp -r` of handbook's output: floor + sitecopy is a floor
 #                           that writes the same site
 #        SETTLE=360         seconds to wait after the last run's clean-up (see below)
+#        QUIET=5            before each timed run, wait until the VM's free page reporting has
+#                           been idle this many seconds (at most 120; 0: do not wait), so that
+#                           no run pays for handing back what the run before it freed
 #        MODE=fresh         fresh: every run writes into an empty output folder;
 #                           rebuild: every run writes over its previous output, as an author's
 #                           rebuild after a save does (one untimed build per tool first)
@@ -24,6 +27,8 @@ HUGO=${HUGO:-hugo}
 WORKERS=${WORKERS:-$(nproc)}
 TOOLS=${TOOLS:-handbook hugo floor}
 MODE=${MODE:-fresh}
+QUIET=${QUIET:-5}
+REPORTED=/sys/module/page_reporting/parameters/reported_kib
 CORPORA=$BENCH/.corpora
 WORK=$BENCH/.out
 BIN=$BENCH/.build
@@ -89,6 +94,24 @@ elif [ -f "$WORK/.ended" ]; then  # a run that just deleted its output: let ext4
   [ "$wait" -gt 0 ] && { echo "waiting ${wait}s after the last run's clean-up…" >&2; sleep "$wait"; }
 fi
 
+# On a VM with free page reporting (virtio_balloon), memory a run frees is handed back to the
+# host in the background over the next seconds, and a run timed meanwhile pays for it (see
+# bench/README.md, "Fresh memory on a VM"). Wait until the counter of reported memory has stood
+# still for QUIET seconds.
+wait_quiet() {
+  [ "$QUIET" -gt 0 ] && [ -r "$REPORTED" ] || return 0
+  local last now still=0 waited=0
+  last=$(cat "$REPORTED")
+  while [ "$still" -lt "$QUIET" ] && [ "$waited" -lt 120 ]; do
+    sleep 1
+    waited=$((waited + 1))
+    now=$(cat "$REPORTED")
+    if [ "$now" = "$last" ]; then still=$((still + 1)); else still=0; last=$now; fi
+  done
+  QUIET_WAITED=$((QUIET_WAITED + waited))
+}
+QUIET_WAITED=0
+
 run_tool() { # run_tool TOOL SIZE RUN
   local tool=$1 n=$2 i=$3 corpus=$CORPORA/p$2 out=$WORK/site-$1 log=$WORK/logs/$1-$2-$3.log
   local tf=$WORK/time.txt
@@ -102,6 +125,7 @@ run_tool() { # run_tool TOOL SIZE RUN
     done
   fi
   sync
+  wait_quiet
   case $tool in
     handbook) cmd=("$HANDBOOK" build "$corpus" --output "$out" --timings) ;;
     hugo)     cmd=("$HUGO" --source "$BENCH/hugo" --contentDir "$corpus/content" --destination "$out"
@@ -162,6 +186,9 @@ if [ "$MODE" = fresh ]; then
   echo "runs:     $R per tool and size, interleaved, clean output folder each run; median wall time and median peak RSS"
 else
   echo "runs:     $R per tool and size, interleaved, each a REBUILD over the tool's previous output; median wall time and median peak RSS"
+fi
+if [ "$QUIET" -gt 0 ] && [ -r "$REPORTED" ]; then
+  echo "quiet:    each run started once the VM's free page reporting had been idle ${QUIET} s (${QUIET_WAITED} s waited in all)"
 fi
 echo
 # The handbook's own stage timings and CPU time by kind of file (--timings) from its last run at each size.
