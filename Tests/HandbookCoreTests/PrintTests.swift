@@ -266,6 +266,10 @@ struct PrintTests {
         #expect(role.pages[0].contains("Page 1 of \(role.pages.count)"))
         let sheet = role.pages.indices.map(role.squeezed).joined()
         for text in ["Recordtheorder", "Confirmtheorder", "Sign-off", "Trainee", "Trainer", "HR"] { #expect(sheet.contains(text)) }
+        // Every column header is printed whole (headers wrap in their fixed-width columns, none is clipped).
+        for header in ["Done", "Step", "Duties", "Deadline", "Outputs", "Trainer", "initials"] {
+            #expect(role.pages[0].contains(header), "column header \(header) missing on paper")
+        }
         #expect(!sheet.contains("第") && !sheet.contains("页"))
         let process = try await PrintedPDF.print(site.url("processes/order-intake/index.html"), in: handbook.folder)
         expectPages(process, header: { _ in "Example Ltd · Process Handbook" }, english: true)
