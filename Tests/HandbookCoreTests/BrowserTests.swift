@@ -49,6 +49,46 @@ struct BrowserTests {
         #expect(!trainingDOM.contains("投诉分类与初步判断"), "step 2 is the supervisor's, not the agent's")
     }
 
+    @Test("The flowchart is drawn black on white as Chromium computes it: lanes, arrows, loops, boxes, labels")
+    func flowchartLook() async throws {
+        let (site, folder) = try await buildSample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A copy of the process page with a script that reads the styles Chromium computes for
+        // one element of each kind and writes them into the page for `--dump-dom`.
+        let script = #"""
+            <script>
+            const q = s => document.querySelector(s), out = {};
+            const pick = (name, el, props) => { out[name] = el ? props.map(p => getComputedStyle(el).getPropertyValue(p)).join('|') : null; };
+            const lanes = document.querySelectorAll('.flowchart-svg g.lane rect');
+            pick('lane1', lanes[0], ['fill', 'stroke']);
+            pick('lane2', lanes[1], ['fill', 'stroke']);
+            pick('laneLine', q('.flowchart-svg g.lane line'), ['stroke']);
+            pick('laneText', q('.flowchart-svg g.lane text'), ['font-weight', 'font-size', 'text-anchor']);
+            pick('edge', q('.flowchart-svg polyline.edge:not(.loop)'), ['fill', 'stroke', 'stroke-width', 'marker-end']);
+            pick('loop', q('.flowchart-svg polyline.loop'), ['fill', 'stroke', 'stroke-dasharray', 'marker-end']);
+            pick('task', q('.flowchart-svg a.node rect'), ['fill', 'stroke', 'stroke-width', 'rx']);
+            pick('decision', q('.flowchart-svg a.node polygon'), ['fill', 'stroke', 'stroke-width']);
+            pick('nodeText', q('.flowchart-svg a.node text'), ['font-size', 'text-anchor', 'font-weight']);
+            pick('branch', q('.flowchart-svg text.branch'), ['font-size']);
+            const pre = document.createElement('pre'); pre.id = 'computed'; pre.textContent = JSON.stringify(out);
+            document.body.appendChild(pre);
+            </script>
+            """#
+        let page = site.text("processes/complaint-handling/index.html").replacingOccurrences(of: "</body>", with: script + "</body>")
+        let probe = site.url("processes/complaint-handling/probe.html")
+        try page.write(to: probe, atomically: true, encoding: .utf8)
+        let dom = try await Chromium.dumpDOM(probe, in: folder)
+        let json = try #require(dom.firstMatch(of: /<pre id="computed">(.*?)<\/pre>/).map { HTML.decodeEntities(String($0.output.1)) })
+        let styles = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String], "\(json)")
+        #expect(styles == [
+            "lane1": "rgb(244, 244, 244)|rgb(136, 136, 136)", "lane2": "rgb(255, 255, 255)|rgb(136, 136, 136)",
+            "laneLine": "rgb(136, 136, 136)", "laneText": "700|13px|middle",
+            "edge": "none|rgb(0, 0, 0)|1.3px|url(\"#arrow\")", "loop": "none|rgb(0, 0, 0)|6px, 4px|url(\"#arrow-open\")",
+            "task": "rgb(255, 255, 255)|rgb(0, 0, 0)|1.5px|6px", "decision": "rgb(255, 255, 255)|rgb(0, 0, 0)|1.5px",
+            "nodeText": "13px|middle|400", "branch": "11px",
+        ])
+    }
+
     @Test("Screenshots of the home, process and department pages are real images")
     func screenshots() async throws {
         let (site, folder) = try await buildSample()

@@ -285,6 +285,6 @@ struct FlowchartGeometryTests {
         let words = FlowchartSVG.Words(title: "t", start: "s", end: "e", loop: "l", summary: { "\($0) \($1)" })
         let draw = { FlowchartSVG.render(FlowLayout(process: process, laneName: { $0 }), process: process, words: words) }
         let svg = draw()
-        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane\">", in: svg) == 8)
+        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane", in: svg) == 8)
     }
 }

@@ -45,7 +45,7 @@ struct FlowchartTests {
 
     /// Lane names as drawn: the tspans of each lane group, joined.
     static func laneNames(in svg: String) -> [String] {
-        matches("<g class=\"lane\">(.*?)</g>", in: svg).map { lane in
+        matches("<g class=\"lane(?: b)?\">(.*?)</g>", in: svg).map { lane in
             matches("<tspan[^>]*>([^<]*)</tspan>", in: lane[0]).map { HTML.decodeEntities($0[0]) }.joined(separator: " ")
         }
     }
@@ -60,7 +60,7 @@ struct FlowchartTests {
         #expect(HTML.count("<g class=\"end\">", in: svg) >= 1)
         #expect(HTML.count("<polygon", in: svg) == expected.decisions)
         #expect(HTML.count("class=\"edge loop\"", in: svg) == expected.loops)
-        let branches = Self.matches("class=\"branch\">([^<]*)</text>", in: svg).map { HTML.decodeEntities($0[0]) }
+        let branches = Self.matches("class=\"branch(?: e)?\">([^<]*)</text>", in: svg).map { HTML.decodeEntities($0[0]) }
         for label in expected.labels {
             #expect(branches.contains(label), "branch label \(label) missing from \(expected.process)")
         }
@@ -159,7 +159,7 @@ struct FlowchartTests {
     /// Estimated boxes of the branch labels, grouped by the edge (one SVG line) they belong to.
     static func labelBoxes(in svg: String) -> [[FlowLayout.Rect]] {
         svg.split(separator: "\n").filter { $0.hasPrefix("<polyline") }.map { line in
-            matches("<text x=\"(-?\\d+)\" y=\"(-?\\d+)\"( text-anchor=\"end\")? font-size=\"11\" class=\"branch\">([^<]*)</text>",
+            matches("<text x=\"(-?\\d+)\" y=\"(-?\\d+)\" class=\"branch( e)?\">([^<]*)</text>",
                     in: String(line)).map { label in
                 let width = TextMetrics.width(of: HTML.decodeEntities(label[3]), fontSize: 11)
                 let x = Double(label[0])! - (label[2].isEmpty ? 0 : width)
