@@ -7,9 +7,11 @@ import Testing
 struct FragmentCacheTests {
     @Test("Concurrent askers get each key's own fragment, and a stored one is not made again")
     func concurrentLookups() async {
-        let cache = FragmentCache()
-        let keys = (0..<300).flatMap { process in (0..<7).map { FragmentCache.Key(process: process, step: $0, letters: process % 16) } }
-        func fragment(_ key: FragmentCache.Key) -> String { "row \(key.process).\(key.step) \(key.letters)" }
+        // 2,100 steps, each asked for with two sets of letters (a step on a role's sheet and, with
+        // other letters, on another's).
+        let cache = FragmentCache(steps: 2_100)
+        let keys = (0..<2_100).flatMap { step in [(step: step, letters: step % 16), (step: step, letters: 16 + step % 7)] }
+        func fragment(_ key: (step: Int, letters: Int)) -> String { "row \(key.step) \(key.letters)" }
         let mismatches = await withTaskGroup(of: Int.self) { group in
             for task in 0..<8 {
                 group.addTask {
@@ -17,7 +19,7 @@ struct FragmentCacheTests {
                     var wrong = 0
                     for offset in keys.indices {
                         let key = keys[(offset + task * 263) % keys.count]
-                        if cache.value(for: key, make: { fragment(key) }) != fragment(key) { wrong += 1 }
+                        if cache.value(step: key.step, letters: key.letters, make: { fragment(key) }) != fragment(key) { wrong += 1 }
                     }
                     return wrong
                 }
@@ -26,7 +28,7 @@ struct FragmentCacheTests {
         }
         #expect(mismatches == 0)
         for key in keys {
-            #expect(cache.value(for: key, make: { "made again" }) == fragment(key))
+            #expect(cache.value(step: key.step, letters: key.letters, make: { "made again" }) == fragment(key))
         }
     }
 }

@@ -44,5 +44,8 @@ struct StepTable: Sendable {
         self.title = title
     }
 
-    subscript(process: Int, step: Int) -> Facts { facts[first[process] + step] }
+    subscript(process: Int, step: Int) -> Facts { facts[index(process: process, step: step)] }
+
+    /// The step's place among all steps, in handbook order (`FragmentCache`'s slot).
+    func index(process: Int, step: Int) -> Int { first[process] + step }
 }

@@ -65,8 +65,8 @@ extension ViewModels {
         // copies (a retain of every field of a link gone cold) were 14 % of training pages' time.
         ["processLink": .object(links[group.process]), "rows": .list(group.rows.map { row in
             // The checklist row shows the step and its letters, not the parties: one per step and letters.
-            let key = FragmentCache.Key(process: row.process, step: row.step, letters: row.letters)
-            return ["html": .string(fragments.value(for: key) { renderFragment("checklistRow", dutyRowModel(row, steps: steps)) })]
+            let step = steps.index(process: row.process, step: row.step)
+            return ["html": .string(fragments.value(step: step, letters: row.letters) { renderFragment("checklistRow", dutyRowModel(row, steps: steps)) })]
         })]
     }
 }

@@ -19,7 +19,8 @@ final class ViewModels: Sendable {
     let printedDate: String
     /// Renders a fragment template (e.g. `checklistRow`) for rows repeated across pages.
     let renderFragment: @Sendable (String, Model) -> String
-    let fragments = FragmentCache()
+    /// Checklist rows, a slot per step of `handbook.processes`.
+    let fragments: FragmentCache
 
     /// Plain pages in the header, built once: at most `navLimit`, then a link to the full list on
     /// the home page (a handbook with hundreds of guides must not repeat them on every page).
@@ -50,6 +51,7 @@ final class ViewModels: Sendable {
         strings = UIStrings.table(handbook.config.language)
         self.printedDate = printedDate
         self.renderFragment = renderFragment
+        fragments = FragmentCache(steps: handbook.processes.reduce(0) { $0 + $1.steps.count })
         var nav: [TemplateValue] = handbook.pages.prefix(Self.navLimit).map {
             ["title": .string($0.title), "href": .string(RootLink.to(Routes.page($0.contentPath)))]
         }
