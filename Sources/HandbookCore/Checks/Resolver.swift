@@ -53,8 +53,7 @@ public enum Resolver {
         for process in rawProcesses {
             links.targets[process.file.contentPath] = .init(
                 route: Routes.process(process.id.value),
-                // By index: iterating would copy every step whole (a retain per field).
-                anchors: Set(process.steps.indices.lazy.map { Routes.stepAnchor(process.steps[$0].id.value) }),
+                anchors: Set(process.steps.lazy.map { Routes.stepAnchor($0.id.value) }),
                 published: process.status.isPublished(drafts: drafts))
         }
         for page in rawPages {

@@ -20,47 +20,97 @@ struct RawRole: Sendable {
     var name: Located<String>
 }
 
-struct RawProcess: Sendable {
-    var file: SourceFile
-    var id: Located<String>
-    var title: Located<String>
-    var owner: Located<String>
-    var status: ProcessStatus
-    var statusPosition: SourcePosition
-    var version: Located<String>?
-    var effective: Located<String>?
-    var approvedBy: Located<String>?
-    var reviewDue: Located<String>?
-    var category: String?
-    var summary: String?
-    var goals: [String]
-    var inputs: [String]
-    var changes: [Process.Change]
-    var steps: [RawStep]
+/// A class, made once by the parser and never changed: the checks hand processes around
+/// (sorted, filtered, kept by `serve` between rebuilds), and each copy of a struct of eighteen
+/// fields retained every one of them.
+final class RawProcess: Sendable {
+    let file: SourceFile
+    let id: Located<String>
+    let title: Located<String>
+    let owner: Located<String>
+    let status: ProcessStatus
+    let statusPosition: SourcePosition
+    let version: Located<String>?
+    let effective: Located<String>?
+    let approvedBy: Located<String>?
+    let reviewDue: Located<String>?
+    let category: String?
+    let summary: String?
+    let goals: [String]
+    let inputs: [String]
+    let changes: [Process.Change]
+    let steps: [RawStep]
     /// Where `steps` is written, when it is a list (possibly empty).
-    var stepsPosition: SourcePosition?
-    var body: MarkdownSource
+    let stepsPosition: SourcePosition?
+    let body: MarkdownSource
+
+    init(file: SourceFile, id: Located<String>, title: Located<String>, owner: Located<String>, status: ProcessStatus,
+         statusPosition: SourcePosition, version: Located<String>?, effective: Located<String>?,
+         approvedBy: Located<String>?, reviewDue: Located<String>?, category: String?, summary: String?,
+         goals: [String], inputs: [String], changes: [Process.Change], steps: [RawStep],
+         stepsPosition: SourcePosition?, body: MarkdownSource) {
+        self.file = file
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.status = status
+        self.statusPosition = statusPosition
+        self.version = version
+        self.effective = effective
+        self.approvedBy = approvedBy
+        self.reviewDue = reviewDue
+        self.category = category
+        self.summary = summary
+        self.goals = goals
+        self.inputs = inputs
+        self.changes = changes
+        self.steps = steps
+        self.stepsPosition = stepsPosition
+        self.body = body
+    }
 }
 
-struct RawStep: Sendable {
-    var position: SourcePosition
-    var id: Located<String>
-    var name: Located<String>
-    var input: [Located<String>]
+/// A class, for the reason `RawProcess` is one: checks walk the steps again and again.
+final class RawStep: Sendable {
+    let position: SourcePosition
+    let id: Located<String>
+    let name: Located<String>
+    let input: [Located<String>]
     /// Exactly one is expected; the list lets the checker report zero or several.
-    var responsible: [Located<String>]
-    var accountable: Located<String>?
-    var collaborators: [Located<String>]
-    var informed: [Located<String>]
-    var duties: Located<String>?
-    var deadline: String?
-    var outputs: [String]
-    var risk: String?
-    var kind: Step.Kind
+    let responsible: [Located<String>]
+    let accountable: Located<String>?
+    let collaborators: [Located<String>]
+    let informed: [Located<String>]
+    let duties: Located<String>?
+    let deadline: String?
+    let outputs: [String]
+    let risk: String?
+    let kind: Step.Kind
     /// nil: the following step. A branch whose `to` is `end` ends the flow.
-    var next: [RawBranch]?
+    let next: [RawBranch]?
     /// `duties: >` folds lines, so a link's line and column inside it cannot be mapped back.
-    var dutiesFolded = false
+    let dutiesFolded: Bool
+
+    init(position: SourcePosition, id: Located<String>, name: Located<String>, input: [Located<String>],
+         responsible: [Located<String>], accountable: Located<String>?, collaborators: [Located<String>],
+         informed: [Located<String>], duties: Located<String>?, deadline: String?, outputs: [String], risk: String?,
+         kind: Step.Kind, next: [RawBranch]?, dutiesFolded: Bool = false) {
+        self.position = position
+        self.id = id
+        self.name = name
+        self.input = input
+        self.responsible = responsible
+        self.accountable = accountable
+        self.collaborators = collaborators
+        self.informed = informed
+        self.duties = duties
+        self.deadline = deadline
+        self.outputs = outputs
+        self.risk = risk
+        self.kind = kind
+        self.next = next
+        self.dutiesFolded = dutiesFolded
+    }
 }
 
 struct RawBranch: Sendable {
