@@ -195,7 +195,23 @@ public enum Pipeline {
     /// render. Should the task run first, this thread frees it: slower, never wrong.
     private static func freeElsewhere(_ value: consuming LoadedHandbook) {
         let box = FreeBox(value)
-        Task.detached(priority: .utility) { box.value = nil }
+        Task.detached(priority: .utility) {
+            box.value = nil
+            MemoryRelease.purge()
+        }
+    }
+
+    /// Hands the pages the allocator holds freed back to the kernel at once. jemalloc keeps
+    /// freed pages for ~10 s before returning them; the loaded documents (two thirds of the
+    /// heap at its peak) were still counted while rendering took memory of its own, and the
+    /// kernel could not reuse them for the pages being written. Peak RSS at 20,000 processes
+    /// 730 → 683 MB, at 2,000 112 → 105 MB. Found by name: no-op without jemalloc (tests).
+    enum MemoryRelease {
+        private typealias Mallctl = @convention(c) (UnsafePointer<CChar>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int) -> Int32
+        private static let mallctl: Mallctl? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallctl").map { unsafeBitCast($0, to: Mallctl.self) }
+        static func purge() {
+            if let mallctl { _ = mallctl("arena.4096.purge", nil, nil, nil, 0) }
+        }
     }
 
     private final class FreeBox: @unchecked Sendable {
