@@ -47,7 +47,9 @@ public enum Pipeline {
 
     /// Loads and checks the handbook and its templates; publishes nothing.
     public static func check(_ options: Options) async -> Report {
-        var report = await resolve(options).report
+        let resolved = await resolve(options)
+        if options.leaveModelToExit { LeftToExit.keep((resolved.handbook, resolved.loaded)) }
+        var report = resolved.report
         var themeDiagnostics = Theme.load(root: options.root).1
         if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()

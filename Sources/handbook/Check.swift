@@ -12,8 +12,9 @@ struct Check: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors.") var strict = false
 
     func run() async throws {
-        let report = await Pipeline.check(Pipeline.Options(root: try Console.root(root), strict: strict,
-                                                           date: Console.buildDate()))
+        var options = Pipeline.Options(root: try Console.root(root), strict: strict, date: Console.buildDate())
+        options.leaveModelToExit = true
+        let report = await Pipeline.check(options)
         switch format {
         case .text:
             Console.print(report.diagnostics)
