@@ -25,7 +25,7 @@ final class ResolutionMemo: Sendable {
         var process: Process
         var diagnostics: [Diagnostic]
         /// Who has a duty in it (departments alone and with their roles), for the coverage check.
-        var parties: Set<Party>
+        var parties: [Party]
     }
 
     struct BodyResult: Sendable {
