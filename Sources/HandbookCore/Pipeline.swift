@@ -12,10 +12,10 @@ public enum Pipeline {
         /// Keep the replaced output beside the new one (`.NAME.spare`) for the next build to
         /// write over: rebuilds then create and delete almost no files, for one site's disk space.
         public var keepSpare = true
-        /// For a process that exits right after the build (the command line): the resolved
-        /// handbook and the site's plan are left to the operating system instead of being freed
-        /// object by object on one core (about 40 ms at 2,000 processes). Off for callers that
-        /// build again (tests, `serve`).
+        /// For a process that exits right after the build or check (the command line): the
+        /// resolved handbook, and the site's plan or the loaded documents, are left to the
+        /// operating system instead of being freed object by object on one core (about 40 ms at
+        /// 2,000 processes). Off for callers that build again (tests, `serve`).
         public var leaveModelToExit = false
 
         public init(root: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, date: Date = Date()) {

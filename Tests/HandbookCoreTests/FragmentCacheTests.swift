@@ -31,4 +31,16 @@ struct FragmentCacheTests {
             #expect(cache.value(step: key.step, letters: key.letters, make: { "made again" }) == fragment(key))
         }
     }
+
+    @Test("A handbook without steps gets an empty cache; a step with three sets of letters keeps all three")
+    func emptyAndCrowded() {
+        _ = FragmentCache(steps: 0)
+        let cache = FragmentCache(steps: 1)
+        for letters in [3, 5, 9] {
+            #expect(cache.value(step: 0, letters: letters, make: { "row \(letters)" }) == "row \(letters)")
+        }
+        for letters in [9, 3, 5] {
+            #expect(cache.value(step: 0, letters: letters, make: { "made again" }) == "row \(letters)")
+        }
+    }
 }

@@ -40,6 +40,8 @@ final class FragmentCache: @unchecked Sendable {
     /// tasks may both make one; either result is the same.
     func value(step: Int, letters: Int, make: () -> String) -> String {
         precondition(step >= 0 && step < count, "step \(step) outside the cache's \(count) steps")
+        // -1 marks an empty slot, so it cannot be a key.
+        precondition(letters >= 0, "letters \(letters) is not a set of RACI letters")
         let lock = locks[step % Self.stripeCount]
         let hit: String? = lock.withLock {
             if slots[step].letters == letters { return slots[step].html }

@@ -47,5 +47,9 @@ struct StepTable: Sendable {
     subscript(process: Int, step: Int) -> Facts { facts[index(process: process, step: step)] }
 
     /// The step's place among all steps, in handbook order (`FragmentCache`'s slot).
-    func index(process: Int, step: Int) -> Int { first[process] + step }
+    func index(process: Int, step: Int) -> Int {
+        assert(step >= 0 && first[process] + step < (process + 1 < first.count ? first[process + 1] : facts.count),
+               "step \(step) outside process \(process)")
+        return first[process] + step
+    }
 }
