@@ -13,6 +13,10 @@
 #        QUIET=5            before each timed run, wait until the VM's free page reporting has
 #                           been idle this many seconds (at most 120; 0: do not wait), so that
 #                           no run pays for handing back what the run before it freed
+#        WARM=1             before each timed run, drop the page cache of the output just moved
+#                           aside and read the corpus and the tool's binary into memory, so that
+#                           every run starts hot and nothing idle is reclaimed while it runs
+#                           (0: neither)
 #        MODE=fresh         fresh: every run writes into an empty output folder;
 #                           rebuild: every run writes over its previous output, as an author's
 #                           rebuild after a save does (one untimed build per tool first)
@@ -28,6 +32,7 @@ WORKERS=${WORKERS:-$(nproc)}
 TOOLS=${TOOLS:-handbook hugo floor}
 MODE=${MODE:-fresh}
 QUIET=${QUIET:-5}
+WARM=${WARM:-1}
 REPORTED=/sys/module/page_reporting/parameters/reported_kib
 CORPORA=$BENCH/.corpora
 WORK=$BENCH/.out
@@ -112,6 +117,31 @@ wait_quiet() {
 }
 QUIET_WAITED=0
 
+# This VM's kernel pages out page cache left idle for a minute (a DAMON scheme, at most
+# 128 MB/s; see bench/README.md): the output of earlier runs, moved aside, was being paged out
+# while later runs were timed, and a corpus idle since the last series was read from disk again
+# by whichever run came first. warm PATH... : hand back the page cache of the moved-aside
+# output now (it is clean after `sync`), then read the corpus and the binary about to run.
+ASIDE=()
+warm() {
+  [ "$WARM" = 1 ] || return 0
+  if [ ${#ASIDE[@]} -gt 0 ]; then
+    python3 - "${ASIDE[@]}" <<'PY'
+import os, sys
+for top in sys.argv[1:]:
+    for folder, _, files in os.walk(top):
+        for name in files:
+            try:
+                fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+            except OSError:
+                continue
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            os.close(fd)
+PY
+  fi
+  find "$@" -type f -print0 | xargs -0 cat > /dev/null
+}
+
 run_tool() { # run_tool TOOL SIZE RUN
   local tool=$1 n=$2 i=$3 corpus=$CORPORA/p$2 out=$WORK/site-$1 log=$WORK/logs/$1-$2-$3.log
   local tf=$WORK/time.txt
@@ -119,12 +149,22 @@ run_tool() { # run_tool TOOL SIZE RUN
   # the next run creates its thousands of files (`recently_deleted` in perf), which made the
   # same build 2-5x slower depending on what the previous run had just removed.
   mkdir -p "$TRASH"
+  ASIDE=()
   if [ "$MODE" = fresh ]; then
     for old in "$out" "$out".* "$WORK"/.site-"$tool"*; do   # also handbook's staging folders and spare
-      [ -e "$old" ] && mv "$old" "$TRASH/$(basename "$old")-$(date +%s%N)"
+      if [ -e "$old" ]; then
+        ASIDE+=("$TRASH/$(basename "$old")-$(date +%s%N)")
+        mv "$old" "${ASIDE[-1]}"
+      fi
     done
   fi
   sync
+  case $tool in
+    handbook) warm "$corpus" "$HANDBOOK" ;;
+    hugo)     warm "$corpus/content" "$BENCH/hugo" "$(command -v "$HUGO")" ;;
+    floor)    warm "$corpus/content" "$BIN/floor" ;;
+    sitecopy) warm "$WORK/site-handbook" ;;
+  esac
   wait_quiet
   case $tool in
     handbook) cmd=("$HANDBOOK" build "$corpus" --output "$out" --timings) ;;
@@ -186,6 +226,9 @@ if [ "$MODE" = fresh ]; then
   echo "runs:     $R per tool and size, interleaved, clean output folder each run; median wall time and median peak RSS"
 else
   echo "runs:     $R per tool and size, interleaved, each a REBUILD over the tool's previous output; median wall time and median peak RSS"
+fi
+if [ "$WARM" = 1 ]; then
+  echo "warm:     before each run, the page cache of the output moved aside dropped; corpus and binary read into memory"
 fi
 if [ "$QUIET" -gt 0 ] && [ -r "$REPORTED" ]; then
   echo "quiet:    each run started once the VM's free page reporting had been idle ${QUIET} s (${QUIET_WAITED} s waited in all)"
