@@ -41,6 +41,7 @@ if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(200 2000); fi
 
 [[ $R =~ ^[1-9][0-9]*$ ]] || { echo "R must be a positive integer" >&2; exit 2; }
 [[ $MODE == fresh || $MODE == rebuild ]] || { echo "MODE must be fresh or rebuild" >&2; exit 2; }
+[[ $WARM == 0 || $WARM == 1 ]] || { echo "WARM must be 0 or 1" >&2; exit 2; }
 for n in "${SIZES[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bad size '$n': sizes are process counts" >&2; exit 2; }
 done
@@ -139,7 +140,7 @@ for top in sys.argv[1:]:
             os.close(fd)
 PY
   fi
-  find "$@" -type f -print0 | xargs -0 cat > /dev/null
+  find "$@" -type f -print0 | xargs -0 -r cat > /dev/null   # -r: no files, no cat reading stdin
 }
 
 run_tool() { # run_tool TOOL SIZE RUN
