@@ -31,6 +31,29 @@ struct TextMetricsTests {
         }
     }
 
+    @Test("Labels of stand-alone scalars (ASCII, CJK, kana, Hangul) wrap scalar by scalar to the same lines")
+    func scalarWrapMatchesTokenList() {
+        let pieces = ["投诉", "工单", " ", "  ", "Review", "QA", "。", "（", "）", "カタカナ", "ひらがな", "한국어",
+                      "ＡＢ", "\u{3000}", "㐀", "-", "x"]
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.unicodeScalars.allSatisfy(TextMetrics.standsAlone))
+            let width = Double(Int.random(in: 10...160, using: &generator))
+            let size = [11.0, 13.0].randomElement(using: &generator)!
+            #expect(TextMetrics.wrap(text, maxWidth: width, fontSize: size) == Self.tokenWrap(text, maxWidth: width, fontSize: size),
+                    "\(text.debugDescription) \(width) \(size)")
+        }
+    }
+
+    @Test("Scalars that join their neighbours into one character send a label the slow way", arguments: [
+        "e\u{301}", "\u{1F469}\u{200D}\u{1F467}", "\r\n", "\u{1100}\u{1161}", "\u{845B}\u{E0100}", "\u{304B}\u{3099}", "\u{7B}\u{FE0F}",
+    ])
+    func joiningScalars(text: String) {
+        #expect(!text.unicodeScalars.allSatisfy(TextMetrics.standsAlone))
+        #expect(TextMetrics.wrap(text, maxWidth: 20, fontSize: 13) == Self.tokenWrap(text, maxWidth: 20, fontSize: 13))
+    }
+
     @Test("Numbers: rounded half away from zero, negative with a minus", arguments: [
         (0.0, "0"), (0.4, "0"), (0.5, "1"), (-0.5, "-1"), (-3.2, "-3"), (9.5, "10"), (112.0, "112"),
         (2092.49, "2092"), (1_234_567.0, "1234567"),

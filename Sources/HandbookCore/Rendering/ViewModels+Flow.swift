@@ -16,36 +16,42 @@ extension ViewModels {
 
     /// Steps × departments with R, A, C, I; departments in order of first appearance.
     func raciMatrix(_ process: Process) -> TemplateValue {
-        // Each step's parties listed once (not once per cell): this table is on every process page.
+        // Each step's parties gone through once, into its cells by column (not once per cell):
+        // this table is on every process page.
         let involvements = process.steps.map(\.involvements)
         var columns: [String] = []
         for list in involvements {
             for (party, _) in list where !columns.contains(party.departmentID) { columns.append(party.departmentID) }
         }
-        let departments = Dictionary(columns.compactMap { id in handbook.department(id).map { (id, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
+        let departments = columns.map { handbook.department($0) }
         let rows = process.steps.indices.map { index -> TemplateValue in
             let step = process.steps[index]
-            let cells = columns.map { department -> TemplateValue in
-                // Most cells are empty (a step involves a few of the process's departments): one shared value.
-                guard involvements[index].contains(where: { $0.0.departmentID == department }) else { return Self.emptyCell }
-                var letters: [Involvement] = []
-                var roles: [String] = []
-                for (party, involvement) in involvements[index] where party.departmentID == department {
-                    if !letters.contains(involvement) { letters.append(involvement) }
-                    if let name = party.roleID.flatMap({ departments[department]?.role($0)?.name }), !roles.contains(name) {
-                        roles.append(name)
-                    }
+            var letters = [Int](repeating: 0, count: columns.count)
+            var roles = [[String]](repeating: [], count: columns.count)
+            for (party, involvement) in involvements[index] {
+                guard let column = columns.firstIndex(of: party.departmentID) else { continue }
+                letters[column] |= 1 << involvement.order
+                if let name = party.roleID.flatMap({ departments[column]?.role($0)?.name }), !roles[column].contains(name) {
+                    roles[column].append(name)
                 }
+            }
+            let cells = columns.indices.map { column -> TemplateValue in
+                // Most cells are empty (a step involves a few of the process's departments): one shared value.
+                guard letters[column] != 0 else { return Self.emptyCell }
                 // `roles` false when no role is named (the whole department takes part): no title.
                 // Set either way, so that `{{#roles}}` never finds a `roles` of an enclosing object.
-                let text = TemplateValue.string(letters.sorted().map(\.rawValue).joined())
-                return ["letters": text, "roles": roles.isEmpty ? false : .string(roles.sorted().joined(separator: "、"))]
+                return ["letters": Self.letterText[letters[column]],
+                        "roles": roles[column].isEmpty ? false : .string(roles[column].sorted().joined(separator: "、"))]
             }
             return ["id": .string(step.id), "name": .string(step.name), "anchor": .string(Routes.stepAnchor(step.id)),
                     "cells": .list(cells)]
         }
         return ["columns": TemplateValue(columns.map(departmentLink)), "rows": .list(rows)]
+    }
+
+    /// A cell's letters by their bits (`1 << order`), in R, A, C, I order: "RC", "AI", ….
+    private static let letterText: [TemplateValue] = (0..<1 << Involvement.allCases.count).map { bits in
+        .string(Involvement.allCases.filter { bits & 1 << $0.order != 0 }.map(\.rawValue).joined())
     }
 
     private static let emptyCell: TemplateValue = ["letters": "", "roles": false]

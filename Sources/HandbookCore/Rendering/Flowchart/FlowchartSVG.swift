@@ -170,12 +170,20 @@ struct SVGBytes {
         let rounded = Int(value.rounded())
         if rounded < 0 { bytes.append(UInt8(ascii: "-")) }
         var rest = rounded.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        var count = 1
+        var scan = rest
+        while scan >= 10 { scan /= 10; count += 1 }
+        // Room for the digits first, then filled from the last: no reversing, no per-digit append.
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = end
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+        }
     }
 
     /// `text` with `& < > " '` escaped (`HTMLEscape`, as templates escape).
