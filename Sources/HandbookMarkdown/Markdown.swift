@@ -81,12 +81,25 @@ public enum Markdown {
         rewriteLink: (String) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         var result = render(text, unsafeHTML: unsafeHTML, rewriteLink: rewriteLink)
-        var html = result.html.trimmingSuffix("\n")
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components("<p>") == 1 {
-            html = String(html.dropFirst(3).dropLast(4))
-        }
-        result.html = html
+        result.html = unwrappedParagraph(result.html)
         return result
+    }
+
+    /// `html` without its final line breaks and, when it is a single paragraph, without the
+    /// `<p>` and `</p>` around it. Compared as bytes (every step's duties come through here;
+    /// `hasSuffix` and `dropLast` on `String` walked grapheme clusters from the end).
+    static func unwrappedParagraph(_ html: String) -> String {
+        let bytes = html.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "\n") { end = bytes.index(before: end) }
+        let open = "<p>".utf8, close = "</p>".utf8
+        let trimmed = bytes[..<end]
+        guard trimmed.count >= open.count + close.count, trimmed.starts(with: open),
+              trimmed[trimmed.index(end, offsetBy: -close.count)...].elementsEqual(close),
+              html.components("<p>") == 1
+        else { return end == bytes.endIndex ? html : String(decoding: trimmed, as: UTF8.self) }
+        return String(decoding: trimmed[trimmed.index(trimmed.startIndex, offsetBy: open.count)..<trimmed.index(end, offsetBy: -close.count)],
+                      as: UTF8.self)
     }
 
     /// `| a | b |` followed by `|---|---|`. Asked of every paragraph, and of every step's

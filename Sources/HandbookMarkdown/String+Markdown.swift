@@ -21,12 +21,6 @@ extension Substring {
 }
 
 extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        var value = self
-        while value.hasSuffix(suffix) { value.removeLast(suffix.count) }
-        return value
-    }
-
     func components(_ separator: String) -> Int {
         var count = 0
         var rest = Substring(self)

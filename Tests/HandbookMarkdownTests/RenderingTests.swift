@@ -133,6 +133,15 @@ struct InlineRenderingTests {
         #expect(!html.hasSuffix("\n"))
     }
 
+    @Test("A single paragraph loses its tags and final line breaks; anything else only the line breaks", arguments: [
+        ("<p>a</p>\n", "a"), ("<p>投诉工单</p>\n\n", "投诉工单"), ("<p></p>\n", ""), ("", ""), ("\n", ""),
+        ("<p>a</p>\n<p>b</p>\n", "<p>a</p>\n<p>b</p>"), ("<ul>\n<li>x</li>\n</ul>\n", "<ul>\n<li>x</li>\n</ul>"),
+        ("<p>x</p>y", "<p>x</p>y"), ("<p>/p>", "<p>/p>"),
+    ])
+    func unwrappedParagraph(_ html: String, _ expected: String) {
+        #expect(Markdown.unwrappedParagraph(html) == expected)
+    }
+
     @Test("Raw HTML is dropped inline too")
     func dropsRawHTMLInline() {
         let html = Markdown.renderInline("职责 <script>alert(1)</script> 说明").html
