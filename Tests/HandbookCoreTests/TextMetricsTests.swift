@@ -34,15 +34,39 @@ struct TextMetricsTests {
     @Test("Labels of stand-alone scalars (ASCII, CJK, kana, Hangul) wrap scalar by scalar to the same lines")
     func scalarWrapMatchesTokenList() {
         let pieces = ["投诉", "工单", " ", "  ", "Review", "QA", "。", "（", "）", "カタカナ", "ひらがな", "한국어",
-                      "ＡＢ", "\u{3000}", "㐀", "-", "x"]
+                      "ＡＢ", "\u{3000}", "\u{3029}", "\u{3030}", "\u{3096}", "\u{30A0}", "\u{FF60}", "㐀", "-", "x"]
         var generator = SplitMix64(seed: 12)
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(text.unicodeScalars.allSatisfy(TextMetrics.standsAlone))
             let width = Double(Int.random(in: 10...160, using: &generator))
             let size = [11.0, 13.0].randomElement(using: &generator)!
-            #expect(TextMetrics.wrap(text, maxWidth: width, fontSize: size) == Self.tokenWrap(text, maxWidth: width, fontSize: size),
+            // As bytes: `String`'s `==` is canonical equivalence.
+            #expect(TextMetrics.wrap(text, maxWidth: width, fontSize: size).map { Array($0.utf8) }
+                    == Self.tokenWrap(text, maxWidth: width, fontSize: size).map { Array($0.utf8) },
                     "\(text.debugDescription) \(width) \(size)")
+        }
+    }
+
+    @Test("Every stand-alone scalar is a character of its own beside any other, three UTF-8 bytes wide above ASCII")
+    func standAloneScalarsNeverJoin() {
+        let accepted = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter(TextMetrics.standsAlone)
+        // The ranges' ends, and one of each kind, as neighbours.
+        let neighbours: [Unicode.Scalar] = ["a", " ", "~", "\u{3000}", "\u{3029}", "\u{3030}", "\u{303F}", "\u{3041}", "\u{3096}",
+                                            "\u{30A0}", "\u{30FF}", "\u{4E00}", "\u{AC00}", "\u{D7A3}", "\u{FF01}", "\u{FF60}"]
+        var joined: [String] = []
+        for scalar in accepted {
+            if scalar.value >= 0x80, scalar.utf8.count != 3 || !TextMetrics.isWide(scalar) { joined.append("U+\(String(scalar.value, radix: 16)) not 3 bytes and wide") }
+            for neighbour in neighbours {
+                for pair in [[neighbour, scalar], [scalar, neighbour]] where String(String.UnicodeScalarView(pair)).count != 2 {
+                    joined.append(pair.map { "U+" + String($0.value, radix: 16) }.joined(separator: " "))
+                }
+            }
+        }
+        #expect(joined.isEmpty, "\(joined.prefix(10))")
+        // Marks just outside the ranges, which do join.
+        for mark: Unicode.Scalar in ["\u{302A}", "\u{302F}", "\u{3099}", "\u{309A}", "\u{FF9E}", "\u{FF9F}", "\u{FE0F}", "\u{200D}"] {
+            #expect(!TextMetrics.standsAlone(mark))
         }
     }
 
