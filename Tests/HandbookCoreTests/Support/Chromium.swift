@@ -18,6 +18,40 @@ enum Chromium {
     /// Runs chromium headless with `arguments` and returns its standard output. Each run gets
     /// its own profile folder so runs never wait on each other's profile lock.
     static func run(_ arguments: [String], in folder: URL, timeout: Duration = .seconds(60)) async throws -> Data {
+        guard path != nil else { throw Failure(description: "chromium is not on PATH") }
+        await Turns.shared.take()
+        do {
+            let output = try await runNow(arguments, in: folder, timeout: timeout)
+            await Turns.shared.pass()
+            return output
+        } catch {
+            await Turns.shared.pass()
+            throw error
+        }
+    }
+
+    /// One Chromium at a time. Each starts half a dozen processes; three or four at once on a
+    /// two-core machine starved the tests running beside them (the preview server's, whose
+    /// requests wait at most 5 s) in the machine's slower hours.
+    private actor Turns {
+        static let shared = Turns()
+        private var taken = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        func take() async {
+            guard taken else {
+                taken = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func pass() {
+            if waiting.isEmpty { taken = false } else { waiting.removeFirst().resume() }
+        }
+    }
+
+    private static func runNow(_ arguments: [String], in folder: URL, timeout: Duration) async throws -> Data {
         guard let path else { throw Failure(description: "chromium is not on PATH") }
         let run = folder.appendingPathComponent("chromium-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)

@@ -67,7 +67,7 @@ final class RawConnection: @unchecked Sendable {
     /// Reads until `done` says the bytes so far are enough, the peer closes, or `timeout` passes.
     /// Returns whether `done` was satisfied.
     @discardableResult
-    func read(timeout: Duration = .seconds(5), until done: ([UInt8]) -> Bool) async throws -> Bool {
+    func read(timeout: Duration = ServedHandbook.patience, until done: ([UInt8]) -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !done(received) {
@@ -163,7 +163,7 @@ struct RawResponse: Sendable {
 enum RawHTTP {
     /// Sends `GET target` (or another method) exactly as given and returns the parsed response.
     static func request(_ target: String, port: Int, method: String = "GET",
-                        timeout: Duration = .seconds(5)) async throws -> RawResponse {
+                        timeout: Duration = ServedHandbook.patience) async throws -> RawResponse {
         let connection = try RawConnection.open(port: port)
         defer { connection.close() }
         try await connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")

@@ -139,6 +139,11 @@ final class ServedHandbook: @unchecked Sendable {
         try await RawHTTP.request(target, port: port)
     }
 
+    /// How long a test waits for what serve should do at once: a bound for a loaded machine
+    /// (these tests run beside the browser tests' Chromium on two cores), not a measure. How
+    /// fast an edit shows is measured by `bench/serve.py`, not by tests.
+    static let patience: Duration = .seconds(15)
+
     /// Polls `target` until `accept` holds, at most `timeout`; the last response either way.
     func poll(_ target: String, timeout: Duration, until accept: (RawResponse) -> Bool) async throws -> (RawResponse, Bool) {
         let deadline = ContinuousClock.now + timeout
