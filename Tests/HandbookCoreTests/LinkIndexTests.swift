@@ -73,6 +73,18 @@ struct LinkIndexTests {
         #expect(diagnostic?.notes.first?.hasPrefix("did you mean step-") == true)
     }
 
+    @Test("A body's headings are anchors beside the steps: linked to, and suggested when one is mistyped")
+    func headingAnchors() {
+        var index = Self.index
+        index.targets["processes/purchase-approval.md"]?.headings = ["审批说明", "附件"]
+        let at = SourcePosition(path: "content/processes/x.md", line: 1, column: 1)
+        #expect(index.check("purchase-approval.md#审批说明", from: "processes/x.md", at: at) == nil)
+        #expect(index.check("purchase-approval.md#step-3", from: "processes/x.md", at: at) == nil)
+        let diagnostic = index.check("purchase-approval.md#审批说", from: "processes/x.md", at: at)
+        #expect(diagnostic?.rule == "handbook.link.broken-anchor")
+        #expect(diagnostic?.notes.first == "did you mean 审批说明?")
+    }
+
     @Test("A missing anchor is caught however the target page is named", arguments: [
         ("glossary.md#nope", "index.md"),
         ("glossary#nope", "index.md"),

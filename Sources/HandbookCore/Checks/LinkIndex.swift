@@ -5,8 +5,14 @@ import HandbookMarkdown
 struct LinkIndex: Sendable, Equatable {
     struct Target: Sendable, Equatable {
         var route: String
+        /// Anchors the page has whatever its body says: a process's steps (`RawProcess.stepAnchors`).
         var anchors: Set<String>
+        /// Its body's heading anchors, kept apart from `anchors` so that those stay the set the
+        /// document made, the same from one rebuild to the next (see `RawProcess.stepAnchors`).
+        var headings: [String] = []
         var published: Bool
+
+        func has(anchor: String) -> Bool { anchors.contains(anchor) || headings.contains(anchor) }
     }
 
     var targets: [String: Target] = [:]
@@ -74,11 +80,10 @@ struct LinkIndex: Sendable, Equatable {
         case .broken(let reason):
             return .error("handbook.link.broken", "broken link: \(reason)", at: position)
         case let .page(_, fragment, published, contentPath):
-            if let fragment, !fragment.isEmpty, let target = targets[contentPath],
-               !target.anchors.contains(fragment) {
+            if let fragment, !fragment.isEmpty, let target = targets[contentPath], !target.has(anchor: fragment) {
                 return .error("handbook.link.broken-anchor",
                     "`#\(fragment)` is not an anchor of \(contentPath)", at: position,
-                    notes: Suggestion.note(for: fragment, in: target.anchors))
+                    notes: Suggestion.note(for: fragment, in: target.anchors.union(target.headings)))
             }
             if !published {
                 return .warning("handbook.link.unpublished",

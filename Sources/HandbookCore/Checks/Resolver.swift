@@ -53,7 +53,7 @@ public enum Resolver {
         for process in rawProcesses {
             links.targets[process.file.contentPath] = .init(
                 route: Routes.process(process.id.value),
-                anchors: Set(process.steps.lazy.map { Routes.stepAnchor($0.id.value) }),
+                anchors: process.stepAnchors,
                 published: process.status.isPublished(drafts: drafts))
         }
         for page in rawPages {
@@ -65,7 +65,7 @@ public enum Resolver {
         memo?.begin("body", links: links)
         let bodies = await renderBodies(loaded.documents, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         for (path, body) in bodies {
-            links.targets[path]?.anchors.formUnion(body.rendered.headings.map(\.anchor))
+            links.targets[path]?.headings = body.rendered.headings.map(\.anchor)
         }
         // What a process can name in a department: ids and names, of it and of its roles.
         let names = rawDepartments.flatMap { department in

@@ -43,6 +43,11 @@ final class RawProcess: Sendable {
     /// Where `steps` is written, when it is a list (possibly empty).
     let stepsPosition: SourcePosition?
     let body: MarkdownSource
+    /// `step-<id>` for each step: what links may name on its page besides its headings. Made
+    /// with the document, so that `serve`, keeping an unchanged file's document from one rebuild
+    /// to the next, hands the link index the same set each time, and comparing the index with
+    /// the last one compares the sets by identity instead of element by element.
+    let stepAnchors: Set<String>
 
     init(file: SourceFile, id: Located<String>, title: Located<String>, owner: Located<String>, status: ProcessStatus,
          statusPosition: SourcePosition, version: Located<String>?, effective: Located<String>?,
@@ -67,6 +72,7 @@ final class RawProcess: Sendable {
         self.steps = steps
         self.stepsPosition = stepsPosition
         self.body = body
+        stepAnchors = Set(steps.lazy.map { Routes.stepAnchor($0.id.value) })
     }
 }
 
