@@ -90,3 +90,16 @@ struct SourceFileTests {
         #expect(diagnostic.position.column == 4)
     }
 }
+
+/// Which kind of document a file under content/ is, by where it sits.
+@Suite("Content file kinds")
+struct ContentKindTests {
+    @Test("departments/ and processes/ hold departments and processes directly; index.md is the home; the rest are pages", arguments: [
+        ("departments/qa.md", SourceFile.Kind.department), ("processes/投诉处理.md", .process), ("processes/sub/x.md", .page),
+        ("departments/sub/x.md", .page), ("index.md", .home), ("guides/index.md", .page), ("processes.md", .page),
+        ("glossary.md", .page), ("other/processes/x.md", .page), ("processesx/y.md", .page),
+    ])
+    func kind(_ path: String, _ kind: SourceFile.Kind) {
+        #expect(ContentScanner.kind(of: path) == kind)
+    }
+}

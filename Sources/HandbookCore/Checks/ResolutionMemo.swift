@@ -86,8 +86,13 @@ final class ResolutionMemo: Sendable {
     /// Drops results of files no longer in the handbook.
     func keep(only paths: Set<String>) {
         lock.withLock {
-            tables.processes = tables.processes.filter { paths.contains($0.key) }
-            tables.bodies = tables.bodies.filter { paths.contains($0.key) }
+            // Usually no file went away: filtering made both tables anew on every rebuild.
+            if tables.processes.keys.contains(where: { !paths.contains($0) }) {
+                tables.processes = tables.processes.filter { paths.contains($0.key) }
+            }
+            if tables.bodies.keys.contains(where: { !paths.contains($0) }) {
+                tables.bodies = tables.bodies.filter { paths.contains($0.key) }
+            }
         }
     }
 }

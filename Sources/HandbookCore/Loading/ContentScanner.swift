@@ -42,9 +42,17 @@ enum ContentScanner {
     }
 
     static func kind(of contentPath: String) -> SourceFile.Kind {
-        let parts = contentPath.split(separator: "/")
-        if parts.count == 2, parts[0] == "departments" { return .department }
-        if parts.count == 2, parts[0] == "processes" { return .process }
+        // Over UTF-8, as paths are bytes: `serve` classifies every file under content/ on every
+        // rebuild, and splitting each path into an array of `Substring`s showed in its profile.
+        let bytes = contentPath.utf8, slash = UInt8(ascii: "/")
+        if let first = bytes.firstIndex(of: slash), first != bytes.startIndex {
+            let name = bytes[bytes.index(after: first)...]
+            if !name.isEmpty, !name.contains(slash) {
+                let folder = bytes[..<first]
+                if folder.elementsEqual("departments".utf8) { return .department }
+                if folder.elementsEqual("processes".utf8) { return .process }
+            }
+        }
         if contentPath == "index.md" { return .home }
         return .page
     }
