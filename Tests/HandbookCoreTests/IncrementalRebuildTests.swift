@@ -12,6 +12,9 @@ struct IncrementalRebuildTests {
         Routes.training("quality-assurance", role: "qa-manager"), Routes.page("glossary.md"), SearchIndex.path,
     ]
 
+    /// Stands for a file removed in the edits below.
+    static let deleted = "\u{0}deleted"
+
     @Test("Edit after edit, a rebuild that reuses earlier work reports and serves what a fresh build does")
     func sameAsFresh() async throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
@@ -33,6 +36,10 @@ struct IncrementalRebuildTests {
             ("a step id another process links to", ["content/processes/quality-review.md": review.replacingOccurrences(of: "id: 1", with: "id: check")]),
             ("the step id back", ["content/processes/quality-review.md": review + "\n"]),
             ("a new process", ["content/processes/new-process.md": "---\ntitle: 新流程\nowner: quality-assurance\nstatus: approved\nversion: \"1\"\neffective: 2026-01-01\napproved_by: 经理\nsteps:\n  - id: a\n    name: 开始\n    responsible: quality-assurance/qa-engineer\n    outputs: [记录]\n---\n见[质量复核](quality-review.md)。\n"]),
+            // Files that go away, and one that comes back as it was: nothing kept for them may show.
+            ("the new process deleted", ["content/processes/new-process.md": Self.deleted]),
+            ("the glossary deleted", ["content/glossary.md": Self.deleted]),
+            ("the glossary back", ["content/glossary.md": glossary]),
             ("a body link broken", ["content/processes/complaint-intake.md": intake + "\n[坏链接](missing.md)\n"]),
             ("the link mended", ["content/processes/complaint-intake.md": intake]),
             // An unchanged file's link to a heading that comes and goes elsewhere.
@@ -43,7 +50,8 @@ struct IncrementalRebuildTests {
         ]
         let cache = DocumentCache()
         for (what, files) in edits {
-            try handbook.write(files)
+            for (path, text) in files where text == Self.deleted { try FileManager.default.removeItem(at: handbook.root.appendingPathComponent(path)) }
+            try handbook.write(files.filter { $0.value != Self.deleted })
             let (kept, keptReport) = await Pipeline.render(handbook.options(), cache: cache)
             let (fresh, freshReport) = await Pipeline.render(handbook.options(), cache: nil)
             #expect(keptReport.diagnostics.map(\.formatted) == freshReport.diagnostics.map(\.formatted), "after \(what)")
