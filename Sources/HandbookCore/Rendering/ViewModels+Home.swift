@@ -4,6 +4,7 @@ import HandbookTemplate
 extension ViewModels {
     func home() -> Model {
         var model = frame(title: handbook.config.title, kind: "home")
+        model["isHome"] = true  // its title is the site's, not "title · title"
         if let home = handbook.home {
             model["body"] = .string(home.bodyHTML)
             model["bodyHasTitle"] = .bool(home.bodyHTML.hasPrefix("<h1"))
