@@ -18,6 +18,8 @@ struct LinkIndex: Sendable, Equatable {
     var targets: [String: Target] = [:]
     /// Other files under content/ (images, PDFs), copied to the site as they are.
     var assets: Set<String> = []
+    /// Files under content/ that are there but not published because they could run script.
+    var withheld: Set<String> = []
     /// Documents that are there but could not be read: their own error says why, and links
     /// to them are not reported again as broken (one YAML typo, one error).
     var unreadable: Set<String> = []
@@ -59,6 +61,9 @@ struct LinkIndex: Sendable, Equatable {
             if let target = targets[key] {
                 return .page(route: target.route, fragment: fragment, published: target.published, contentPath: key)
             }
+        }
+        if withheld.contains(contentPath) {
+            return .broken("`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)")
         }
         return .broken("no document `\(contentPath)` in the content folder")
     }

@@ -2,7 +2,10 @@
 /// that would be written to the same path are an error, not a silent overwrite. Active content
 /// files (HTML, scripts) are not published unless `unsafe_html` allows raw HTML.
 enum OutputPathCheck {
-    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "js", "mjs"]
+    /// Files a browser runs script in, whatever they hold. SVG and XML are published when
+    /// `ActiveMarkup` finds nothing that could run script in them.
+    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "js", "mjs", "xsl", "xslt",
+                                                "mht", "mhtml", "svgz"]
 
     /// Paths the site writes whatever the content is.
     static let generated: [String] = [
@@ -33,7 +36,8 @@ enum OutputPathCheck {
     }
 
     /// Content files published as they are, minus active ones unless `unsafe_html`.
-    static func publishable(_ assets: [String], unsafeHTML: Bool, prefix: String) -> (kept: [String], [Diagnostic]) {
+    static func publishable(_ assets: [String], unsafeHTML: Bool, prefix: String,
+                            activeMarkup: [String: ActiveMarkup.Finding] = [:]) -> (kept: [String], [Diagnostic]) {
         guard !unsafeHTML else { return (assets, []) }
         var kept: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -43,6 +47,10 @@ enum OutputPathCheck {
                 diagnostics.append(.warning("handbook.content.active-file",
                     "\(ext) files can run script; not published unless `unsafe_html: true`",
                     at: SourcePosition(path: "\(prefix)/\(asset)", line: 1, column: 1)))
+            } else if let finding = activeMarkup[asset] {
+                diagnostics.append(.warning("handbook.content.active-file",
+                    "\(finding.what) can run script when this \(ext) file is opened; not published unless `unsafe_html: true`",
+                    at: SourcePosition(path: "\(prefix)/\(asset)", line: finding.line, column: finding.column)))
             } else {
                 kept.append(asset)
             }

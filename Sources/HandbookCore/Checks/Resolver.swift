@@ -42,10 +42,12 @@ public enum Resolver {
         }
 
         let (assets, assetDiagnostics) = OutputPathCheck.publishable(loaded.assets, unsafeHTML: loaded.config.unsafeHTML,
-                                                                     prefix: loaded.config.contentFolder)
+                                                                     prefix: loaded.config.contentFolder,
+                                                                     activeMarkup: loaded.activeMarkup)
         diagnostics += assetDiagnostics
         var links = LinkIndex()
         links.assets = Set(assets)
+        links.withheld = Set(loaded.assets).subtracting(assets)
         links.unreadable = loaded.unreadable
         for department in directory.departments.values {
             links.targets[department.file.contentPath] = .init(route: Routes.department(department.id.value), anchors: [], published: true)

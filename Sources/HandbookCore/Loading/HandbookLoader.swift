@@ -9,6 +9,8 @@ struct LoadedHandbook: Sendable {
     var contentURL: URL?
     /// Markdown files (content paths) that are there but could not be read or parsed.
     var unreadable: Set<String> = []
+    /// SVG and XML files (by asset path) holding something that could run script, and where.
+    var activeMarkup: [String: ActiveMarkup.Finding] = [:]
     var diagnostics: [Diagnostic]
     var fileCount: Int
 }
@@ -63,7 +65,24 @@ enum HandbookLoader {
         let unreadable = Set(entries.indices.filter { results[$0]?.document == nil }.map { entries[$0].contentPath })
         diagnostics += results.flatMap { $0?.diagnostics ?? [] }
         return LoadedHandbook(config: config, documents: documents, assets: assets, contentURL: content,
-                              unreadable: unreadable, diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
+                              unreadable: unreadable, activeMarkup: config.unsafeHTML ? [:] : scanMarkup(assets, in: content),
+                              diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
+    }
+
+    /// SVG and XML files are documents a browser runs script in when opened: each is read and
+    /// checked (they are few and small next to the Markdown). One that cannot be read counts as active.
+    private static func scanMarkup(_ assets: [String], in content: URL) -> [String: ActiveMarkup.Finding] {
+        var found: [String: ActiveMarkup.Finding] = [:]
+        for asset in assets {
+            guard let ext = asset.split(separator: ".").last, asset.contains("."),
+                  ActiveMarkup.scanned.contains(ext.lowercased()) else { continue }
+            guard let data = FileManager.default.contents(atPath: content.appendingPathComponent(asset).path) else {
+                found[asset] = ActiveMarkup.Finding(line: 1, column: 1, what: "a file that cannot be read")
+                continue
+            }
+            if let finding = ActiveMarkup.find(in: [UInt8](data)) { found[asset] = finding }
+        }
+        return found
     }
 
     private static func readAndParse(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic]) {
