@@ -70,7 +70,19 @@ struct LinkIndexTests {
         let diagnostic = Self.index.check("purchase-approval.md#step-4", from: "processes/x.md", at: at)
         #expect(diagnostic?.rule == "handbook.link.broken-anchor")
         #expect(diagnostic?.position == at)
-        #expect(diagnostic?.notes.first?.hasPrefix("did you mean step-") == true)
+        // step-1 and step-3 are as near as each other: the first in order, on every run.
+        #expect(diagnostic?.notes == ["did you mean step-1?"])
+    }
+
+    @Test("Of equally near candidates the suggestion is the first in order, whatever order they come in")
+    func suggestionTies() {
+        let candidates = (1...9).map { "step-\($0)" } + ["步骤"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            #expect(Suggestion.nearest(to: "step-0", in: candidates.shuffled(using: &generator)) == "step-1")
+            #expect(Suggestion.nearest(to: "step-0", in: Set(candidates)) == "step-1")
+        }
+        #expect(Suggestion.nearest(to: "stpe-4", in: candidates.shuffled()) == "step-4", "the nearest still wins over the first")
     }
 
     @Test("A body's headings are anchors beside the steps: linked to, and suggested when one is mistyped")

@@ -202,6 +202,16 @@ struct ReviewRuleTests {
         #expect(Set(listed).subtracting(covered).sorted() == [])
     }
 
+    @Test("Dates are days the calendar has", arguments: [
+        ("2026-01-31", true), ("2024-02-29", true), ("2000-02-29", true), ("2026-12-31", true), ("0001-01-01", true),
+        ("2026-02-29", false), ("1900-02-29", false), ("2026-02-31", false), ("2026-04-31", false), ("2026-01-32", false),
+        ("2026-13-01", false), ("2026-00-10", false), ("2026-01-00", false), ("0000-01-01", false), ("+202-01-01", false),
+        ("2026-1-01", false), ("2026/01/01", false), ("２０２６-01-01", false),
+    ])
+    func calendarDates(_ text: String, _ valid: Bool) {
+        #expect(ApprovalCheck.isDate(text) == valid)
+    }
+
     @Test("review_due: a warning only once the build date is past it", arguments: [
         ("2026-06-29", false), ("2026-06-30", false), ("2026-07-01", true), ("2030-01-01", true),
     ])

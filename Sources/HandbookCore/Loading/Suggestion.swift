@@ -6,7 +6,10 @@ enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            // Ties go to the first candidate in code-point order, whatever order the candidates
+            // came in (a set's order changes from run to run, and so did the suggestion).
+            if let (name, least) = best, distance > least || (distance == least && candidate >= name) { continue }
+            best = (candidate, distance)
         }
         guard let (name, distance) = best else { return nil }
         // Far-off suggestions mislead more than they help: at most a third of the word may
