@@ -43,6 +43,27 @@ public enum Pipeline {
 
     public struct IOFailure: Error, CustomStringConvertible {
         public var description: String
+
+        /// Why `output` could not be written, as the system says it (`Permission denied`), with
+        /// the path it was said of: not Foundation's error dump.
+        static func writing(_ output: URL, _ error: Error) -> IOFailure {
+            let error = error as NSError
+            let path = error.userInfo[NSFilePathErrorKey] as? String
+            let posix = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+                .flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+                ?? (error.domain == NSPOSIXErrorDomain ? error.code : nil)
+            var isFolder: ObjCBool = false
+            let reason: String
+            if let path, let posix, posix == Int(EEXIST) || posix == Int(ENOTDIR),
+               FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                reason = "\(path) is a file, not a folder"
+            } else if let posix {
+                reason = String(cString: strerror(Int32(posix))) + (path.map { " (\($0))" } ?? "")
+            } else {
+                reason = error.localizedDescription
+            }
+            return IOFailure(description: "cannot write \(output.path): \(reason)")
+        }
     }
 
     /// Loads and checks the handbook and its templates; publishes nothing.
@@ -73,7 +94,7 @@ public enum Pipeline {
         do {
             staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare)
         } catch {
-            throw IOFailure(description: "cannot write \(output.path): \(error)")
+            throw IOFailure.writing(output, error)
         }
         let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
                                      contentURL: ready.contentURL, assets: ready.handbook.assets)
@@ -87,7 +108,7 @@ public enum Pipeline {
             do {
                 staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare, useSpare: false)
             } catch {
-                throw IOFailure(description: "cannot write \(output.path): \(error)")
+                throw IOFailure.writing(output, error)
             }
             kindTimes = await SiteRenderer.run(jobs, emit: staging.write)
         }
@@ -97,7 +118,7 @@ public enum Pipeline {
             try staging.commit()
         } catch {
             staging.abandon()
-            throw IOFailure(description: "cannot write \(output.path): \(error)")
+            throw IOFailure.writing(output, error)
         }
         report.output = output
         if options.leaveModelToExit { LeftToExit.keep((ready, jobs)) }

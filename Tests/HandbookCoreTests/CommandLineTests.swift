@@ -48,6 +48,19 @@ struct CommandLineTests {
         #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
     }
 
+    @Test("An output that cannot be written is explained in the system's words, with exit 2")
+    func unwritableOutput() throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        try handbook.write("afile", Data("not a folder\n".utf8))
+        let run = try Self.run(["build", handbook.root.path, "--output", handbook.root.appendingPathComponent("afile/site").path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: cannot write \(handbook.root.appendingPathComponent("afile/site").path): \(handbook.root.appendingPathComponent("afile").path) is a file, not a folder\n")
+        let missing = try Self.run(["build", handbook.root.path, "--output", "/proc/handbook-site"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: cannot write /proc/handbook-site: No such file or directory (/proc/"), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("Domain"), "Foundation's error dump: \(missing.stderr)")
+    }
+
     @Test("build --timings: the stages' wall time, then the CPU time of each kind of file the site has")
     func timings() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
