@@ -57,13 +57,15 @@ struct ReviewRuleTests {
     static let cases: [Case] = [
         // Reading YAML
         Case("yaml-syntax", [.error("1️⃣", "handbook.yaml.syntax"), .error("2️⃣", "handbook.yaml.syntax"),
-                             .error("3️⃣", "handbook.yaml.syntax")]),
+                             .error("3️⃣", "handbook.yaml.syntax"), .error("4️⃣", "handbook.yaml.syntax"),
+                             .error("5️⃣", "handbook.yaml.syntax")]),
         Case("yaml-duplicate-key", [.error("1️⃣", "handbook.yaml.duplicate-key")]),
         Case("yaml-duplicate-key-nested", [.error("1️⃣", "handbook.yaml.duplicate-key")]),
         Case("yaml-duplicate-key-flow", [.error("1️⃣", "handbook.yaml.duplicate-key")]),
         Case("yaml-type", [.error("1️⃣", "handbook.yaml.type"), .error("2️⃣", "handbook.yaml.type")]),
         Case("yaml-type-steps-text", [.error("1️⃣", "handbook.yaml.type")]),
-        Case("yaml-too-deep", [.error("1️⃣", "handbook.yaml.too-deep"), .error("2️⃣", "handbook.yaml.too-deep")]),
+        Case("yaml-too-deep", [.error("1️⃣", "handbook.yaml.too-deep"), .error("2️⃣", "handbook.yaml.too-deep"),
+                               .error("3️⃣", "handbook.yaml.too-deep")]),
         Case("yaml-alias-bomb", [.error("1️⃣", "handbook.yaml.alias-bomb")]),
         // Frontmatter shape
         Case("frontmatter-unterminated", [.error("1️⃣", "handbook.frontmatter.unterminated")]),

@@ -36,6 +36,20 @@ struct YAMLReaderTests {
         #expect(reader.diagnostics.first?.position == SourcePosition(path: "content/a.md", line: count + 2, column: 1))
     }
 
+    @Test("An unclosed quote or bracket is reported where it opens, with where libyaml stopped as a note")
+    func unclosed() {
+        var reader = YAMLReader(path: "content/a.md", firstLine: 2)
+        #expect(reader.parseMapping("title: x\nsteps:\n  - name: \"投诉转办\n    duties: 记录\n") == nil)
+        let quote = reader.diagnostics.first
+        #expect(quote?.position == SourcePosition(path: "content/a.md", line: 4, column: 11))
+        #expect(quote?.message == "invalid YAML: found unexpected end of stream while scanning a quoted scalar, which starts here")
+        #expect(quote?.notes == ["libyaml stopped reading at line 6, column 1"])
+
+        var other = YAMLReader(path: "content/b.md", firstLine: 2)
+        #expect(other.parseMapping("title: x\nowner: cs: y\n") == nil)
+        #expect(other.diagnostics.first?.notes == [], "a mistake at the place libyaml stops gets no note")
+    }
+
     @Test("Lines are sliced by their UTF-8 offsets, an empty last line included")
     func lineTable() {
         let lines = LineTable("标题: 甲\n\n  - 乙 🙂\n")

@@ -68,10 +68,14 @@ enum YAMLGuard {
             for position in bytes.indices {
                 let byte = bytes[position]
                 if inIndent {
-                    if byte == UInt8(ascii: " ") {
+                    // `- - - x` nests a list per `- ` as surely as indentation does: each counts as a column.
+                    let indicator = (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?"))
+                        && position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: " ")
+                    if byte == UInt8(ascii: " ") || indicator {
                         indent += 1
                         if indent > maxIndent {
-                            return .error("handbook.yaml.too-deep", "frontmatter is indented deeper than \(maxIndent) columns",
+                            return .error("handbook.yaml.too-deep",
+                                          "frontmatter is indented (or nests `- ` items) deeper than \(maxIndent) columns",
                                           at: SourcePosition(path: path, line: firstLine + line, column: maxIndent + 2))
                         }
                         continue

@@ -89,6 +89,14 @@ struct YAMLFailure: Error {
     var kind: Kind
     var message: String
     var mark: YAMLMark?
+    /// Where the construct libyaml was reading began, when that is where the mistake most
+    /// likely is: the opening quote or bracket never closed (libyaml stops much later).
+    var start: YAMLMark? = nil
+
+    static let openedContexts: Set<String> = [
+        "while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping",
+        "while scanning a flow sequence", "while scanning a flow mapping",
+    ]
 }
 
 /// libyaml's events into `YAMLNode`s: one document, anchors and aliases resolved, repeated
@@ -241,7 +249,9 @@ enum YAMLComposer {
                 // Reader errors count bytes, not lines.
                 return YAMLFailure(kind: .syntax, message: message, mark: nil)
             }
-            return YAMLFailure(kind: .syntax, message: message, mark: Self.mark(state.problem_mark))
+            let start = context.map { YAMLFailure.openedContexts.contains($0) } == true ? Self.mark(state.context_mark) : nil
+            return YAMLFailure(kind: .syntax, message: message, mark: Self.mark(state.problem_mark),
+                               start: start == Self.mark(state.problem_mark) ? nil : start)
         }
 
         static func mark(_ mark: yaml_mark_t) -> YAMLMark {

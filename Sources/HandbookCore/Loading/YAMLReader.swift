@@ -162,6 +162,11 @@ struct YAMLReader {
         let at = failure.mark.map(position) ?? SourcePosition(path: path, line: lineOffset + 1, column: 1)
         switch failure.kind {
         case .syntax:
+            if let start = failure.start.map(position) {
+                // Reported where the unclosed quote or bracket opens; libyaml's own place is a note.
+                return .error("handbook.yaml.syntax", "invalid YAML: \(failure.message), which starts here", at: start,
+                              notes: ["libyaml stopped reading at line \(at.line), column \(at.column)"])
+            }
             return .error("handbook.yaml.syntax", "invalid YAML: \(failure.message)", at: at)
         case .duplicateKey:
             return .error("handbook.yaml.duplicate-key", "duplicate key `\(failure.message)` in a mapping", at: at)
