@@ -197,7 +197,7 @@ public struct PreviewServer: Sendable {
     static func respond(to request: Request, state: PreviewState) async -> Response {
         let path = request.uri.path
         guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed)
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         if path == LiveReload.eventsPath { return events(state: state) }
         guard let site = await state.site else {
@@ -218,8 +218,10 @@ public struct PreviewServer: Sendable {
             let version = await state.version
             let diagnostics = await state.diagnostics
             guard let bytes = site.contents(of: file) else {
-                let notFound = site.contents(of: Routes.notFound).map { LiveReload.inject(into: $0, version: version, diagnostics: diagnostics) }
-                return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                let notFound = site.contents(of: Routes.notFound).map {
+                    LiveReload.inject(into: Self.atRoot($0, servedAt: file), version: version, diagnostics: diagnostics)
+                }
+                return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: notFound ?? Array("Not found\n".utf8))))
             }
             let type = SitePath.contentType(of: file)
@@ -227,6 +229,15 @@ public struct PreviewServer: Sendable {
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
+    }
+
+    /// The 404 page's links are relative to the site's root, where it lives; answering for a
+    /// missing `a/b/c` it needs `<base href="/">`, or its stylesheet and links miss.
+    static func atRoot(_ page: [UInt8], servedAt file: String) -> [UInt8] {
+        guard file.contains("/"), let head = page.firstRange(of: Array("<head>".utf8)) else { return page }
+        var based = page
+        based.insert(contentsOf: Array("\n<base href=\"/\">".utf8), at: head.upperBound)
+        return based
     }
 
     /// Server-sent events: the site version now, and again as soon as each rebuild ends.

@@ -11,6 +11,9 @@ public enum SitePath {
 
     public static func resolve(_ rawPath: String, exists: (String) -> Bool) -> Resolution {
         let pathOnly = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        // A slash or backslash is a separator only when written as one: `a%2fb` is refused, not read as `a/b`.
+        let lowered = pathOnly.lowercased()
+        if lowered.contains("%2f") || lowered.contains("%5c") { return .refused }
         guard let decoded = pathOnly.removingPercentEncoding, decoded.hasPrefix("/") else { return .refused }
         if decoded.contains("\0") || decoded.contains("\\") { return .refused }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)

@@ -12,12 +12,22 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to bind; loopback by default, so the preview is not on the network.") var host = "127.0.0.1"
     @Flag(help: "Also show draft and review processes.") var drafts = false
 
+    func validate() throws {
+        // A larger number would wrap around (65536 + n binds port n) or fail obscurely.
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (0: any free port)") }
+    }
+
     func run() async throws {
         let options = Pipeline.Options(root: try Console.root(root), drafts: drafts, date: Console.buildDate())
         let server = PreviewServer(options: options, host: host, port: port)
+        if !SitePath.isLoopback(host) {
+            Console.error("warning: \(host) is not a loopback address: other machines can reach this preview, drafts and error messages included, and it answers any Host name")
+        }
+        // An IPv6 address goes in brackets in a URL.
+        let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         do {
             try await server.run(log: { Console.error($0) }, onReady: { port in
-                Console.error("Serving on http://\(host):\(port)/ (Ctrl-C to stop)")
+                Console.error("Serving on http://\(shown):\(port)/ (Ctrl-C to stop)")
             })
         } catch {
             Console.error("error: \(error)")

@@ -61,6 +61,38 @@ struct CommandLineTests {
         #expect(!missing.stderr.contains("Domain"), "Foundation's error dump: \(missing.stderr)")
     }
 
+    @Test("serve refuses a port above 65535 instead of wrapping it around")
+    func servePort() throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        for port in ["65536", "99999", "-1"] {
+            let run = try Self.run(["serve", handbook.root.path, "--port=\(port)"])
+            #expect(run.status == 2, "\(port): \(run.stderr)")
+            #expect(run.stderr.contains("--port must be 0 to 65535"), "\(port): \(run.stderr)")
+        }
+    }
+
+    @Test("serve on an address other machines reach says so; an IPv6 address is shown in brackets")
+    func serveNetworkWarning() throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let process = Process()
+        process.executableURL = CommandLine.handbookBinary
+        process.arguments = ["serve", handbook.root.path, "--host", "0.0.0.0", "--port", "0"]
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("Serving on"), Date() < deadline {
+            let data = pipe.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        #expect(text.contains("warning: 0.0.0.0 is not a loopback address: other machines can reach this preview"), "\(text)")
+        #expect(text.contains("Serving on http://0.0.0.0:"), "\(text)")
+    }
+
     @Test("build --timings: the stages' wall time, then the CPU time of each kind of file the site has")
     func timings() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")

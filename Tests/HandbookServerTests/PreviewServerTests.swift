@@ -82,10 +82,14 @@ struct PreviewServerTests {
             #expect(response.text.contains("页面未找到"), "\(missing): not the site's 404 page")
             #expect(response.text.contains(Self.snippet), "\(missing): the 404 page reloads too")
             #expect(!response.text.contains(ServedHandbook.configSentinel))
+            #expect(response.headers["cache-control"] == "no-store", "\(missing): a 404 must not be cached past the next edit")
+            // Its links are relative to the root: answering for a nested path it sets the base, or its stylesheet misses.
+            #expect(response.text.contains("<base href=\"/\">") == missing.dropFirst().contains("/"), "\(missing)")
         }
 
         let post = try await RawHTTP.request("/", port: handbook.port, method: "POST")
         #expect(post.status == 405)
+        #expect(post.headers["allow"] == "GET, HEAD")
         try await handbook.stop()
     }
 

@@ -65,6 +65,7 @@ struct SitePathTests {
               "/assets/..%2f..%2fhandbook.yml", "/assets/..%2F..%2Fhandbook.yml", "/.%2e/handbook.yml", "/%2e./handbook.yml",
               "/index.html%00", "/index.html%00.css", "/a%00b/", "/..\\handbook.yml", "/assets\\style.css", "/%5c..%5chandbook.yml",
               "/%zz", "/%", "relative/path", "", "%2f..%2fhandbook.yml",
+              "/assets%2fstyle.css", "/processes%2Falpha/", "/assets%5Cstyle.css",
           ])
     func refused(path: String) {
         #expect(Self.resolve(path) == .refused, "\(path) was not refused")
