@@ -20,7 +20,20 @@ public struct MarkdownHeading: Sendable, Hashable {
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var links: [MarkdownLink]
-    public var headings: [MarkdownHeading]
+    public var headings: [MarkdownHeading] {
+        didSet { headingAnchors = Set(headings.map(\.anchor)) }
+    }
+    /// The headings' anchors as a set, made once with the rendering: links are checked against
+    /// it by the thousand, and `serve` compares the one it reuses by identity.
+    public private(set) var headingAnchors: Set<String>
     /// Lines where a paragraph looks like a GFM pipe table, which CommonMark renders as text.
     public var pipeTableLines: [Int] = []
+
+    public init(html: String, links: [MarkdownLink], headings: [MarkdownHeading], pipeTableLines: [Int] = []) {
+        self.html = html
+        self.links = links
+        self.headings = headings
+        self.headingAnchors = Set(headings.map(\.anchor))
+        self.pipeTableLines = pipeTableLines
+    }
 }

@@ -9,7 +9,7 @@ struct LinkIndex: Sendable, Equatable {
         var anchors: Set<String>
         /// Its body's heading anchors, kept apart from `anchors` so that those stay the set the
         /// document made, the same from one rebuild to the next (see `RawProcess.stepAnchors`).
-        var headings: [String] = []
+        var headings: Set<String> = []
         var published: Bool
 
         func has(anchor: String) -> Bool { anchors.contains(anchor) || headings.contains(anchor) }

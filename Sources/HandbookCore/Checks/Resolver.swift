@@ -67,7 +67,7 @@ public enum Resolver {
         memo?.begin("body", links: links)
         let bodies = await renderBodies(loaded.documents, links: links, unsafeHTML: loaded.config.unsafeHTML, memo: memo)
         for (path, body) in bodies {
-            links.targets[path]?.headings = body.rendered.headings.map(\.anchor)
+            links.targets[path]?.headings = body.rendered.headingAnchors
         }
         // What a process can name in a department: ids and names, of it and of its roles.
         let names = rawDepartments.flatMap { department in
