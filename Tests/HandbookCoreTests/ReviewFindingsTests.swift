@@ -38,6 +38,21 @@ struct ReviewFindingsTests {
         #expect(report.diagnostics.contains { $0.rule == "handbook.content.active-file" && $0.position.path == "content/index.html" })
     }
 
+    @Test("An output folder that is the content or the root through a symbolic link fails check, as build refuses it",
+          arguments: [("content", "is the content folder"), (".", "is or holds the handbook root"),
+                      ("content/guides", "is inside the content folder")])
+    func linkedOutput(_ target: String, _ saying: String) async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        try handbook.write(["handbook.yml": try handbook.source("handbook.yml") + "output: lnk\n"])
+        try FileManager.default.createDirectory(at: handbook.root.appendingPathComponent("content/guides"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: handbook.root.appendingPathComponent("lnk").path, withDestinationPath: target)
+        let report = await handbook.check()
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.rule) == ["handbook.config.folder"], "\(errors.map(\.formatted))")
+        #expect(errors.first?.position.path == "handbook.yml")
+        #expect(errors.first?.message.contains(saying) == true, "\(errors.map(\.message))")
+    }
+
     @Test("A heading nested thousands of levels deep does not crash")
     func deepHeading() async throws {
         let deep = "# " + String(repeating: "*a _b ", count: 20_000) + String(repeating: " c_ d*", count: 20_000) + "\n"

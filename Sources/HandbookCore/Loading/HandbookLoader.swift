@@ -139,10 +139,29 @@ enum HandbookLoader {
             reader.report(.error("handbook.config.folder", overlap,
                                  at: folderPositions["output"] ?? folderPositions["content"] ?? start))
             config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
+        } else if let position = folderPositions["output"], let overlap = linkedOverlap(config, root: root) {
+            // The same through symbolic links, which `build` would refuse: `check` says so first.
+            reader.report(.error("handbook.config.folder", overlap, at: position))
+            config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
         }
         config.contentPosition = folderPositions["content"]
         config.feedbackURL = reader.string(map, "feedback_url", in: configName, at: start)?.value
         config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
         return (config, reader.diagnostics)
+    }
+
+    /// The output folder, followed through symbolic links, is or holds the root or the content folder, or sits in the content.
+    private static func linkedOverlap(_ config: HandbookConfig, root: URL) -> String? {
+        func resolved(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let output = resolved(root.appendingPathComponent(config.outputFolder))
+        let content = resolved(root.appendingPathComponent(config.contentFolder))
+        let top = resolved(root)
+        if output == top || (top + "/").hasPrefix(output + "/") {
+            return "the output folder `\(config.outputFolder)` leads through a symbolic link to \(output), which is or holds the handbook root; a build would replace it"
+        }
+        if let overlap = OutputSafety.overlap(output: output, content: content) {
+            return overlap.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)` (\(output), through a symbolic link)")
+        }
+        return nil
     }
 }
