@@ -47,7 +47,8 @@ public enum Markdown {
                 let byteColumn = Int(cmark_node_get_start_column(node))
                 links.append(MarkdownLink(
                     destination: url, line: line,
-                    column: columns.characterColumn(line: line, byteColumn: byteColumn)))
+                    column: columns.linkColumn(line: line, byteColumn: byteColumn,
+                                               image: cmark_node_get_type(node) == CMARK_NODE_IMAGE, destination: url)))
                 if let replacement = rewriteLink(url) {
                     cmark_node_set_url(node, replacement)
                 }

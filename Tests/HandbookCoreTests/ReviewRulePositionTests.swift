@@ -127,6 +127,77 @@ struct ReviewRulePositionTests {
         #expect(broken == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
     }
 
+    static let continued = [
+        "content/processes/p.md": """
+            ---
+            title: 续行
+            owner: cs
+            status: draft
+            steps:
+              - id: 1
+                name: 平写续行
+                responsible: cs
+                duties: 记录投诉详情，生成工单
+                  并编号，详见 1️⃣[指南](nope1.md)
+              - id: 2
+                name: 折叠
+                responsible: cs
+                duties: >
+                  折叠的第一行
+                    更深的一行 2️⃣[坏](nope2.md)
+              - id: 3
+                name: 单引号
+                responsible: cs
+                duties: 'it''s ''x'' 3️⃣[坏](nope3.md)'
+              - id: 4
+                name: 转义
+                responsible: cs
+                duties: "a\\t\\u4e2d\\\\ 4️⃣[坏](nope4.md)"
+              - id: 5
+                name: 双引号续行
+                responsible: cs
+                duties: "第一行
+                  第二行 5️⃣[坏](nope5.md)"
+              - id: 6
+                name: 字面
+                responsible: cs
+                duties: |
+                  字面一行
+                  字面二行 6️⃣[坏](nope6.md)
+            ---
+            """,
+        "content/page.md": """
+            ---
+            title: 页
+            ---
+            - 项目
+            7️⃣[x](nope7.md)
+
+            > 引用
+            续行 8️⃣[y](nope8.md)
+
+            段落第一行
+                缩进续行 9️⃣![z](nope9.png)
+            """,
+        "content/departments/cs.md": "---\nname: 客服部\n---\n",
+    ]
+
+    @Test("A link on a continued line is reported where it is: YAML texts over several lines, folded, quoted, with escapes; a body's indented and lazy lines",
+          arguments: [false, true])
+    func continuedLines(_ crlf: Bool) async throws {
+        let marked = MarkedFiles(Self.continued)
+        let handbook = try TestHandbook()
+        for (path, text) in marked.files {
+            try handbook.write(path, Data((crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text).utf8))
+        }
+        let report = await Pipeline.check(handbook.options())
+        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }
+        #expect(broken.count == 9, "\(broken.map(\.formatted))")
+        let expected = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"].map { marked.positions[$0]! }
+        #expect(broken.map(\.position).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+                == expected.sorted { ($0.path, $0.line) < ($1.path, $1.line) })
+    }
+
     @Test("YAML values: columns count an emoji family or an accent before them as one character")
     func yamlColumns() async throws {
         let marked = MarkedFiles([

@@ -86,12 +86,12 @@ struct ProcessResolver: Sendable {
             let rendered = memo?.render("duties", .init(text: duties.value, source: source, reserved: [], unsafeHTML: unsafeHTML), make: make) ?? make()
             dutiesHTML = rendered.html
             for link in rendered.links {
-                // Later lines of a block scalar are indented like its first line; a folded one is
-                // one line to cmark, so it is reported at its start rather than at a made-up column.
-                let at = raw.dutiesFolded ? duties.position
-                    : SourcePosition(path: duties.position.path, line: duties.position.line + link.line - 1,
-                                     column: link.line == 1 ? duties.position.column + link.column - 1
-                                         : duties.position.column - 1 + link.column)
+                // A `|` block's later lines are indented like its first; other texts are found
+                // character by character in their source (folded lines, escapes), else at their start.
+                let at = raw.dutiesSource.map { $0.position(line: link.line, column: link.column, in: duties.value) ?? duties.position }
+                    ?? SourcePosition(path: duties.position.path, line: duties.position.line + link.line - 1,
+                                      column: link.line == 1 ? duties.position.column + link.column - 1
+                                          : duties.position.column - 1 + link.column)
                 if let problem = links.check(link.destination, from: source, at: at) { diagnostics.append(problem) }
             }
         }

@@ -133,7 +133,7 @@ enum DocumentParser {
             outputs: reader.strings(map, "outputs").map(\.value),
             risk: reader.string(map, "risk", in: "step", at: position)?.value,
             kind: kind, next: next(map, &reader),
-            dutiesFolded: reader.value(map, "duties")?.scalar?.style == .folded)
+            dutiesSource: duties.flatMap { duties in reader.value(map, "duties").flatMap { reader.source(of: $0, value: duties) } })
     }
 
     /// `next: 3`, `next: end`, `next: [3, 5]` or `next: [{to: 3, when: …}, …]`.

@@ -94,13 +94,14 @@ final class RawStep: Sendable {
     let kind: Step.Kind
     /// nil: the following step. A branch whose `to` is `end` ends the flow.
     let next: [RawBranch]?
-    /// `duties: >` folds lines, so a link's line and column inside it cannot be mapped back.
-    let dutiesFolded: Bool
+    /// Where the duties' characters are, when not simply line by line from `duties.position`:
+    /// a link in them is reported at its place.
+    let dutiesSource: ScalarSource?
 
     init(position: SourcePosition, id: Located<String>, name: Located<String>, input: [Located<String>],
          responsible: [Located<String>], accountable: Located<String>?, collaborators: [Located<String>],
          informed: [Located<String>], duties: Located<String>?, deadline: String?, outputs: [String], risk: String?,
-         kind: Step.Kind, next: [RawBranch]?, dutiesFolded: Bool = false) {
+         kind: Step.Kind, next: [RawBranch]?, dutiesSource: ScalarSource? = nil) {
         self.position = position
         self.id = id
         self.name = name
@@ -115,7 +116,7 @@ final class RawStep: Sendable {
         self.risk = risk
         self.kind = kind
         self.next = next
-        self.dutiesFolded = dutiesFolded
+        self.dutiesSource = dutiesSource
     }
 }
 

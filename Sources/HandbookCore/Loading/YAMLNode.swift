@@ -17,6 +17,8 @@ indirect enum YAMLNode: Sendable {
         /// Written as text on purpose: quoted, or tagged `!!str`.
         var isText: Bool
         var mark: YAMLMark
+        /// Just after its last character (a closing quote included).
+        var end: YAMLMark
     }
 
     struct Mapping: Sendable {
@@ -179,7 +181,7 @@ enum YAMLComposer {
                 }
                 let node = YAMLNode.scalar(.init(string: value, style: style,
                                                  isText: tag == textTag || scalar.quoted_implicit == 1,
-                                                 mark: mark))
+                                                 mark: mark, end: Self.mark(event.end_mark)))
                 register(Self.text(scalar.anchor), node)
                 return node
             case YAML_SEQUENCE_START_EVENT:

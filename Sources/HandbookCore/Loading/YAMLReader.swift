@@ -102,6 +102,29 @@ struct YAMLReader {
         return Located(text, at: textPosition(node, style: scalar.style))
     }
 
+    /// Where a text's characters are in the file, when they are not its value laid out line by
+    /// line from `value.position` (see `ScalarSource`); nil for a `|` block and a text written as it reads.
+    func source(of node: YAMLNode, value: Located<String>) -> ScalarSource? {
+        guard let scalar = node.scalar, scalar.style != .literal else { return nil }
+        let first = value.position.line - lineOffset, last = scalar.end.line
+        guard first >= 1, first <= last, last <= lines.count else { return nil }
+        var text = ""
+        for line in first...last {
+            var piece = Substring(lines[line - 1])
+            if line == last {
+                // libyaml counts the end's column in Unicode scalars.
+                let scalars = piece.unicodeScalars
+                let end = scalars.index(scalars.startIndex, offsetBy: max(0, scalar.end.column - 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
+                piece = Substring(scalars[..<end])
+            }
+            if line == first { piece = piece.dropFirst(max(0, value.position.column - 1)) }
+            text += piece
+            if line < last { text += "\n" }
+        }
+        if text == value.value { return nil }
+        return ScalarSource(text: text, style: scalar.style, start: value.position)
+    }
+
     /// Where a scalar's text starts: after the quote of a quoted scalar, on the first content
     /// line (at its indentation) of a `|` or `>` block.
     private func textPosition(_ node: YAMLNode, style: YAMLNode.Scalar.Style) -> SourcePosition {
