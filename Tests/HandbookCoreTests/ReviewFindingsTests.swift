@@ -53,6 +53,17 @@ struct ReviewFindingsTests {
         #expect(errors.first?.message.contains(saying) == true, "\(errors.map(\.message))")
     }
 
+    @Test("A step whose name is not text is one error: links, next and hand-overs naming it still find it")
+    func stepWithBadName() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let path = "content/processes/complaint-intake.md"
+        // Step 2 is linked from the glossary and reached by step 1's flow.
+        try handbook.write([path: try handbook.source(path).replacingOccurrences(of: "name: 分类判断", with: "name: {a: 1}")])
+        let report = await handbook.check()
+        #expect(report.diagnostics.filter { $0.severity == .error }.map { "\($0.position.path):\($0.position.line) \($0.rule)" }
+                == ["\(path):26 handbook.yaml.type"])
+    }
+
     @Test("A heading nested thousands of levels deep does not crash")
     func deepHeading() async throws {
         let deep = "# " + String(repeating: "*a _b ", count: 20_000) + String(repeating: " c_ d*", count: 20_000) + "\n"

@@ -53,6 +53,16 @@ struct ThemeTests {
         #expect(diagnostic.formatted.hasPrefix("templates/page.mustache:2:10: error:"))
     }
 
+    @Test("A template that is not UTF-8 is one error where its first bad byte is, not also a missing template")
+    func notUTF8() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        // 中文 in GBK, on the template's third line.
+        try handbook.write("templates/page.mustache", Data("{{<layout}}\n{{$content}}\n".utf8) + Data([0xD6, 0xD0, 0xCE, 0xC4]) + Data("\n{{/content}}\n{{/layout}}\n".utf8))
+        let report = await handbook.check()
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.formatted) == ["templates/page.mustache:3:1: error: cannot read template: file is not valid UTF-8 [handbook.template.unreadable]"])
+    }
+
     @Test("A template syntax error names the template file")
     func syntaxError() async throws {
         let handbook = try TestHandbook(fixture: "valid-basic", [

@@ -120,9 +120,12 @@ enum DocumentParser {
                                      at: type.position, notes: Suggestion.note(for: type.value, in: ["task", "decision"])))
             }
         }
-        guard let id, let name else { return nil }
+        guard let id else { return nil }
+        // A step whose name is missing or not text is kept under its id: its error is reported
+        // above, and links, hand-overs and `next`s naming it must not each fail as well.
+        let named = name ?? Located(id.value, at: id.position)
         return RawStep(
-            position: position, id: id, name: name,
+            position: position, id: id, name: named,
             input: reader.strings(map, "input"),
             responsible: reader.strings(map, "responsible"),
             accountable: reader.string(map, "accountable", in: "step", at: position),

@@ -32,13 +32,22 @@ struct Theme: Sendable {
         var sources: [String: String] = [:]  // template name → how diagnostics show its file
         for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {
             let templateName = String(name.dropLast(".mustache".count))
-            guard let data = FileManager.default.contents(atPath: file.url.path),
-                  let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 diagnostics.append(.error("handbook.template.unreadable", "cannot read template",
                                           at: SourcePosition(path: file.display, line: 1, column: 1)))
                 continue
             }
+            // It is there: whatever is wrong with it, it is not also reported missing.
             sources[templateName] = file.display
+            let text: String
+            switch SourceFile.decode([UInt8](data), path: file.display) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem):
+                // Where the bad byte is, as for content (a template saved in GBK, say).
+                diagnostics.append(.error("handbook.template.unreadable", "cannot read template: \(problem.message)",
+                                          at: problem.position))
+                continue
+            }
             do {
                 templates[templateName] = try Template(text)
             } catch {
