@@ -64,6 +64,24 @@ struct ReviewFindingsTests {
                 == ["\(path):26 handbook.yaml.type"])
     }
 
+    @Test("A file whose name is not UTF-8 (中文 in GBK) is one error saying so, not 'cannot read file'")
+    func nameNotUTF8() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let folder = Array(handbook.root.appendingPathComponent("content").path.utf8)
+        let name: [UInt8] = Array("/".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array(".md".utf8)
+        let descriptor = (folder + name + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        try #require(descriptor >= 0)
+        _ = "---\ntitle: 中文\n---\n".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        let report = await handbook.check()
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.position) == [SourcePosition(path: "content/\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.md", line: 1, column: 1)])
+        #expect(errors.first?.rule == "handbook.file.unreadable")
+        #expect(errors.first?.message.contains("this name is not UTF-8") == true, "\(errors.map(\.message))")
+    }
+
     @Test("A heading nested thousands of levels deep does not crash")
     func deepHeading() async throws {
         let deep = "# " + String(repeating: "*a _b ", count: 20_000) + String(repeating: " c_ d*", count: 20_000) + "\n"

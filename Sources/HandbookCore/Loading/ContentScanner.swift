@@ -36,6 +36,10 @@ enum ContentScanner {
         let diagnostics = tree.outside.sorted().map { path in
             Diagnostic.warning("handbook.content.symlink-outside", "symbolic link leads outside the content folder; not followed",
                                at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1))
+        } + tree.notUTF8.sorted().map { path in
+            Diagnostic.error("handbook.file.unreadable",
+                             "this name is not UTF-8 (\u{FFFD} stands for what is not), so it cannot be published or linked to; rename it",
+                             at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1))
         }
         entries.sort { $0.contentPath < $1.contentPath }
         return (entries, assets.sorted(), diagnostics)

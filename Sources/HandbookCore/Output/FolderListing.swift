@@ -10,9 +10,12 @@ public enum FolderListing {
     public enum Kind: Sendable { case folder, file, link, other }
 
     public struct Entry: Sendable {
+        /// Decoded as UTF-8; when the name's bytes are not UTF-8, with U+FFFD for what is not.
         public var name: String
         /// The entry itself, a link not followed.
         public var kind: Kind
+        /// The name's bytes are UTF-8, so `name` is the name and opens the file.
+        public var isUTF8 = true
     }
 
     /// The entries of `path` but `.` and `..`; with `hidden: false`, none starting with `.`.
@@ -22,7 +25,10 @@ public enum FolderListing {
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return String(validating: bytes, as: UTF8.self).map { ($0, true) } ?? (String(decoding: bytes, as: UTF8.self), false)
+            }
             guard name != ".", name != "..", hidden || !name.hasPrefix(".") else { continue }
             let kind: Kind = switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): .folder
@@ -31,7 +37,7 @@ public enum FolderListing {
             case Int32(DT_UNKNOWN): kindOf(path + "/" + name)  // some file systems do not say
             default: .other
             }
-            entries.append(Entry(name: name, kind: kind))
+            entries.append(Entry(name: name, kind: kind, isUTF8: isUTF8))
         }
         return entries
     }
@@ -56,6 +62,9 @@ extension FolderListing {
         var outside: [String] = []
         /// Symbolic links leading nowhere.
         var dangling: [String] = []
+        /// Names that are not UTF-8 (a file saved from a GBK system, say), as best decoded: not
+        /// read, as their decoded name opens nothing.
+        var notUTF8: [String] = []
     }
 
     /// Every file under `folder` (itself followed if it is a link), hidden names skipped. A
@@ -69,6 +78,10 @@ extension FolderListing {
             for entry in entries(of: folder) ?? [] {
                 let full = folder + "/" + entry.name
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                guard entry.isUTF8 else {
+                    tree.notUTF8.append(path)
+                    continue
+                }
                 switch entry.kind {
                 case .folder: walk(full, relative: path)
                 case .file: tree.files.append(path)
