@@ -285,6 +285,31 @@ struct FlowchartGeometryTests {
         let words = FlowchartSVG.Words(title: "t", start: "s", end: "e", loop: "l", summary: { "\($0) \($1)" })
         let draw = { FlowchartSVG.render(FlowLayout(process: process, laneName: { $0 }), process: process, words: words) }
         let svg = draw()
-        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane", in: svg) == 8)
+        // The lane groups of the chart, and as wide as it is, the lane names again for its print slices.
+        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane", in: svg) == 16)
+    }
+
+    @Test("A chart wider than a page is cut for print into slices of one scale, each at most a page wide, just after a column's boxes")
+    func printSlices() {
+        let process = Self.process(Self.edgeCases[2].1)
+        let layout = FlowLayout(process: process, laneName: { $0 })
+        let slices = FlowchartSVG.slices(layout)
+        #expect(layout.width > FlowchartSVG.printWidth && slices.count >= 2)
+        #expect(slices.first?.lowerBound == FlowLayout.laneLabelWidth && slices.last?.upperBound == layout.width)
+        for (a, b) in zip(slices, slices.dropFirst()) { #expect(a.upperBound == b.lowerBound, "gap or overlap between slices") }
+        for slice in slices {
+            #expect(slice.upperBound - slice.lowerBound + FlowLayout.laneLabelWidth <= FlowchartSVG.printWidth, "\(slice) too wide")
+        }
+        // No box is cut: every node lies wholly in one slice.
+        for node in layout.nodes {
+            #expect(slices.contains { $0.lowerBound <= node.frame.x && node.frame.maxX <= $0.upperBound }, "\(node.frame) is cut")
+        }
+        let words = FlowchartSVG.Words(title: "t", start: "s", end: "e", loop: "l", summary: { "\($0) \($1)" })
+        let svg = FlowchartSVG.render(layout, process: process, words: words)
+        #expect(HTML.count("<use href=\"#flow-chart\"/>", in: svg) == slices.count)
+        #expect(svg.contains("<svg class=\"flowchart-svg sliced\""))
+        // A narrow chart has none.
+        let narrow = Self.process([S(id: "1", name: "一", department: "a", decision: false, next: [])])
+        #expect(FlowchartSVG.slices(FlowLayout(process: narrow, laneName: { $0 })).isEmpty)
     }
 }

@@ -30,9 +30,9 @@ struct FlowchartTests {
         return site
     }
 
-    /// The inline `<svg class="flowchart-svg">…</svg>` of a page.
+    /// The inline `<svg class="flowchart-svg">…</svg>` of a page (the chart, not its print slices).
     static func svg(in html: String) -> String? {
-        guard let start = html.range(of: "<svg class=\"flowchart-svg\""),
+        guard let start = html.range(of: "<svg class=\"flowchart-svg"),
               let end = html.range(of: "</svg>", range: start.upperBound..<html.endIndex) else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
@@ -45,7 +45,9 @@ struct FlowchartTests {
 
     /// Lane names as drawn: the tspans of each lane group, joined.
     static func laneNames(in svg: String) -> [String] {
-        matches("<g class=\"lane(?: b)?\">(.*?)</g>", in: svg).map { lane in
+        // In the chart itself: a wide one also holds the names for its print slices, before it.
+        let chart = svg.components(separatedBy: "<g id=\"flow-chart\"").last ?? svg
+        return matches("<g class=\"lane(?: b)?\">(.*?)</g>", in: chart).map { lane in
             matches("<tspan[^>]*>([^<]*)</tspan>", in: lane[0]).map { HTML.decodeEntities($0[0]) }.joined(separator: " ")
         }
     }

@@ -239,6 +239,23 @@ struct PrintTests {
         #expect(pdf.squeezed(pdf.pages.count - 1).contains("(process@example.com)"), "the feedback address is printed")
     }
 
+    @Test("A flowchart wider than the page prints in slices, every step's box readable, not the whole chart shrunk")
+    func wideFlowchart() async throws {
+        let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/index.html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(HTML.count("<use href=\"#flow-chart\"/>", in: html) >= 2, "the nine-step chart has no print slices")
+        // Word boxes from poppler: the shrunk chart's labels were 6.4 pt boxes (2.9 pt type); the page's own text is 15 or more.
+        let boxes = try await Poppler.run("pdftotext", ["-bbox", pdf.file.path, "-"], in: folder)
+        let words = boxes.matches(of: /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/)
+            .map { (height: Double($0.output.2)! - Double($0.output.1)!, text: String($0.output.3)) }
+        #expect(words.count > 100)
+        let smallest = words.min { $0.height < $1.height }
+        #expect((smallest?.height ?? 0) >= 12, "`\(smallest?.text ?? "")` is printed \(smallest?.height ?? 0) pt high")
+        // Every step's box is on paper: its number and name, in the chart as in the table.
+        let paper = pdf.pages.indices.map(pdf.squeezed).joined()
+        for name in ["1请购登记", "5财务预算审核", "9退货与索赔"] { #expect(paper.contains(name), "\(name) not on paper") }
+    }
+
     @Test("The execution feedback form has its columns and one row per step")
     func feedbackForm() async throws {
         let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/feedback.html")

@@ -19,11 +19,43 @@ enum FlowchartSVG {
         var summary: (Int, Int) -> String
     }
 
+    /// Widest a chart prints whole, and the widest slice of a wider one: on A4's text width
+    /// (186 mm, 703 CSS pixels) its 13 px labels print at 7 pt. A whole nine-step chart was
+    /// scaled to 2.9 pt, unreadable; so a wider one also gets `slices` for print.
+    static let printWidth = 1000.0
+
+    /// Where a wide chart is cut for print: just right of a column's boxes, before the arrows
+    /// leaving it (so that no box and no arrow's label is cut), each slice with the lane names in
+    /// front at most `printWidth` wide. Ranges of x.
+    static func slices(_ layout: FlowLayout) -> [Range<Double>] {
+        guard layout.width > printWidth else { return [] }
+        let room = printWidth - FlowLayout.laneLabelWidth
+        let cuts = layout.columnLeft.indices.dropLast().map { layout.columnLeft[$0] + layout.columnWidth[$0] + 6 }
+        var slices: [Range<Double>] = []
+        var start = FlowLayout.laneLabelWidth
+        while start < layout.width {
+            let remaining = layout.width - start
+            guard remaining > room else {
+                slices.append(start..<layout.width)
+                break
+            }
+            // Slices of about equal width, not full ones and a sliver: aim at an even share of what is left.
+            let share = remaining / (remaining / room).rounded(.up)
+            let fitting = cuts.filter { $0 > start && $0 <= start + room }
+            let end = fitting.min { abs($0 - start - share) < abs($1 - start - share) } ?? start + room
+            slices.append(start..<end)
+            start = end
+        }
+        return slices
+    }
+
     static func render(_ layout: FlowLayout, process: Process, words: Words) -> String {
         guard !layout.nodes.isEmpty else { return "" }
         var svg = SVGBytes()
         let w = layout.width, h = layout.height
-        svg += "<svg class=\"flowchart-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        let slices = Self.slices(layout)
+        svg += slices.isEmpty ? "<svg class=\"flowchart-svg\"" : "<svg class=\"flowchart-svg sliced\""
+        svg += " xmlns=\"http://www.w3.org/2000/svg\" width=\""
         svg.number(w); svg += "\" height=\""; svg.number(h)
         svg += "\" viewBox=\"0 0 "; svg.number(w); svg += " "; svg.number(h)
         svg += "\" role=\"img\" aria-labelledby=\"flow-title flow-desc\">\n<title id=\"flow-title\">"
@@ -34,9 +66,23 @@ enum FlowchartSVG {
         </desc>
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
         <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10" fill="none" stroke="#000" stroke-width="1.5"/></marker>
-        <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style></defs>
-
+        <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style>
         """
+        if !slices.isEmpty {
+            // The lane names alone, drawn in front of each print slice.
+            svg += "<g id=\"flow-lanes\" class=\"flowchart-svg\">"
+            for (number, lane) in layout.lanes.enumerated() {
+                let f = FlowLayout.Rect(x: 0, y: lane.frame.y, width: FlowLayout.laneLabelWidth, height: lane.frame.height)
+                svg += number % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
+                svg.rect(f, rest: "/>")
+                text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, into: &svg)
+                svg += "</g>"
+            }
+            svg += "</g>"
+        }
+        // A class of its own for the style's selectors: they also match in the print slices'
+        // copies, where the outer <svg> is not an ancestor.
+        svg += "</defs>\n<g id=\"flow-chart\" class=\"flowchart-svg\">\n"
         for (number, lane) in layout.lanes.enumerated() {
             let f = lane.frame
             svg += number % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
@@ -112,7 +158,21 @@ enum FlowchartSVG {
                 svg += "</a>\n"
             }
         }
-        svg += "</svg>"
+        svg += "</g>\n</svg>"
+        if !slices.isEmpty {
+            // For paper only: the chart again in pieces a page wide, each a view of the one
+            // above (`<use>`), the lane names in front; shown instead of it by the print style.
+            svg += "\n<div class=\"flowchart-print\" aria-hidden=\"true\">"
+            for slice in slices {
+                let x = slice.lowerBound - FlowLayout.laneLabelWidth, width = slice.upperBound - x
+                // All at one scale: a narrower last slice takes its share of the page, not all of it
+                // (the viewBox gives the height). Inline in HTML, an <svg> needs no xmlns.
+                svg += "<svg class=\"flowchart-svg\" style=\"width:"
+                svg.number(width / printWidth * 100); svg += "%\" viewBox=\""; svg.number(x); svg += " 0 "; svg.number(width); svg += " "; svg.number(h)
+                svg += "\"><use href=\"#flow-chart\"/><use href=\"#flow-lanes\" x=\""; svg.number(x); svg += "\"/></svg>"
+            }
+            svg += "</div>"
+        }
         return svg.string
     }
 
