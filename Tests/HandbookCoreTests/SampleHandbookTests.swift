@@ -46,6 +46,14 @@ struct SampleHandbookTests {
         let transfer = try #require(HTML.element("tr", id: "step-3", in: html))
         #expect(transfer.contains(">品保部</a>（品保工程师）"))
         #expect(HTML.text(transfer).contains("转办后1小时内"))
+        // The loop back from the satisfaction call: its condition one piece of text along the loop, not wrapped.
+        #expect(html.contains("class=\"branch\">不满意，二次处理</text>"))
+        // Where a step goes is said with an arrow, a branch's condition before it.
+        let visit = try #require(HTML.element("tr", id: "step-5", in: html))
+        #expect(visit.contains("<li>不满意，二次处理 → <a href=\"#step-4\">"), "\(visit)")
+        // An unconditional `next: end` reads "→ 结束", not a bare 结束 under the step's name.
+        let payment = try #require(HTML.element("tr", id: "step-8", in: site.text(Routes.process("purchase-approval"))))
+        #expect(payment.contains("<li>→ 结束</li>"), "\(payment)")
     }
 
     @Test("Every link of the sample site resolves, with and without drafts", arguments: [false, true])

@@ -115,7 +115,9 @@ struct FlowLayout {
                 let target: Int
                 if let to = edge.to, let t = index[to] { target = t + 1 } else if edge.to == nil, let end = endNodeOfLane[laneOf[i]] { target = end } else { continue }
                 let loop = nodes[target].column <= nodes[i + 1].column
-                let label = edge.when.map { TextMetrics.wrap($0, maxWidth: Self.gap - 26, fontSize: Self.fontSize - 2) } ?? []
+                // A loop's condition is written on one line along its channel: wrapped for a gap and
+                // then set side by side, its pieces showed a gap mid-word ("二次  处理").
+                let label = edge.when.map { loop ? [$0] : TextMetrics.wrap($0, maxWidth: Self.gap - 26, fontSize: Self.fontSize - 2) } ?? []
                 planned.append((i + 1, target, label, loop))
             }
         }
