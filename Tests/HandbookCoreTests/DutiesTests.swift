@@ -58,6 +58,9 @@ struct DutiesTests {
         let row = try #require(html.components(separatedBy: "<tr>").first { $0.contains("结果回复</a></th>") })
         #expect(row.contains("raci-R") && row.contains("raci-A"))
         #expect(HTML.count("结果回复</a></th>", in: html) == 1)
+        // Each party with its own letters: the department as a whole is R, its manager A.
+        let parties = row.matches(of: /<div class="party">(.*?)<\/div>/).map { HTML.text(String($0.output.1)) }
+        #expect(parties.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") } == ["R 全部门", "A 客服部经理"], "\(parties)")
     }
 
     /// The titles heading the row groups of `html`, in order, with the markup they contain.

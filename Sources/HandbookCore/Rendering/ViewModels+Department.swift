@@ -64,9 +64,21 @@ extension ViewModels {
     struct DutyRow: Hashable, Sendable {
         var process: Int
         var step: Int
-        /// R, A, C, I as bits, in `Involvement` order.
+        /// R, A, C, I as bits, in `Involvement` order: of the department, all its parties together.
         var letters: Int
-        var parties: [Party]
+        /// Each party with its own letters, so that a cell says which role is R and which A
+        /// (one array with the parties, not a second one per row).
+        var parties: [(party: Party, letters: Int)]
+
+        static func == (a: DutyRow, b: DutyRow) -> Bool {
+            a.process == b.process && a.step == b.step && a.letters == b.letters
+                && a.parties.elementsEqual(b.parties) { $0.party == $1.party && $0.letters == $1.letters }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(process); hasher.combine(step); hasher.combine(letters)
+            for entry in parties { hasher.combine(entry.party); hasher.combine(entry.letters) }
+        }
     }
 
     /// Duties grouped by process, one row per step with its RACI letters, for department and
@@ -83,13 +95,18 @@ extension ViewModels {
             while index < entries.endIndex, entries[index].processIndex == process {
                 let step = entries[index].stepIndex
                 var letters = 0
-                var parties: [Party] = []
+                var parties: [(party: Party, letters: Int)] = []
                 while index < entries.endIndex, entries[index].processIndex == process, entries[index].stepIndex == step {
-                    letters |= 1 << entries[index].involvement.order
-                    if !parties.contains(entries[index].party) { parties.append(entries[index].party) }
+                    let bit = 1 << entries[index].involvement.order
+                    letters |= bit
+                    if let at = parties.firstIndex(where: { $0.party == entries[index].party }) {
+                        parties[at].letters |= bit
+                    } else {
+                        parties.append((entries[index].party, bit))
+                    }
                     index += 1
                 }
-                parties.sort()
+                parties.sort { $0.party < $1.party }
                 rows.append(DutyRow(process: process, step: step, letters: letters, parties: parties))
             }
             groups.append(DutyGroup(process: process, rows: rows, draft: draft[process]))
@@ -102,7 +119,13 @@ extension ViewModels {
         var model: Model = [
             "id": .string(step.id), "name": .string(step.name), "href": .string(step.href),
             "duties": .string(step.dutiesHTML), "outputs": .string(step.outputs),
-            "letters": letterLists[row.letters], "parties": .list(row.parties.map(dutyRowParty)),
+            "letters": letterLists[row.letters],
+            "parties": .list(row.parties.map { party, letters in
+                // The party's own fields and its letters (`letters` inside `{{#parties}}`).
+                guard case .object(var fields) = dutyRowParty(party) else { return dutyRowParty(party) }
+                fields["letters"] = letterLists[letters]
+                return .object(fields)
+            }),
         ]
         if let deadline = step.deadline { model["deadline"] = .string(deadline) }
         return model
