@@ -26,6 +26,14 @@ struct ActiveMarkupTests {
         #expect(Self.find(Self.drawing) == nil)
         #expect(Self.find("<svg><image href='data:image/png;base64,AAAA' onion='x'/></svg>")?.what == "an event handler `onion`",
                 "any attribute named on… counts: browsers add handlers")
+        // draw.io's HTML labels, a CSS stylesheet and a document type without an internal subset are not active.
+        #expect(Self.find("""
+            <?xml version="1.0"?><?xml-stylesheet type="text/css" href="style.css"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+            <svg xmlns="http://www.w3.org/2000/svg"><switch><foreignObject width="100" height="20">
+            <div xmlns="http://www.w3.org/1999/xhtml" style="display: flex;"><div>审批 &gt; 归档</div></div>
+            </foreignObject><text x="5" y="15">审批</text></switch></svg>
+            """) == nil)
     }
 
     @Test("Each way to run script is found, at its line and column", arguments: [
@@ -39,9 +47,13 @@ struct ActiveMarkupTests {
         ("<svg><a href=\"&#106;ava&#x73;cript&colon;alert(1)\">x</a></svg>", 1, 9, "a script URL in `href`"),
         ("<svg><a href=\"java\tscript:alert(1)\">x</a></svg>", 1, 9, "a script URL in `href`"),
         ("<svg><animate attributeName=\"href\" values=\"vbscript:x\"/></svg>", 1, 36, "a script URL in `values`"),
-        ("<svg><foreignObject><body xmlns=\"http://www.w3.org/1999/xhtml\"/></foreignObject></svg>", 1, 6, "a <foreignobject> element"),
+        ("<svg><foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\"><script>x</script></div></foreignObject></svg>", 1, 63, "a <script> element"),
+        // Bypasses a review found: a processing instruction ends at `?>`, a declaration's `>` may sit in quotes.
+        ("<svg xmlns=\"http://www.w3.org/2000/svg\"><?x ><!-- ?><script>x</script></svg>", 1, 53, "a <script> element"),
+        ("<!DOCTYPE svg [ <!NOTATION n SYSTEM \"><!--\"> ]>\n<svg><script>x</script></svg>", 1, 1, "a document type with an internal subset"),
+        ("<!DOCTYPE svg [ <!ATTLIST svg onload CDATA \"alert(1)\"> ]><svg/>", 1, 1, "a document type with an internal subset"),
         ("<svg><iframe src=\"x.html\"/></svg>", 1, 6, "a <iframe> element"),
-        ("<!DOCTYPE svg [ <!ENTITY js \"javascript:alert(1)\"> ]>\n<svg/>", 1, 17, "an entity declaration"),
+        ("<!DOCTYPE svg [ <!ENTITY js \"javascript:alert(1)\"> ]>\n<svg/>", 1, 1, "a document type with an internal subset"),
         ("<?xml-stylesheet type=\"text/xsl\" href=\"t.xsl\"?>\n<data/>", 1, 1, "an XSLT stylesheet"),
         ("审批流程\n  图：<svg><script>x</script></svg>", 2, 10, "a <script> element"),
     ] as [(String, Int, Int, String)])

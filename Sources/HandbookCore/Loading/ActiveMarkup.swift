@@ -7,7 +7,7 @@
 /// Deliberately strict: anything it cannot read as text (a NUL byte, as in UTF-16) counts as active.
 enum ActiveMarkup {
     /// Extensions scanned; any other file is published or withheld by extension alone.
-    static let scanned: Set<String> = ["svg", "xml"]
+    static let scanned: Set<String> = ["svg", "xml", "xsd", "rng", "rss", "atom", "rdf"]
 
     struct Finding: Equatable {
         var line: Int
@@ -15,7 +15,9 @@ enum ActiveMarkup {
         var what: String
     }
 
-    private static let embedding: Set<String> = ["script", "foreignobject", "iframe", "embed", "object", "frame", "handler", "listener"]
+    // Not `foreignObject`: draw.io puts its HTML labels in one; what could run inside it (a
+    // script, a handler, a frame, a script URL) is found like anywhere else.
+    private static let embedding: Set<String> = ["script", "iframe", "embed", "object", "frame", "handler", "listener"]
 
     /// The first construct that could run script, with its 1-based line and column (in characters).
     static func find(in bytes: [UInt8]) -> Finding? {
@@ -47,16 +49,42 @@ enum ActiveMarkup {
                 } else if starts(with: "<!entity") {
                     return finding(at, "an entity declaration")
                 } else if starts(with: "<?xml-stylesheet") {
-                    return finding(at, "an XSLT stylesheet")
-                } else if starts(with: "<!doctype") {
-                    // The internal subset between `[` and `]` is read like the rest: its entity declarations count.
-                    while index < bytes.count, bytes[index] != UInt8(ascii: "["), bytes[index] != UInt8(ascii: ">") { advance() }
-                    if index < bytes.count { advance() }
-                } else if starts(with: "<!") || starts(with: "<?") || starts(with: "</") {
+                    // A CSS stylesheet styles; any other (XSLT) can turn the file into a page with script.
+                    let start = index
+                    skip(past: "?>")
+                    let instruction = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+                    if !instruction.contains("text/css") { return finding(at, "an XSLT stylesheet") }
+                } else if starts(with: "<?") {
+                    skip(past: "?>")  // a processing instruction ends at `?>`, not at the first `>`
+                } else if starts(with: "<!") {
+                    // A declaration, read to its `>` outside quoted literals. A document type with an
+                    // internal subset can give elements default attributes (an `onload`) or spell
+                    // URLs with entities: it counts as active.
+                    if let found = declaration(at) { return found }
+                } else if starts(with: "</") {
                     skip(past: ">")
                 } else if let found = tag(at) {
                     return found
                 }
+            }
+            return nil
+        }
+
+        private mutating func declaration(_ at: (Int, Int)) -> Finding? {
+            var quote: UInt8?
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "[") {
+                    return finding(at, "a document type with an internal subset")
+                } else if byte == UInt8(ascii: ">") {
+                    advance()
+                    return nil
+                }
+                advance()
             }
             return nil
         }
