@@ -198,6 +198,29 @@ struct ReviewRulePositionTests {
                 == expected.sorted { ($0.path, $0.line) < ($1.path, $1.line) })
     }
 
+    @Test("A quoted text's leading escapes, trimmed from its value, are stepped over to find a link")
+    func leadingEscapes() async throws {
+        let marked = MarkedFiles([
+            "content/processes/p.md": """
+                ---
+                title: 转义
+                owner: cs
+                status: draft
+                steps:
+                  - id: 1
+                    name: 开头的转义
+                    responsible: cs
+                    duties: "\\t\\n 1️⃣[坏](nope1.md) \\u4e2d 2️⃣[坏](nope2.md)"
+                ---
+                """,
+            "content/departments/cs.md": "---\nname: 客服部\n---\n",
+        ])
+        let handbook = try TestHandbook(marked.files)
+        let report = await Pipeline.check(handbook.options())
+        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }.map(\.position)
+        #expect(broken == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
+    }
+
     @Test("YAML values: columns count an emoji family or an accent before them as one character")
     func yamlColumns() async throws {
         let marked = MarkedFiles([

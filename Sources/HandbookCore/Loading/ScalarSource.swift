@@ -49,7 +49,11 @@ struct ScalarSource: Sendable, Equatable {
                     continue
                 }
                 let length = escape == "x" ? 4 : escape == "u" ? 6 : escape == "U" ? 10 : 2
-                return (i, min(source.count, i + length))
+                let end = min(source.count, i + length)
+                // An escape the value no longer holds (trimmed, as a leading `\t`) is stepped over.
+                if Self.unescaped(escape, digits: source[min(end, i + 2)..<end]) == character { return (i, end) }
+                i = end
+                continue
             }
             if current == "\n" || current == "\r\n", character == " " || character == "\n" {
                 // A line break folded into a space, or kept as the value's line break. The next
@@ -61,6 +65,28 @@ struct ScalarSource: Sendable, Equatable {
             i += 1
         }
         return nil
+    }
+
+    /// The character a double-quoted escape stands for (`t` → tab, `u` + 4 hex digits → …).
+    private static func unescaped(_ escape: Character, digits: ArraySlice<Character>) -> Character? {
+        switch escape {
+        case "x", "u", "U":
+            return UInt32(String(digits), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
+        case "0": return "\u{0}"
+        case "a": return "\u{7}"
+        case "b": return "\u{8}"
+        case "t", "\t": return "\t"
+        case "n": return "\n"
+        case "v": return "\u{B}"
+        case "f": return "\u{C}"
+        case "r": return "\r"
+        case "e": return "\u{1B}"
+        case "N": return "\u{85}"
+        case "_": return "\u{A0}"
+        case "L": return "\u{2028}"
+        case "P": return "\u{2029}"
+        default: return escape  // `\\`, `\"`, `\/`, `\ ` stand for themselves
+        }
     }
 
     private func place(_ index: Int, in source: [Character]) -> SourcePosition {
