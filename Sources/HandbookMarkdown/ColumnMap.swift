@@ -22,27 +22,50 @@ struct ColumnMap {
     /// The character column of a link or image cmark reports at `byteColumn`. On a paragraph's
     /// later lines cmark counts from the paragraph's first column, not from where the line's
     /// text starts once its indentation (or a lazy continuation's missing list marker) is
-    /// taken off; so the column is checked against the line, and when no `[` (`![`, `<`) is
-    /// there, the nearest one on the line is taken, preferring one followed by the destination.
-    func linkColumn(line: Int, byteColumn: Int, image: Bool, destination: String) -> Int {
+    /// taken off; so the column is checked against the line: a `[` (`![`, `<`) whose bracket
+    /// closes right before `(destination`. When the reported one is not, the line's `ordinal`-th
+    /// such opening for this destination is taken (links keep their order on a line).
+    func linkColumn(line: Int, byteColumn: Int, image: Bool, destination: String, ordinal: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return characterColumn(line: line, byteColumn: byteColumn) }
         let text = Array(self.line(line))
-        func opens(_ index: Int) -> Bool {
-            guard index >= 0, index < text.count else { return false }
-            if image { return text[index] == UInt8(ascii: "!") && index + 1 < text.count && text[index + 1] == UInt8(ascii: "[") }
-            return text[index] == UInt8(ascii: "[") || text[index] == UInt8(ascii: "<")
-        }
-        let reported = byteColumn - 1
-        if opens(reported) { return characterColumn(line: line, byteColumn: byteColumn) }
         let wanted = Array(destination.utf8)
         func leadsTo(_ index: Int) -> Bool {
-            !wanted.isEmpty && text.count - index >= wanted.count
-                && (index...(text.count - wanted.count)).contains { text[$0..<$0 + wanted.count].elementsEqual(wanted) }
+            guard index >= 0, index < text.count else { return false }
+            if !image, text[index] == UInt8(ascii: "<") {
+                // An autolink; an e-mail one is written without the `mailto:` cmark adds.
+                let bare = wanted.starts(with: Array("mailto:".utf8)) ? Array(wanted.dropFirst(7)) : wanted
+                return !bare.isEmpty && text[(index + 1)...].starts(with: bare)
+            }
+            var at = index
+            if image {
+                guard text[at] == UInt8(ascii: "!"), at + 1 < text.count else { return false }
+                at += 1
+            }
+            guard text[at] == UInt8(ascii: "[") else { return false }
+            // The matching `]`, then `(` and the destination, perhaps in `<…>`.
+            var depth = 0
+            var scan = at
+            while scan < text.count {
+                let byte = text[scan]
+                if byte == UInt8(ascii: "\\") { scan += 2; continue }
+                if byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                scan += 1
+            }
+            guard scan + 1 < text.count, text[scan + 1] == UInt8(ascii: "(") else { return false }
+            var target = scan + 2
+            while target < text.count, text[target] == UInt8(ascii: " ") { target += 1 }
+            if target < text.count, text[target] == UInt8(ascii: "<") { target += 1 }
+            return wanted.isEmpty || text[target...].starts(with: wanted)
         }
-        let candidates = text.indices.filter(opens)
-        let best = candidates.filter(leadsTo).min { abs($0 - reported) < abs($1 - reported) }
-            ?? candidates.min { abs($0 - reported) < abs($1 - reported) }
-        return characterColumn(line: line, byteColumn: (best ?? reported) + 1)
+        let reported = byteColumn - 1
+        if leadsTo(reported) { return characterColumn(line: line, byteColumn: byteColumn) }
+        let candidates = text.indices.filter(leadsTo)
+        if ordinal < candidates.count { return characterColumn(line: line, byteColumn: candidates[ordinal] + 1) }
+        return characterColumn(line: line, byteColumn: byteColumn)
     }
 
     func characterColumn(line: Int, byteColumn: Int) -> Int {

@@ -33,6 +33,8 @@ public enum Markdown {
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet(reserved: reservedAnchors)
         var pipeTables: [Int] = []
+        var ordinalsLine = 0
+        var ordinals: [String: Int] = [:]
 
         guard let iterator = cmark_iter_new(doc) else {
             return RenderedMarkdown(html: "", links: [], headings: [])
@@ -45,10 +47,16 @@ public enum Markdown {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let line = Int(cmark_node_get_start_line(node))
                 let byteColumn = Int(cmark_node_get_start_column(node))
+                // Earlier links on this line to the same place: which of them this one is. Links
+                // come in document order, so the count starts again on each new line.
+                if line != ordinalsLine { (ordinalsLine, ordinals) = (line, [:]) }
+                let ordinal = ordinals[url, default: 0]
+                ordinals[url] = ordinal + 1
                 links.append(MarkdownLink(
                     destination: url, line: line,
                     column: columns.linkColumn(line: line, byteColumn: byteColumn,
-                                               image: cmark_node_get_type(node) == CMARK_NODE_IMAGE, destination: url)))
+                                               image: cmark_node_get_type(node) == CMARK_NODE_IMAGE, destination: url,
+                                               ordinal: ordinal)))
                 if let replacement = rewriteLink(url) {
                     cmark_node_set_url(node, replacement)
                 }

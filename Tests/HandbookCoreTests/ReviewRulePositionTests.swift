@@ -198,6 +198,17 @@ struct ReviewRulePositionTests {
                 == expected.sorted { ($0.path, $0.line) < ($1.path, $1.line) })
     }
 
+    @Test("Several links on an indented continuation line, to different places and to the same one, each at its own place")
+    func severalOnALine() async throws {
+        let marked = MarkedFiles([
+            "content/page.md": "---\ntitle: 页\n---\nfirst line\n        1️⃣[b](nope0.md) 2️⃣[c](nope1.md)\n\npara\n          x 3️⃣[g](nope6.md) 4️⃣[h](nope6.md)\n",
+        ])
+        let handbook = try TestHandbook(marked.files)
+        let report = await Pipeline.check(handbook.options())
+        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }.map(\.position)
+        #expect(broken == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { marked.positions[$0]! })
+    }
+
     @Test("A quoted text's leading escapes, trimmed from its value, are stepped over to find a link")
     func leadingEscapes() async throws {
         let marked = MarkedFiles([
