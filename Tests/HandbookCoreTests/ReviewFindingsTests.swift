@@ -39,13 +39,16 @@ struct ReviewFindingsTests {
     }
 
     @Test("An output folder that is the content or the root through a symbolic link fails check, as build refuses it",
-          arguments: [("content", "is the content folder"), (".", "is or holds the handbook root"),
-                      ("content/guides", "is inside the content folder")])
-    func linkedOutput(_ target: String, _ saying: String) async throws {
+          arguments: [("lnk", "content", "is the content folder"), ("lnk", ".", "is or holds the handbook root"),
+                      ("lnk", "content/guides", "is inside the content folder"),
+                      // A folder not made yet inside a link, and the default output being a link.
+                      ("lnk/site", "content", "is inside the content folder"), (nil, "content", "is the content folder")])
+    func linkedOutput(_ output: String?, _ target: String, _ saying: String) async throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
-        try handbook.write(["handbook.yml": try handbook.source("handbook.yml") + "output: lnk\n"])
+        if let output { try handbook.write(["handbook.yml": try handbook.source("handbook.yml") + "output: \(output)\n"]) }
         try FileManager.default.createDirectory(at: handbook.root.appendingPathComponent("content/guides"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: handbook.root.appendingPathComponent("lnk").path, withDestinationPath: target)
+        let link = output == nil ? "public" : "lnk"
+        try FileManager.default.createSymbolicLink(atPath: handbook.root.appendingPathComponent(link).path, withDestinationPath: target)
         let report = await handbook.check()
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.rule) == ["handbook.config.folder"], "\(errors.map(\.formatted))")

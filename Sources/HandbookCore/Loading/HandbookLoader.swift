@@ -139,9 +139,10 @@ enum HandbookLoader {
             reader.report(.error("handbook.config.folder", overlap,
                                  at: folderPositions["output"] ?? folderPositions["content"] ?? start))
             config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
-        } else if let position = folderPositions["output"], let overlap = linkedOverlap(config, root: root) {
-            // The same through symbolic links, which `build` would refuse: `check` says so first.
-            reader.report(.error("handbook.config.folder", overlap, at: position))
+        } else if let overlap = linkedOverlap(config, root: root) {
+            // The same through symbolic links, which `build` would refuse or, for a folder not yet
+            // made inside a link, write into the content: `check` says so first.
+            reader.report(.error("handbook.config.folder", overlap, at: folderPositions["output"] ?? start))
             config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
         }
         config.contentPosition = folderPositions["content"]
@@ -152,7 +153,17 @@ enum HandbookLoader {
 
     /// The output folder, followed through symbolic links, is or holds the root or the content folder, or sits in the content.
     private static func linkedOverlap(_ config: HandbookConfig, root: URL) -> String? {
-        func resolved(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        // Foundation leaves a path alone when its last part does not exist: the nearest folder
+        // that does is resolved, and the rest added back (`lnk/site` with `lnk` → content).
+        func resolved(_ url: URL) -> String {
+            var existing = url.standardizedFileURL
+            var rest: [String] = []
+            while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+                rest.insert(existing.lastPathComponent, at: 0)
+                existing.deleteLastPathComponent()
+            }
+            return ([existing.resolvingSymlinksInPath().path] + rest).joined(separator: "/")
+        }
         let output = resolved(root.appendingPathComponent(config.outputFolder))
         let content = resolved(root.appendingPathComponent(config.contentFolder))
         let top = resolved(root)
