@@ -1,5 +1,6 @@
 import Foundation
 import HandbookCore
+import HandbookTemplate
 import Hummingbird
 import Logging
 
@@ -219,7 +220,7 @@ public struct PreviewServer: Sendable {
             let diagnostics = await state.diagnostics
             guard let bytes = site.contents(of: file) else {
                 let notFound = site.contents(of: Routes.notFound).map {
-                    LiveReload.inject(into: Self.atRoot($0, servedAt: file), version: version, diagnostics: diagnostics)
+                    LiveReload.inject(into: Self.atRoot($0, servedAt: file, path: path), version: version, diagnostics: diagnostics)
                 }
                 return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: notFound ?? Array("Not found\n".utf8))))
@@ -232,12 +233,15 @@ public struct PreviewServer: Sendable {
     }
 
     /// The 404 page's links are relative to the site's root, where it lives; answering for a
-    /// missing `a/b/c` it needs `<base href="/">`, or its stylesheet and links miss.
-    static func atRoot(_ page: [UInt8], servedAt file: String) -> [UInt8] {
+    /// missing `a/b/c` it needs `<base href="/">`, or its stylesheet and links miss. Its links
+    /// within itself (the skip link's `#main`) then name the path asked for, or they would lead
+    /// to the home page.
+    static func atRoot(_ page: [UInt8], servedAt file: String, path: String) -> [UInt8] {
         guard file.contains("/"), let head = page.firstRange(of: Array("<head>".utf8)) else { return page }
         var based = page
         based.insert(contentsOf: Array("\n<base href=\"/\">".utf8), at: head.upperBound)
-        return based
+        let here = HTMLEscape.escaped(path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path)
+        return Array(String(decoding: based, as: UTF8.self).replacingOccurrences(of: "href=\"#", with: "href=\"\(here)#").utf8)
     }
 
     /// Server-sent events: the site version now, and again as soon as each rebuild ends.

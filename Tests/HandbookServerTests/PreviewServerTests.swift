@@ -85,6 +85,8 @@ struct PreviewServerTests {
             #expect(response.headers["cache-control"] == "no-store", "\(missing): a 404 must not be cached past the next edit")
             // Its links are relative to the root: answering for a nested path it sets the base, or its stylesheet misses.
             #expect(response.text.contains("<base href=\"/\">") == missing.dropFirst().contains("/"), "\(missing)")
+            // Its skip link stays on the page asked for, not the home page the base would lead to.
+            #expect(response.text.contains("href=\"\(missing.dropFirst().contains("/") ? missing : "")#main\""), "\(missing)")
         }
 
         let post = try await RawHTTP.request("/", port: handbook.port, method: "POST")
