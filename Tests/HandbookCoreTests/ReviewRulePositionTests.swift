@@ -102,6 +102,13 @@ struct ReviewRulePositionTests {
 
     // MARK: Characters, not bytes or scalars
 
+    /// Where `rule`'s diagnostics point when the marked files are checked as a handbook.
+    static func positions(of rule: String, in marked: MarkedFiles) async throws -> [SourcePosition] {
+        let handbook = try TestHandbook(marked.files)
+        let report = await Pipeline.check(handbook.options())
+        return report.diagnostics.filter { $0.rule == rule }.map(\.position)
+    }
+
     @Test("Body and duties links: columns count an emoji family or an accent as one character")
     func markdownColumns() async throws {
         let marked = MarkedFiles([
@@ -121,10 +128,7 @@ struct ReviewRulePositionTests {
                 """,
             "content/departments/cs.md": "---\nname: 客服部\n---\n",
         ])
-        let handbook = try TestHandbook(marked.files)
-        let report = await Pipeline.check(handbook.options())
-        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }.map(\.position)
-        #expect(broken == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
+        #expect(try await Self.positions(of: "handbook.link.broken", in: marked) == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
     }
 
     static let continued = [
@@ -203,10 +207,7 @@ struct ReviewRulePositionTests {
         let marked = MarkedFiles([
             "content/page.md": "---\ntitle: 页\n---\nfirst line\n        1️⃣[b](nope0.md) 2️⃣[c](nope1.md)\n\npara\n          x 3️⃣[g](nope6.md) 4️⃣[h](nope6.md)\n",
         ])
-        let handbook = try TestHandbook(marked.files)
-        let report = await Pipeline.check(handbook.options())
-        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }.map(\.position)
-        #expect(broken == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { marked.positions[$0]! })
+        #expect(try await Self.positions(of: "handbook.link.broken", in: marked) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { marked.positions[$0]! })
     }
 
     @Test("A quoted text's leading escapes, trimmed from its value, are stepped over to find a link")
@@ -226,10 +227,7 @@ struct ReviewRulePositionTests {
                 """,
             "content/departments/cs.md": "---\nname: 客服部\n---\n",
         ])
-        let handbook = try TestHandbook(marked.files)
-        let report = await Pipeline.check(handbook.options())
-        let broken = report.diagnostics.filter { $0.rule == "handbook.link.broken" }.map(\.position)
-        #expect(broken == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
+        #expect(try await Self.positions(of: "handbook.link.broken", in: marked) == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
     }
 
     @Test("YAML values: columns count an emoji family or an accent before them as one character")
@@ -247,9 +245,6 @@ struct ReviewRulePositionTests {
                 """,
             "content/departments/cs.md": "---\nname: 客服部\n---\n",
         ])
-        let handbook = try TestHandbook(marked.files)
-        let report = await Pipeline.check(handbook.options())
-        let unknown = report.diagnostics.filter { $0.rule == "handbook.reference.unknown-department" }.map(\.position)
-        #expect(unknown == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
+        #expect(try await Self.positions(of: "handbook.reference.unknown-department", in: marked) == [marked.positions["1️⃣"]!, marked.positions["2️⃣"]!])
     }
 }

@@ -28,9 +28,6 @@ enum ActiveMarkup {
     private struct Scanner {
         let bytes: [UInt8]
         var index = 0
-        var line = 1
-        /// Where the current line starts, to count its characters up to a position.
-        var lineStart = 0
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -41,7 +38,7 @@ enum ActiveMarkup {
                     advance()
                     continue
                 }
-                let at = position(of: index)
+                let at = index
                 if starts(with: "<!--") {
                     skip(past: "-->")
                 } else if starts(with: "<![cdata[") {
@@ -70,7 +67,7 @@ enum ActiveMarkup {
             return nil
         }
 
-        private mutating func declaration(_ at: (Int, Int)) -> Finding? {
+        private mutating func declaration(_ at: Int) -> Finding? {
             var quote: UInt8?
             while index < bytes.count {
                 let byte = bytes[index]
@@ -90,7 +87,7 @@ enum ActiveMarkup {
         }
 
         /// An opening tag: its element name, then each attribute's name and value.
-        private mutating func tag(_ at: (Int, Int)) -> Finding? {
+        private mutating func tag(_ at: Int) -> Finding? {
             advance()  // <
             let name = localName(readName())
             if embedding.contains(name) { return finding(at, "a <\(name)> element") }
@@ -105,7 +102,7 @@ enum ActiveMarkup {
                     advance()
                     continue
                 }
-                let attributeAt = position(of: index)
+                let attributeAt = index
                 let attribute = localName(readName())
                 if attribute.isEmpty {
                     advance()  // a stray byte: step over it
@@ -232,22 +229,12 @@ enum ActiveMarkup {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
 
-        private mutating func advance() {
-            if bytes[index] == 0x0A {
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
-        }
+        private mutating func advance() { index += 1 }
 
-        /// Line and column of `offset`, the column counted in characters as editors do.
-        private func position(of offset: Int) -> (Int, Int) {
-            let column = bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-            return (line, column)
-        }
-
-        private func finding(_ at: (Int, Int), _ what: String) -> Finding {
-            Finding(line: at.0, column: at.1, what: what)
+        /// What was found at byte `offset`, placed by line and column as a file's bad byte is.
+        private func finding(_ offset: Int, _ what: String) -> Finding {
+            let at = SourceFile.position(ofByte: offset, in: bytes[...], path: "")
+            return Finding(line: at.line, column: at.column, what: what)
         }
     }
 }

@@ -67,7 +67,8 @@ public struct SourceFile: Sendable {
         return bytes.endIndex - 1
     }
 
-    private static func position(ofByte index: Int, in bytes: ArraySlice<UInt8>, path: String) -> SourcePosition {
+    /// Line and column (in characters, as editors count) of byte `index`.
+    static func position(ofByte index: Int, in bytes: ArraySlice<UInt8>, path: String) -> SourcePosition {
         let prefix = bytes[bytes.startIndex..<index]
         let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
