@@ -214,6 +214,12 @@ struct ReviewRuleTests {
         #expect(ApprovalCheck.isDate(text) == valid)
     }
 
+    @Test("A date written right but not on the calendar says so; one written otherwise shows the form")
+    func dateMessages() {
+        #expect(ApprovalCheck.dateProblem("effective", "2026-02-31", example: "2026-01-01") == "`effective`: 2026-02-31 is not a day of the calendar")
+        #expect(ApprovalCheck.dateProblem("effective", "2026/01/01", example: "2026-01-01") == "`effective` must be a date such as 2026-01-01")
+    }
+
     @Test("review_due: a warning only once the build date is past it", arguments: [
         ("2026-06-29", false), ("2026-06-30", false), ("2026-07-01", true), ("2030-01-01", true),
     ])

@@ -13,16 +13,22 @@ enum ApprovalCheck {
         }
         if let due = raw.reviewDue, raw.status != .retired {
             if !isDate(due.value) {
-                diagnostics.append(.error("handbook.yaml.type", "`review_due` must be a date such as 2027-01-01", at: due.position))
+                diagnostics.append(.error("handbook.yaml.type", dateProblem("review_due", due.value, example: "2027-01-01"), at: due.position))
             } else if due.value < today {
                 diagnostics.append(.warning("handbook.process.review-overdue",
                     "periodic review was due on \(due.value)", at: due.position))
             }
         }
         if let effective = raw.effective, !isDate(effective.value) {
-            diagnostics.append(.error("handbook.yaml.type", "`effective` must be a date such as 2026-01-01", at: effective.position))
+            diagnostics.append(.error("handbook.yaml.type", dateProblem("effective", effective.value, example: "2026-01-01"), at: effective.position))
         }
         return diagnostics
+    }
+
+    /// Written like a date but not one (2026-02-31) says so; anything else shows the form.
+    static func dateProblem(_ key: String, _ value: String, example: String) -> String {
+        if value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil { return "`\(key)`: \(value) is not a day of the calendar" }
+        return "`\(key)` must be a date such as \(example)"
     }
 
     /// A calendar date written `yyyy-MM-dd`: a day the month has (2026-02-31 is not one), year 1 on.
