@@ -16,7 +16,13 @@ struct DutiesTests {
 
     /// The step names a page lists, among the fixture's.
     func listedSteps(_ html: String) -> [String] {
-        Self.allSteps.filter { html.contains("\($0)</a></th>") || html.contains(" \($0) <span") }
+        Self.allSteps.filter { html.contains("\($0)</a></th>") || html.contains(". \($0)</a> <abbr") }
+    }
+
+    /// The fixture's step names in each `<table class="…">` of a training record, in order of the steps.
+    func steps(in table: String, of html: String) -> [String] {
+        let tables = html.components(separatedBy: "<table class=\"\(table)\">").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        return Self.allSteps.filter { step in tables.contains { $0.contains(". \(step)</a>") } }
     }
 
     /// The `process#step-N` targets of the step rows of the duties section of a department page.
@@ -88,7 +94,7 @@ struct DutiesTests {
     func oneChecklistTable() async throws {
         let html = try await site().text("training/quality-assurance/qa-manager/index.html")
         #expect(HTML.count("<table class=\"checks\">", in: html) == 1)
-        let heads = groupHeads(html, columns: 6).map(HTML.text)
+        let heads = groupHeads(html, columns: 9).map(HTML.text)
         #expect(heads.count == 2)
         #expect(heads.first?.hasPrefix("投诉受理流程 版本 1.2 · 生效日期 2026-01-01") == true, "\(heads)")
         #expect(heads.last?.hasPrefix("质量复核流程") == true, "\(heads)")
@@ -154,7 +160,7 @@ struct DutiesTests {
         #expect(page.contains("暂无职责。") && !page.contains("<table class=\"duties\">") && !page.contains("aria-labelledby=\"handovers\""))
         for path in [Routes.training("archive-room"), Routes.training("archive-room", role: "archivist")] {
             let sheet = site.text(path)
-            #expect(sheet.contains("暂无职责。") && !sheet.contains("<table class=\"checks\">"), "\(path)")
+            #expect(sheet.contains("暂无职责。") && !sheet.contains("<table class=\"checks\">") && !sheet.contains("本岗位没有"), "\(path)")
             #expect(sheet.contains("签字确认"), "the sign-off is still there: \(path)")
         }
     }
@@ -174,8 +180,8 @@ struct DutiesTests {
                 """,
         ])
         let site = try await handbook.build()
-        let heads = groupHeads(site.text(Routes.training("operations", role: "ops-director")), columns: 6)
-        #expect(heads.contains("无版本流程 <span class=\"small\">生效日期 2026-05-01</span>"), "\(heads)")
+        let heads = groupHeads(site.text(Routes.training("operations", role: "ops-director")), columns: 9)
+        #expect(heads.contains("<a href=\"../../../processes/undated/index.html\">无版本流程</a> <span class=\"small\">生效日期 2026-05-01</span>"), "\(heads)")
         #expect(heads.allSatisfy { !$0.contains("<span class=\"small\"></span>") && !$0.contains(">· ") })
     }
 
@@ -191,18 +197,35 @@ struct DutiesTests {
         #expect(!operations.contains("aria-labelledby=\"owned\""))
     }
 
-    @Test("A role's checklist lists only that role's steps, plus the department-wide ones", arguments: [
-        ("customer-service", "cs-agent", ["接收投诉", "质量调查", "结果回复"]),
-        ("customer-service", "cs-supervisor", ["接收投诉", "分类判断", "结果回复"]),
-        ("customer-service", "cs-manager", ["结果回复"]),
-        ("quality-assurance", "qa-engineer", ["分类判断", "质量调查"]),
-        ("quality-assurance", "qa-manager", ["分类判断", "质量调查", "复核调查报告"]),
-        ("operations", "ops-director", ["结果回复"]),
+    @Test("A role's record trains its R and A steps (its own and the department-wide ones) and lists its C and I steps apart, unsigned", arguments: [
+        ("customer-service", "cs-agent", ["接收投诉", "结果回复"], ["质量调查"]),
+        ("customer-service", "cs-supervisor", ["接收投诉", "分类判断", "结果回复"], []),
+        ("customer-service", "cs-manager", ["结果回复"], []),
+        ("quality-assurance", "qa-engineer", ["质量调查"], ["分类判断"]),
+        ("quality-assurance", "qa-manager", ["质量调查", "复核调查报告"], ["分类判断"]),
+        ("operations", "ops-director", [], ["结果回复"]),
     ])
-    func roleChecklist(_ department: String, _ role: String, _ expected: [String]) async throws {
+    func roleChecklist(_ department: String, _ role: String, _ trained: [String], _ known: [String]) async throws {
         let html = try await site().text(Routes.training(department, role: role))
-        #expect(listedSteps(html) == expected)
-        #expect(HTML.count("<td class=\"box\"><span aria-hidden=\"true\">☐</span></td>", in: html) == expected.count)
+        #expect(steps(in: "checks", of: html) == trained)
+        #expect(steps(in: "known", of: html) == known)
+        // A checkbox and the hand-filled columns only on trained rows.
+        #expect(HTML.count("<td class=\"box\"><span aria-hidden=\"true\">☐</span></td>", in: html) == trained.count)
+        #expect(html.contains("本岗位没有须培训签字的步骤。") == trained.isEmpty)
+        #expect(html.contains("<table class=\"known\">") == !known.isEmpty)
+    }
+
+    @Test("A department-wide duty is on every role's record, marked as the whole department's; no sheet is the department's alone")
+    func departmentWideOnEveryRole() async throws {
+        let site = try await site()
+        for role in ["cs-agent", "cs-supervisor", "cs-manager"] {
+            let html = site.text(Routes.training("customer-service", role: role))
+            let row = try #require(html.components(separatedBy: "<tr>").first { $0.contains(". 结果回复</a>") }, "\(role)")
+            #expect(row.contains("<span class=\"small\">全部门</span>"), "\(role): \(row)")
+        }
+        let booklet = site.text(Routes.training("customer-service"))
+        #expect(!booklet.contains("客服部 · 全部门"))
+        #expect(HTML.count("<section class=\"sheet ", in: booklet) == 3)
     }
 
     @Test("The department checklist lists every step of the department and links to role checklists")

@@ -73,7 +73,7 @@ struct PrintTests {
     static let organization = "示例科技有限公司"
     static let siteHeader = "示例科技有限公司 · 流程手册"
     /// What the layout puts around the content on screen: never on paper.
-    static let screenOnly = ["首页", "职责矩阵", "术语表", "流程编写指南", "跳到正文", "\(siteHeader) · 2026-01-01"]
+    static let screenOnly = ["首页", "职责矩阵", "术语表", "流程编写指南", "跳到正文", "\(siteHeader) · 生成日期 2026-01-01"]
 
     /// The sample handbook built into a temporary folder, and `path` in it printed.
     static func printSample(_ path: String, drafts: Bool = false) async throws -> (PrintedPDF, html: String, BuiltSite, URL) {
@@ -93,8 +93,9 @@ struct PrintTests {
         }
     }
 
-    /// A4 portrait; every page has `header` on top and `第 N 页 / 共 M 页` (or the English) at the bottom.
-    func expectPages(_ pdf: PrintedPDF, header: (Int) -> String, english: Bool = false) {
+    /// A4 portrait; every page has `header` on top and `第 N 页 / 共 M 页` (or the English) at the
+    /// bottom, after `footer` when the page has one (on the same line: margin boxes side by side).
+    func expectPages(_ pdf: PrintedPDF, header: (Int) -> String, footer: String? = nil, english: Bool = false) {
         #expect(abs(pdf.width - 595) < 1 && abs(pdf.height - 842) < 1, "not A4: \(pdf.width) x \(pdf.height)")
         #expect(!pdf.pages.isEmpty)
         let count = pdf.pages.count
@@ -102,7 +103,7 @@ struct PrintTests {
             let lines = pdf.lines(page)
             #expect(lines.first == PrintedPDF.squeeze(header(page)), "page \(page + 1) header: \(lines.first ?? "")")
             let number = english ? "Page\(page + 1)of\(count)" : "第\(page + 1)页/共\(count)页"
-            #expect(lines.last == number, "page \(page + 1) footer: \(lines.last ?? "")")
+            #expect(lines.last == PrintedPDF.squeeze(footer ?? "") + number, "page \(page + 1) footer: \(lines.last ?? "")")
         }
     }
 
@@ -130,14 +131,14 @@ struct PrintTests {
     func expectSignOff(_ pdf: PrintedPDF, on page: Int) {
         let text = pdf.squeezed(page)
         let after = text.components(separatedBy: "签字确认").dropFirst().joined()
-        for row in ["受训人", "培训师", "人力资源部"] { #expect(after.contains(row), "no \(row) after 签字确认 on page \(page + 1)") }
+        for row in ["受训人", "培训师", "部门负责人", "人力资源部"] { #expect(after.contains(row), "no \(row) after 签字确认 on page \(page + 1)") }
     }
 
     @Test("A role's checklist: running header with department and role, page numbers, whole rows, sign-off last")
     func roleSheet() async throws {
         let (pdf, html, _, folder) = try await Self.printSample("training/customer-service/cs-agent/index.html")
         defer { try? FileManager.default.removeItem(at: folder) }
-        expectPages(pdf, header: { _ in "\(Self.siteHeader) · 客服部 · 客服专员" })
+        expectPages(pdf, header: { _ in "\(Self.siteHeader) · 客服部 · 客服专员" }, footer: "内容生成日期 2026-01-01")
         #expect(pdf.lines(0).dropFirst().prefix(2) == [PrintedPDF.squeeze(Self.siteHeader), "客服部·客服专员"])
         let rows = Self.rows("<tr><td class=\"box\">", in: html)
         #expect(rows.contains { $0.contains("客户投诉接收") && $0.contains("记录投诉详情") })
@@ -153,8 +154,7 @@ struct PrintTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let titles = html.matches(of: /<section class="sheet[^"]*">\s*<header class="print-header">\s*<p class="small">[^<]*<\/p>\s*<h1>([^<]*)<\/h1>/)
             .map { PrintedPDF.squeeze($0.output.1) }
-        #expect(titles.count == 5, "department-wide duties and four roles: \(titles)")
-        #expect(titles.contains("客服部·客服专员") && titles.contains("客服部·全部门"))
+        #expect(titles == ["客服部·客服专员", "客服部·客服主管", "客服部·数据专员", "客服部·客服部经理"], "a record per role, none for the department alone: \(titles)")
 
         // Page 1 is the cover, with the department's header and a list of the roles.
         let cover = pdf.squeezed(0)
@@ -178,7 +178,7 @@ struct PrintTests {
             }
             expectSignOff(pdf, on: end)
         }
-        expectPages(pdf, header: { page in pdf.pages[page].split(separator: "\n").first.map(String.init) ?? "" })
+        expectPages(pdf, header: { page in pdf.pages[page].split(separator: "\n").first.map(String.init) ?? "" }, footer: "内容生成日期 2026-01-01")
         expectRowsUnbroken(Self.rows("<tr><td class=\"box\">", in: html), in: pdf)
         expectNoScreenChrome(pdf, html: html)
     }
@@ -210,7 +210,7 @@ struct PrintTests {
         let path = Routes.training("quality-assurance", role: "qa-engineer")
         let pdf = try await PrintedPDF.print(site.url(path), in: handbook.folder)
         #expect(pdf.pages.count >= 3, "the sheet should span pages: \(pdf.pages.count)")
-        let columns = "完成步骤主要职责完成时限输出成果培训师签字"
+        let columns = "完成步骤主要职责完成时限输出成果培训日期受训人签字培训师签字"
         for page in pdf.pages.indices {
             let lines = pdf.lines(page)
             // The table's header on every page with rows (its cells in order; a narrow one wraps).
@@ -231,12 +231,14 @@ struct PrintTests {
         let (pdf, html, _, folder) = try await Self.printSample("processes/purchase-approval/index.html")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(pdf.pages.count > 1, "the test wants a table that crosses a page")
-        expectPages(pdf, header: { _ in Self.siteHeader })
+        expectPages(pdf, header: { _ in Self.siteHeader }, footer: "流程手册 · 采购审批流程 · 版本 3.0 · 生效日期 2026-02-01")
         let rows = Self.rows("<tr id=\"step-", in: html)
         #expect(rows.count == 9)
         expectRowsUnbroken(rows, in: pdf)
         expectNoScreenChrome(pdf, html: html)
         #expect(pdf.squeezed(pdf.pages.count - 1).contains("(process@example.com)"), "the feedback address is printed")
+        #expect(html.contains("打印执行反馈表") && !pdf.pages.indices.map(pdf.squeezed).joined().contains("打印执行反馈表"),
+                "the link to the feedback form is printed")
     }
 
     @Test("A flowchart wider than the page prints in slices, every step's box readable, not the whole chart shrunk")
@@ -299,7 +301,9 @@ struct PrintTests {
         #expect(html.contains("打印培训清单"), "the page has no button to hide")
         let paper = pdf.pages.indices.map(pdf.squeezed).joined()
         #expect(!paper.contains("打印培训清单"), "the button is printed")
+        #expect(!paper.contains("培训清单"), "the roles' links to their checklists are printed")
         #expect(paper.contains("客户投诉处理流程"))
+        expectPages(pdf, header: { _ in Self.siteHeader }, footer: "流程手册 · 客服部 · 内容生成日期 2026-01-01")
         expectNoScreenChrome(pdf, html: html)
     }
 
@@ -309,17 +313,17 @@ struct PrintTests {
         let site = try await handbook.build()
         try #require(site.report.published, "\(site.errors.map(\.formatted))")
         let role = try await PrintedPDF.print(site.url("training/sales/sales-rep/index.html"), in: handbook.folder)
-        expectPages(role, header: { _ in "Example Ltd · Process Handbook · Sales · Sales Rep" }, english: true)
+        expectPages(role, header: { _ in "Example Ltd · Process Handbook · Sales · Sales Rep" }, footer: "Content as of 2026-01-01", english: true)
         #expect(role.pages[0].contains("Page 1 of \(role.pages.count)"))
         let sheet = role.pages.indices.map(role.squeezed).joined()
-        for text in ["Recordtheorder", "Confirmtheorder", "Sign-off", "Trainee", "Trainer", "HR"] { #expect(sheet.contains(text)) }
+        for text in ["Recordtheorder", "Confirmtheorder", "Sign-off", "Trainee", "Trainer", "Departmenthead", "HR"] { #expect(sheet.contains(text)) }
         // Every column header is printed whole (headers wrap in their fixed-width columns, none is clipped).
-        for header in ["Done", "Step", "Duties", "Deadline", "Outputs", "Trainer", "initials"] {
+        for header in ["Done", "Step", "Duties", "Deadline", "Outputs", "Date", "trained", "Trainee", "Trainer", "initials"] {
             #expect(role.pages[0].contains(header), "column header \(header) missing on paper")
         }
         #expect(!sheet.contains("第") && !sheet.contains("页"))
         let process = try await PrintedPDF.print(site.url("processes/order-intake/index.html"), in: handbook.folder)
-        expectPages(process, header: { _ in "Example Ltd · Process Handbook" }, english: true)
+        expectPages(process, header: { _ in "Example Ltd · Process Handbook" }, footer: "Process Handbook · Order intake · Version 1.0 · Effective 2026-01-01", english: true)
 
         let png = handbook.folder.appendingPathComponent("page")
         _ = try await Poppler.run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", role.file.path, png.path],

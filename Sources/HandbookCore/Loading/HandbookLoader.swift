@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -64,8 +64,10 @@ enum HandbookLoader {
         let documents = results.compactMap { $0?.document }
         let unreadable = Set(entries.indices.filter { results[$0]?.document == nil }.map { entries[$0].contentPath })
         diagnostics += results.flatMap { $0?.diagnostics ?? [] }
+        let activeMarkup = config.unsafeHTML ? [:] : scanMarkup(assets, in: content)
+        if let logo = TrainingRecordReader.checkLogo(config, assets: assets, withheld: Set(activeMarkup.keys)) { diagnostics.append(logo) }
         return LoadedHandbook(config: config, documents: documents, assets: assets, contentURL: content,
-                              unreadable: unreadable, activeMarkup: config.unsafeHTML ? [:] : scanMarkup(assets, in: content),
+                              unreadable: unreadable, activeMarkup: activeMarkup,
                               diagnostics: diagnostics, fileCount: entries.count + (FileManager.default.fileExists(atPath: root.appendingPathComponent(configName).path) ? 1 : 0))
     }
 
@@ -148,6 +150,7 @@ enum HandbookLoader {
         config.contentPosition = folderPositions["content"]
         config.feedbackURL = reader.string(map, "feedback_url", in: configName, at: start)?.value
         config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
+        TrainingRecordReader.read(map, into: &config, reader: &reader)
         return (config, reader.diagnostics)
     }
 

@@ -14,6 +14,42 @@ public struct HandbookConfig: Sendable {
     public var unsafeHTML = false
     /// Where handbook.yml names the content folder, for diagnostics about it.
     public var contentPosition: SourcePosition?
+    /// `training:`: what a printed training record asks to be filled in and signed.
+    public var training = TrainingRecord()
 
     public init() {}
+}
+
+/// The sign-off part of a printed training record, from `training:` in handbook.yml. Each list
+/// left out takes the language's default (`defaults(for:)`); an empty list prints none.
+public struct TrainingRecord: Sendable, Equatable {
+    /// Who signs the sheet at its end (受训人, 培训师, 部门负责人, 人力资源部).
+    public var signers: [String]?
+    /// What is written about the trainee at the top (姓名, 工号, 入职日期).
+    public var traineeFields: [String]?
+    /// Columns every trained step gets, filled in by hand (培训日期, 受训人签字, 培训师签字).
+    public var rowColumns: [String]?
+    /// The assessment's outcomes to tick (合格, 需再培训); empty: no assessment line.
+    public var assessment: [String]?
+    /// The record form's document number (HR-QR-012), printed on every sheet.
+    public var documentNumber: String?
+    /// A controlled-copy mark (受控文件), printed on every sheet.
+    public var controlledCopy: String?
+    /// An image under the content folder, printed at the top of every sheet (content path).
+    public var logo: String?
+    /// Where `logo` is written, to report a missing file there.
+    public var logoPosition: SourcePosition?
+
+    public init() {}
+
+    /// The record with every list left out filled with the language's default.
+    public func resolved(for language: HandbookConfig.Language) -> TrainingRecord {
+        var record = self
+        let zh = language == .zhCN
+        record.signers = signers ?? (zh ? ["受训人", "培训师", "部门负责人", "人力资源部"] : ["Trainee", "Trainer", "Department head", "HR"])
+        record.traineeFields = traineeFields ?? (zh ? ["姓名", "工号", "入职日期"] : ["Name", "Employee no.", "Start date"])
+        record.rowColumns = rowColumns ?? (zh ? ["培训日期", "受训人签字", "培训师签字"] : ["Date trained", "Trainee initials", "Trainer initials"])
+        record.assessment = assessment ?? (zh ? ["合格", "需再培训"] : ["Passed", "Needs retraining"])
+        return record
+    }
 }

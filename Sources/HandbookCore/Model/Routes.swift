@@ -7,6 +7,8 @@ public enum Routes {
     public static let stylesheet = "assets/style.css"
     public static let matrix = "matrix/index.html"
     public static let search = "search/index.html"
+    /// Every role's training record as CSV rows, for HR's records system.
+    public static let trainingPlan = "training/plan.csv"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
     /// A file beside the process page, not a folder of its own: one folder fewer per process

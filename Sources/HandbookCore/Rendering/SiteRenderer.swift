@@ -72,6 +72,7 @@ enum SiteRenderer {
             pageJob(Routes.notFound, "notfound") { views.notFound() },
             pageJob(Routes.matrix, "matrix") { views.matrix() },
             pageJob(Routes.search, "search") { views.search() },
+            Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .text(views.trainingPlanCSV()) },
         ]
         // Department and training pages, each listing duties from many processes, before the
         // thousands of small process pages: the last jobs to finish are then short ones, and

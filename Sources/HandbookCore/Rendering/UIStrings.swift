@@ -35,6 +35,12 @@ enum UIStrings {
         "flowchart": "流程图", "start": "开始", "loopBack": "返回", "raci": "职责矩阵（RACI）",
         "matrix": "职责矩阵", "matrixIntro": "全部流程与部门的职责分配：R 负责，A 批准，C 协同，I 知会。点击字母查看对应步骤。",
         "legend": "图例", "handovers": "交接", "receives": "本部门接收", "handsOn": "本部门移交", "from": "来自", "to": "交给",
+        "contentDate": "内容生成日期", "printDateBlank": "＿＿＿＿年＿＿月＿＿日", "print": "打印",
+        "trainedItems": "培训项目（R 负责 · A 批准）：逐项培训，逐项签字", "knownItems": "需了解（C 协同 · I 知会）：了解即可，不签字",
+        "legendR": "本岗位执行此步骤，须培训并签字确认", "legendA": "本岗位审批此步骤的结果，须培训并签字确认",
+        "legendC": "此步骤执行中征询本岗位意见，需了解", "legendI": "此步骤的结果通知本岗位，需了解",
+        "signer": "签字人", "assessmentLabel": "考核结果", "documentNumber": "文件编号", "responsibleParty": "负责方",
+        "thisRole": "本岗位", "noTrained": "本岗位没有须培训签字的步骤。", "generated": "生成日期", "trainingPlan": "培训计划表（CSV）",
     ]
 
     static let en: [String: String] = [
@@ -65,5 +71,11 @@ enum UIStrings {
         "flowchart": "Flowchart", "start": "Start", "loopBack": "back", "raci": "Responsibility matrix (RACI)",
         "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes: R responsible, A accountable, C consulted, I informed. Letters link to the steps.",
         "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "From", "to": "To",
+        "contentDate": "Content as of", "printDateBlank": "____-__-__", "print": "Print",
+        "trainedItems": "Trained and signed (R responsible · A accountable)", "knownItems": "To know (C consulted · I informed): no sign-off",
+        "legendR": "this role carries out the step: trained and signed for", "legendA": "this role approves the step's result: trained and signed for",
+        "legendC": "this role is asked for advice during the step: to know", "legendI": "this role is told the step's result: to know",
+        "signer": "Signer", "assessmentLabel": "Assessment", "documentNumber": "Document no.", "responsibleParty": "Done by",
+        "thisRole": "This role", "noTrained": "No step to train and sign for.", "generated": "Generated", "trainingPlan": "Training plan (CSV)",
     ]
 }

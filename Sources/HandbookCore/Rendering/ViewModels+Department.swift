@@ -35,6 +35,10 @@ extension ViewModels {
         model["handsOn"] = .items(.init(count: handsOn.count) { [self] in .object(handOverRow(handsOn[$0], received: false, steps: steps)) })
         model["hasReceives"] = .bool(!receives.isEmpty)
         model["hasHandsOn"] = .bool(!handsOn.isEmpty)
+        // On paper every page names the department and the day its content is from.
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([]),
+                                                     footer: [handbook.config.title, department.name, "\(strings["contentDate"]!) \(printedDate)"].joined(separator: " · "),
+                                                     language: handbook.config.language))
         return model
     }
 

@@ -39,6 +39,11 @@ extension ViewModels {
         if let feedback = feedbackLink(process) { model["feedback"] = .object(feedback) }
         if process.status != .approved { model["draft"] = true }
         model["feedbackFormHref"] = .string(RootLink.to(Routes.feedbackForm(process.id)))
+        // On paper every page says which process and which version it is.
+        let edition = [process.version.map { "\(strings["version"]!) \($0)" }, process.effective.map { "\(strings["effective"]!) \($0)" }]
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([]),
+                                                     footer: ([handbook.config.title, process.title] + edition.compactMap { $0 }).joined(separator: " · "),
+                                                     language: handbook.config.language))
         return model
     }
 

@@ -2,35 +2,37 @@ import Foundation
 import HandbookTemplate
 
 extension ViewModels {
-    /// A role's checklist (its own duties and the department-wide ones), or for the department
-    /// a booklet: a cover, the department-wide duties, then each role's own duties, each
-    /// starting on a new page, so nothing is printed twice.
+    /// A role's training record, or for the department a booklet: a cover, then every role's
+    /// record as that role's own page has it (the same sheet, made by the same function), each
+    /// starting on a new page. A department without roles has one record of its own.
+    ///
+    /// A record trains what the role does: the steps it is responsible for (R) or approves (A)
+    /// are the items trained and signed; steps where it is only consulted (C) or informed (I)
+    /// are listed apart, to know, without sign-off columns. Duties given to the department as a
+    /// whole are on every role's record of that department, never on a sheet no trainee owns.
     func training(_ department: Department, role: Role?) -> Model {
         let heading = role.map { "\(department.name) · \($0.name)" } ?? department.name
         var model = frame(title: "\(heading) — \(strings["checklist"]!)", kind: "training")
         model["heading"] = .string(heading)
         model["department"] = .object(departmentLink(department.id))
+        let record = trainingRecord
+        model["record"] = record
         var sheets: [Sheet] = []
         if let role {
-            sheets.append(sheet(department, role: role, number: 1))
+            sheets.append(sheet(department, role: role))
         } else if department.roles.isEmpty {
-            sheets.append(sheet(department, role: nil, number: 1))
+            sheets.append(sheet(department, role: nil))
         } else {
             model["cover"] = [
                 "roles": .list(department.roles.map {
                     ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id)))]
                 }),
             ]
-            let wide = duties.departmentWideDuties(of: department.id)
-            if !wide.isEmpty { sheets.append(sheet(department, role: nil, number: 1, entries: wide)) }
-            for role in department.roles {
-                sheets.append(sheet(department, role: role, number: sheets.count + 1,
-                                    entries: duties.duties(of: department.id, role: role.id, onlyNamed: true)))
-            }
+            sheets = department.roles.map { sheet(department, role: $0) }
         }
         model["sheets"] = .list(sheets.map { .object($0.model) })
         model["draft"] = .bool(sheets.contains { $0.draft })
-        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([heading]), language: handbook.config.language,
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([heading]), footer: recordFooter, language: handbook.config.language,
                                                      namedPages: sheets.map { ($0.pageName, $0.header) }))
         return model
     }
@@ -42,31 +44,97 @@ extension ViewModels {
         var draft: Bool
     }
 
-    private func sheet(_ department: Department, role: Role?, number: Int, entries given: [DutyIndex.Duty]? = nil) -> Sheet {
-        let entries = given ?? role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
+    /// `training:` of handbook.yml as templates read it (`record.signers`, …), defaults filled in.
+    var trainingRecord: TemplateValue {
+        let record = handbook.config.training.resolved(for: handbook.config.language)
+        var model: Model = [
+            "signers": TemplateValue(record.signers ?? []), "hasSigners": .bool(!(record.signers ?? []).isEmpty),
+            "traineeFields": TemplateValue(record.traineeFields ?? []), "hasTraineeFields": .bool(!(record.traineeFields ?? []).isEmpty),
+            "rowColumns": TemplateValue(record.rowColumns ?? []),
+            "assessment": TemplateValue(record.assessment ?? []), "hasAssessment": .bool(!(record.assessment ?? []).isEmpty),
+        ]
+        if let number = record.documentNumber { model["documentNumber"] = .string(number) }
+        if let mark = record.controlledCopy { model["controlledCopy"] = .string(mark) }
+        if let logo = record.logo { model["logo"] = .string(RootLink.to(logo)) }
+        return .object(model)
+    }
+
+    /// The bottom-left of every printed record page: the form's number, and the content's date
+    /// labelled as such (the day of printing is written in the sheet, by the page or by hand).
+    private var recordFooter: String {
+        ([handbook.config.training.documentNumber].compactMap { $0 } + ["\(strings["contentDate"]!) \(printedDate)"])
+            .joined(separator: " · ")
+    }
+
+    /// One role's record (or a department's, when it has no roles). Its named page is the
+    /// role's place in the department, the same on the role's page and in the booklet, so the
+    /// sheet's markup is the same in both.
+    private func sheet(_ department: Department, role: Role?) -> Sheet {
+        let entries = role.map { duties.duties(of: department.id, role: $0.id) } ?? duties.duties(of: department.id)
         let groups = dutyGroups(entries), steps = stepTable.value, links = processLinkTable
-        let title = role.map { "\(department.name) · \($0.name)" }
-            ?? (department.roles.isEmpty ? department.name : "\(department.name) · \(strings["departmentWide"]!)")
+        let title = role.map { "\(department.name) · \($0.name)" } ?? department.name
         let header = runningHeader([title])
         let draft = groups.contains { $0.draft }
-        let model: Model = [
+        let trained = groups.compactMap { group -> DutyGroup? in
+            var kept = group
+            kept.rows = group.rows.filter { $0.letters & Self.trainedLetters != 0 }
+            return kept.rows.isEmpty ? nil : kept
+        }
+        let known = groups.compactMap { group -> DutyGroup? in
+            var kept = group
+            kept.rows = group.rows.filter { $0.letters & Self.trainedLetters == 0 }
+            return kept.rows.isEmpty ? nil : kept
+        }
+        let pageName = "record\((role.flatMap { role in department.roles.firstIndex { $0.id == role.id } } ?? 0) + 1)"
+        var model: Model = [
             "title": .string(title),
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
-            "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0], steps: steps, links: links)) }),
-            "hasDuties": .bool(!groups.isEmpty), "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
+            "trainedGroups": .items(.init(count: trained.count) { [self] in .object(withRenderedRows(trained[$0], steps: steps, links: links)) }),
+            "hasTrained": .bool(!trained.isEmpty),
+            "knownGroups": .items(.init(count: known.count) { [self] in .object(knownRows(known[$0], steps: steps, links: links)) }),
+            "hasKnown": .bool(!known.isEmpty),
+            "hasDuties": .bool(!groups.isEmpty), "pageName": .string(pageName), "runningHeader": .string(header), "draft": .bool(draft),
+            "department": .object(departmentLink(department.id)),
         ]
-        return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
+        if let role { model["roleName"] = .string(role.name) }
+        return Sheet(model: model, pageName: pageName, header: header, draft: draft)
     }
+
+    /// R and A: the letters of a step the role is trained in and signs for.
+    static let trainedLetters = 1 << Involvement.responsible.order | 1 << Involvement.accountable.order
 
     /// Checklist rows rendered once per step and RACI letters (`checklistRow.mustache`),
     /// then reused by every sheet that lists them.
     private func withRenderedRows(_ group: DutyGroup, steps: StepTable, links: [Model]) -> Model {
+        let columns = trainingRowColumns
         // The process's link is shared, not copied with the rows added: at 20,000 processes the
         // copies (a retain of every field of a link gone cold) were 14 % of training pages' time.
-        ["processLink": .object(links[group.process]), "rows": .list(group.rows.map { row in
-            // The checklist row shows the step and its letters, not the parties: one per step and letters.
+        return ["processLink": .object(links[group.process]), "rows": .list(group.rows.map { row in
+            // The row shows the step, its letters and whether the whole department has it: the
+            // cache's key is the letters with that flag above them.
+            let wide = row.parties.contains { $0.party.roleID == nil && $0.letters & Self.trainedLetters != 0 }
             let step = steps.index(process: row.process, step: row.step)
-            return ["html": .string(fragments.value(step: step, letters: row.letters) { renderFragment("checklistRow", dutyRowModel(row, steps: steps)) })]
+            return ["html": .string(fragments.value(step: step, letters: row.letters | (wide ? 1 << 4 : 0)) {
+                var model = dutyRowModel(row, steps: steps)
+                model["rowColumns"] = columns
+                if wide { model["wide"] = .string(strings["departmentWide"]!) }
+                return renderFragment("checklistRow", model)
+            })]
+        })]
+    }
+
+    /// The hand-filled columns of each trained row, as many empty cells.
+    private var trainingRowColumns: TemplateValue {
+        TemplateValue(handbook.config.training.resolved(for: handbook.config.language).rowColumns ?? [])
+    }
+
+    /// Steps the role is consulted (C) or informed (I) in: what the step is and who does it.
+    private func knownRows(_ group: DutyGroup, steps: StepTable, links: [Model]) -> Model {
+        ["processLink": .object(links[group.process]), "rows": .list(group.rows.map { row in
+            var model = dutyRowModel(row, steps: steps)
+            let step = handbook.processes[row.process].steps[row.step]
+            model["responsible"] = .object(partyLink(step.responsible))
+            return .object(model)
         })]
     }
 }

@@ -110,6 +110,8 @@ final class ViewModels: Sendable {
             "searchHref": .string(RootLink.to(Routes.search)),
             "searchIndex": .string(RootLink.to(SearchIndex.path)),
             "searchScript": .string(RootLink.to("assets/search.js")),
+            "printScript": .string(RootLink.to("assets/print.js")),
+            "trainingPlanHref": .string(RootLink.to(Routes.trainingPlan)),
             "root": .string(RootLink.prefix),
         ]
         if let organization = config.organization { site["organization"] = .string(organization) }
