@@ -81,7 +81,7 @@ struct DraftTests {
                 #expect(html.contains(">\(mark)流程</a> <span class=\"badge draft\">"), "\(department) page")
             }
             let checklist = site.text(Routes.training("customer-service", role: "cs-agent"))
-            #expect(checklist.contains("\(mark)流程 <span class=\"badge draft\">"))
+            #expect(checklist.contains("\(mark)流程</a> <span class=\"badge draft\">"))
         }
         #expect(!site.text(Routes.process("complaint-intake")).contains("is-draft"))
         #expect(site.text("guides/links/index.html").contains("href=\"../../processes/refund/index.html\""))

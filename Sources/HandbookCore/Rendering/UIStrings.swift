@@ -37,8 +37,8 @@ enum UIStrings {
         "legend": "图例", "handovers": "交接", "receives": "本部门接收", "handsOn": "本部门移交", "from": "来自", "to": "交给",
         "contentDate": "内容生成日期", "printDateBlank": "＿＿＿＿年＿＿月＿＿日", "print": "打印",
         "trainedItems": "培训项目（R 负责 · A 批准）：逐项培训，逐项签字", "knownItems": "需了解（C 协同 · I 知会）：了解即可，不签字",
-        "legendR": "本岗位执行此步骤，须培训并签字确认", "legendA": "本岗位审批此步骤的结果，须培训并签字确认",
-        "legendC": "此步骤执行中征询本岗位意见，需了解", "legendI": "此步骤的结果通知本岗位，需了解",
+        "legendR": "本岗位执行此步骤：须培训，逐项签字", "legendA": "本岗位审批此步骤的结果：须培训，逐项签字",
+        "legendC": "此步骤执行中征询本岗位意见：需了解，不签字", "legendI": "此步骤的结果通知本岗位：需了解，不签字",
         "signer": "签字人", "assessmentLabel": "考核结果", "documentNumber": "文件编号", "responsibleParty": "负责方",
         "thisRole": "本岗位", "noTrained": "本岗位没有须培训签字的步骤。", "generated": "生成日期", "trainingPlan": "培训计划表（CSV）",
     ]
