@@ -15,12 +15,15 @@ struct TrainingRecordTests {
         }
     }
 
-    /// The step names (`1. 名称`) of the rows of a sheet's `<table class="…">`, in order.
+    /// The step names (`1. 名称`) of the rows of a sheet's `<table class="…">`, in order (a
+    /// known row's link says `流程 · 1. 名称`: its step alone).
     static func steps(_ table: String, in sheet: String) -> [String] {
         guard let body = sheet.components(separatedBy: "<table class=\"\(table)\">").dropFirst().first?.components(separatedBy: "</table>").first else {
             return []
         }
-        return body.matches(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/).map { PrintedPDF.squeeze($0.output.1) }
+        return body.matches(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/).map {
+            PrintedPDF.squeeze($0.output.1.split(separator: "·").last ?? "")
+        }
     }
 
     /// Today as the page's script writes it, in this machine's time zone (Chromium's).

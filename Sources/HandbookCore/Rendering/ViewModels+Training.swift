@@ -91,7 +91,7 @@ extension ViewModels {
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
             "trainedGroups": .items(.init(count: trained.count) { [self] in .object(withRenderedRows(trained[$0], steps: steps, links: links)) }),
             "hasTrained": .bool(!trained.isEmpty),
-            "knownGroups": .items(.init(count: known.count) { [self] in .object(knownRows(known[$0], steps: steps, links: links)) }),
+            "knownRows": TemplateValue(known.flatMap { knownRows($0, steps: steps) }),
             "hasKnown": .bool(!known.isEmpty),
             "hasDuties": .bool(!groups.isEmpty), "pageName": .string(pageName), "runningHeader": .string(header), "draft": .bool(draft),
             "department": .object(departmentLink(department.id)),
@@ -128,13 +128,19 @@ extension ViewModels {
         TemplateValue(handbook.config.training.resolved(for: handbook.config.language).rowColumns ?? [])
     }
 
-    /// Steps the role is consulted (C) or informed (I) in: what the step is and who does it.
-    private func knownRows(_ group: DutyGroup, steps: StepTable, links: [Model]) -> Model {
-        ["processLink": .object(links[group.process]), "rows": .list(group.rows.map { row in
-            var model = dutyRowModel(row, steps: steps)
-            let step = handbook.processes[row.process].steps[row.step]
-            model["responsible"] = .object(partyLink(step.responsible))
-            return .object(model)
-        })]
+    /// Steps the role is consulted (C) or informed (I) in: which process and step, who does it,
+    /// what comes out. One flat table, each row naming its process: at 2,000 processes a
+    /// department's booklet has thousands, and a heading row per process made it pass 1 MB.
+    private func knownRows(_ group: DutyGroup, steps: StepTable) -> [Model] {
+        group.rows.map { row in
+            let fact = steps[row.process, row.step]
+            let responsible = partyLink(handbook.processes[row.process].steps[row.step].responsible)
+            var name = ""
+            if case .string(let department)? = responsible["name"] { name = department }
+            if case .string(let role)? = responsible["role"] { name += "（\(role)）" }
+            return ["href": .string(fact.href), "id": .string(fact.id), "name": .string(fact.name),
+                    "process": .string(steps.title[row.process]), "draft": .bool(group.draft),
+                    "letters": letterLists[row.letters], "responsible": .string(name), "outputs": .string(fact.outputs)]
+        }
     }
 }
