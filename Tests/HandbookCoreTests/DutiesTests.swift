@@ -94,7 +94,7 @@ struct DutiesTests {
     func oneChecklistTable() async throws {
         let html = try await site().text("training/quality-assurance/qa-manager/index.html")
         #expect(HTML.count("<table class=\"checks\">", in: html) == 1)
-        let heads = groupHeads(html, columns: 9).map(HTML.text)
+        let heads = groupHeads(html, columns: 8).map(HTML.text)
         #expect(heads.count == 2)
         #expect(heads.first?.hasPrefix("投诉受理流程 版本 1.2 · 生效日期 2026-01-01") == true, "\(heads)")
         #expect(heads.last?.hasPrefix("质量复核流程") == true, "\(heads)")
@@ -180,7 +180,7 @@ struct DutiesTests {
                 """,
         ])
         let site = try await handbook.build()
-        let heads = groupHeads(site.text(Routes.training("operations", role: "ops-director")), columns: 9)
+        let heads = groupHeads(site.text(Routes.training("operations", role: "ops-director")), columns: 8)
         #expect(heads.contains("<a href=\"../../../processes/undated/index.html\">无版本流程</a> <span class=\"small\">生效日期 2026-05-01</span>"), "\(heads)")
         #expect(heads.allSatisfy { !$0.contains("<span class=\"small\"></span>") && !$0.contains(">· ") })
     }

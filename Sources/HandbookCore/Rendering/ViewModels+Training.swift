@@ -85,6 +85,7 @@ extension ViewModels {
             kept.rows = group.rows.filter { $0.letters & Self.trainedLetters == 0 }
             return kept.rows.isEmpty ? nil : kept
         }
+        let columns = 5 + (handbook.config.training.resolved(for: handbook.config.language).rowColumns ?? []).count
         let pageName = "record\((role.flatMap { role in department.roles.firstIndex { $0.id == role.id } } ?? 0) + 1)"
         var model: Model = [
             "title": .string(title),
@@ -92,7 +93,7 @@ extension ViewModels {
             "trainedGroups": .items(.init(count: trained.count) { [self] in .object(withRenderedRows(trained[$0], steps: steps, links: links)) }),
             "hasTrained": .bool(!trained.isEmpty),
             "knownRows": TemplateValue(known.flatMap { knownRows($0, steps: steps) }),
-            "hasKnown": .bool(!known.isEmpty),
+            "hasKnown": .bool(!known.isEmpty), "columnCount": .string(String(columns)),
             "hasDuties": .bool(!groups.isEmpty), "pageName": .string(pageName), "runningHeader": .string(header), "draft": .bool(draft),
             "department": .object(departmentLink(department.id)),
         ]
@@ -117,6 +118,7 @@ extension ViewModels {
             return ["html": .string(fragments.value(step: step, letters: row.letters | (wide ? 1 << 4 : 0)) {
                 var model = dutyRowModel(row, steps: steps)
                 model["rowColumns"] = columns
+                model["t"] = uiStrings
                 if wide { model["wide"] = .string(strings["departmentWide"]!) }
                 return renderFragment("checklistRow", model)
             })]

@@ -92,6 +92,9 @@ final class ViewModels: Sendable {
                                             language: handbook.config.language))
     }
 
+    /// The UI strings as templates read them (`t.deadline`), for fragments rendered outside a page.
+    var uiStrings: TemplateValue { stringsValue }
+
     /// Keys every page has: site, UI strings, navigation.
     func frame(title: String, kind: String) -> Model {
         [
