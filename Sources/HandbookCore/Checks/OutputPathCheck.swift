@@ -10,6 +10,7 @@ enum OutputPathCheck {
     /// Paths the site writes whatever the content is.
     static let generated: [String] = [
         Routes.home, Routes.notFound, Routes.data, Routes.matrix, Routes.search, OutputSafety.marker,
+        Routes.processIndex, Routes.departmentIndex, Routes.trainingIndex, Routes.review,
         Routes.stylesheet, "assets/search.js", SearchIndex.path,
     ]
 

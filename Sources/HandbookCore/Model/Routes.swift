@@ -7,6 +7,12 @@ public enum Routes {
     public static let stylesheet = "assets/style.css"
     public static let matrix = "matrix/index.html"
     public static let search = "search/index.html"
+    /// Indexes for readers: processes by category, departments in the organisation's tree,
+    /// every checklist, and processes due for review.
+    public static let processIndex = "processes/index.html"
+    public static let departmentIndex = "departments/index.html"
+    public static let trainingIndex = "training/index.html"
+    public static let review = "review/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
     /// A file beside the process page, not a folder of its own: one folder fewer per process
@@ -16,6 +22,10 @@ public enum Routes {
     public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
+    }
+    /// A role's duties across all processes.
+    public static func role(_ departmentID: String, role: String) -> String {
+        "roles/\(segment(departmentID))/\(segment(role))/index.html"
     }
     public static func stepAnchor(_ stepID: String) -> String { "step-\(stepID)" }
 

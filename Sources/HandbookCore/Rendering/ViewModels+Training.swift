@@ -10,6 +10,12 @@ extension ViewModels {
         var model = frame(title: "\(heading) — \(strings["checklist"]!)", kind: "training")
         model["heading"] = .string(heading)
         model["department"] = .object(departmentLink(department.id))
+        // 首页 › 培训 › 客服部 (› 客服专员)
+        let trail = [(strings["training"]!, RootLink.to(Routes.trainingIndex))]
+        model["breadcrumbs"] = role.map { breadcrumbs(trail + [(department.name, RootLink.to(Routes.training(department.id)))], current: $0.name) }
+            ?? breadcrumbs(trail, current: department.name)
+        // The role's page, for the sheet's theme to link (its duties with their hand-overs).
+        model["roleHref"] = role.map { .string(RootLink.to(Routes.role(department.id, role: $0.id))) } ?? false
         var sheets: [Sheet] = []
         if let role {
             sheets.append(sheet(department, role: role, number: 1))
@@ -18,7 +24,8 @@ extension ViewModels {
         } else {
             model["cover"] = [
                 "roles": .list(department.roles.map {
-                    ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id)))]
+                    ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id))),
+                     "roleHref": .string(RootLink.to(Routes.role(department.id, role: $0.id)))]
                 }),
             ]
             let wide = duties.departmentWideDuties(of: department.id)
@@ -53,6 +60,7 @@ extension ViewModels {
             "title": .string(title),
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
             "dutyGroups": .items(.init(count: groups.count) { [self] in .object(withRenderedRows(groups[$0], steps: steps, links: links)) }),
+            "roleHref": role.map { .string(RootLink.to(Routes.role(department.id, role: $0.id))) } ?? false,
             "hasDuties": .bool(!groups.isEmpty), "pageName": .string("sheet\(number)"), "runningHeader": .string(header), "draft": .bool(draft),
         ]
         return Sheet(model: model, pageName: "sheet\(number)", header: header, draft: draft)
