@@ -36,7 +36,10 @@ struct BrowserTests {
         #expect(HTML.stepRowIDs(in: processDOM) == (1...6).map { "step-\($0)" })
         for name in SampleHandbookTests.seedSteps { #expect(processDOM.contains(name)) }
 
-        let departmentURL = try follow("departments/customer-service/", from: homeDOM, at: home)
+        // The header's 部门 entry leads to the organisation's tree, and on to the department.
+        let departmentsURL = try follow("departments/index.html", from: homeDOM, at: home)
+        let departmentsDOM = try await Chromium.dumpDOM(departmentsURL, in: folder)
+        let departmentURL = try follow("customer-service/index.html", from: departmentsDOM, at: departmentsURL)
         let departmentDOM = try await Chromium.dumpDOM(departmentURL, in: folder)
         #expect(departmentDOM.contains("<title>客服部 · 流程手册</title>"))
         #expect(departmentDOM.contains("<h1>客服部</h1>"))

@@ -73,7 +73,7 @@ struct PrintTests {
     static let organization = "示例科技有限公司"
     static let siteHeader = "示例科技有限公司 · 流程手册"
     /// What the layout puts around the content on screen: never on paper.
-    static let screenOnly = ["首页", "职责矩阵", "术语表", "流程编写指南", "跳到正文", "\(siteHeader) · 生成日期 2026-01-01"]
+    static let screenOnly = ["首页", "职责矩阵", "评审", "跳到正文", "\(siteHeader) · 生成日期 2026-01-01"]
 
     /// The sample handbook built into a temporary folder, and `path` in it printed.
     static func printSample(_ path: String, drafts: Bool = false) async throws -> (PrintedPDF, html: String, BuiltSite, URL) {

@@ -40,12 +40,13 @@ struct ResponsibilityTableTests {
         let row = try #require(HTML.element("tr", id: "step-1", in: html))
         #expect(HTML.count("<td", in: row) == Self.seedColumns.count - 1)
         let text = HTML.text(row)
-        for value in ["1", "接收投诉", "客户投诉", "客服部", "（客服专员）", "批准", "（客服主管）", "记录投诉并",
+        for value in ["1", "接收投诉", "客户投诉", "客服部", "客服专员", "批准", "客服主管", "记录投诉并",
                       "接收后15分钟内", "投诉工单", "信息须完整"] {
             #expect(text.contains(value), "step 1 row lacks \(value): \(text)")
         }
         #expect(row.contains("<strong>生成工单</strong>"), "duties are inline Markdown")
         #expect(row.contains("href=\"../../departments/customer-service/index.html\""))
+        #expect(row.contains(">客服部</a>（<a href=\"../../roles/customer-service/cs-agent/index.html\">客服专员</a>）"), "the role links to its page")
     }
 
     @Test("Collaborators are linked, decisions show their branches")

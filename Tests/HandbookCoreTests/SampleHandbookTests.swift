@@ -44,7 +44,7 @@ struct SampleHandbookTests {
             #expect(HTML.text(row).contains(name), "row \(index + 1) is not \(name)")
         }
         let transfer = try #require(HTML.element("tr", id: "step-3", in: html))
-        #expect(transfer.contains(">品保部</a>（品保工程师）"))
+        #expect(transfer.contains(">品保部</a>（<a href=\"../../roles/quality-assurance/qa-engineer/index.html\">品保工程师</a>）"))
         #expect(HTML.text(transfer).contains("转办后1小时内"))
         // The loop back from the satisfaction call: its condition one piece of text along the loop, not wrapped.
         #expect(html.contains("class=\"branch\">不满意，二次处理</text>"))

@@ -46,9 +46,11 @@ struct SiteStructureTests {
         let home = site.text("index.html")
         #expect(home.contains("欢迎使用测试手册"))
         #expect(home.contains("测试公司"))
-        #expect(home.contains("href=\"processes/complaint-intake/index.html\""))
-        #expect(home.contains("href=\"departments/%E6%B3%95%E5%8A%A1%E9%83%A8/index.html\""))
-        #expect(home.contains("<h3>客户服务</h3>") && home.contains("<h3>质量管理</h3>"))
+        #expect(home.contains("href=\"processes/complaint-intake/index.html\""), "changed last")
+        #expect(home.contains(">客户服务</a> <span class=\"count\">") && home.contains(">质量管理</a> <span class=\"count\">"))
+        let index = site.text(Routes.processIndex)
+        #expect(index.contains("<h2 id=\"category-客户服务\">客户服务") && index.contains("<h2 id=\"category-质量管理\">质量管理"))
+        #expect(site.text(Routes.departmentIndex).contains("href=\"../departments/%E6%B3%95%E5%8A%A1%E9%83%A8/index.html\""))
     }
 
     @Test("The process page shows metadata, goals, body, change history and the feedback link")

@@ -11,6 +11,7 @@ enum OutputPathCheck {
     static let generated: [String] = [
         Routes.home, Routes.notFound, Routes.data, Routes.matrix, Routes.search, OutputSafety.marker,
         Routes.stylesheet, "assets/search.js", "assets/print.js", SearchIndex.path, Routes.trainingPlan,
+        Routes.processIndex, Routes.departmentIndex, Routes.trainingIndex, Routes.review,
     ]
 
     struct Source {

@@ -265,6 +265,8 @@ public enum Resolver {
             for role in department.roles where seen.insert(role.id).inserted {
                 sources.append(.init(route: Routes.training(department.id, role: role.id),
                                      description: "the checklist of \(department.id)/\(role.id)", position: role.source))
+                sources.append(.init(route: Routes.role(department.id, role: role.id),
+                                     description: "the page of \(department.id)/\(role.id)", position: role.source))
             }
         }
         for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {

@@ -9,6 +9,12 @@ public enum Routes {
     public static let search = "search/index.html"
     /// Every role's training record as CSV rows, for HR's records system.
     public static let trainingPlan = "training/plan.csv"
+    /// Indexes for readers: processes by category, departments in the organisation's tree,
+    /// every checklist, and processes due for review.
+    public static let processIndex = "processes/index.html"
+    public static let departmentIndex = "departments/index.html"
+    public static let trainingIndex = "training/index.html"
+    public static let review = "review/index.html"
 
     public static func process(_ id: String) -> String { "processes/\(segment(id))/index.html" }
     /// A file beside the process page, not a folder of its own: one folder fewer per process
@@ -18,6 +24,10 @@ public enum Routes {
     public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
+    }
+    /// A role's duties across all processes.
+    public static func role(_ departmentID: String, role: String) -> String {
+        "roles/\(segment(departmentID))/\(segment(role))/index.html"
     }
     public static func stepAnchor(_ stepID: String) -> String { "step-\(stepID)" }
 

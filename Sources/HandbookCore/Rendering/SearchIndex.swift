@@ -38,7 +38,7 @@ enum SearchIndex {
             append(["d", department.name, url, "", department.roles.map(\.name).joined(separator: " "),
                          plain(department.descriptionHTML, limit: bodyLimit)])
             for role in department.roles {
-                append(["r", role.name, Routes.href(Routes.training(department.id, role: role.id)), department.name, "", ""])
+                append(["r", role.name, Routes.href(Routes.role(department.id, role: role.id)), department.name, "", ""])
             }
         }
         for page in handbook.pages {

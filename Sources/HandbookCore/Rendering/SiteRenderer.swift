@@ -73,6 +73,10 @@ enum SiteRenderer {
             pageJob(Routes.matrix, "matrix") { views.matrix() },
             pageJob(Routes.search, "search") { views.search() },
             Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .text(views.trainingPlanCSV()) },
+            pageJob(Routes.processIndex, "processIndex") { views.processIndex() },
+            pageJob(Routes.departmentIndex, "departmentIndex") { views.departmentIndex() },
+            pageJob(Routes.trainingIndex, "trainingIndex") { views.trainingIndex() },
+            pageJob(Routes.review, "review") { views.review() },
         ]
         // Department and training pages, each listing duties from many processes, before the
         // thousands of small process pages: the last jobs to finish are then short ones, and
@@ -82,6 +86,7 @@ enum SiteRenderer {
             jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
+                jobs.append(pageJob(Routes.role(department.id, role: role.id), "role") { views.role(department, role) })
             }
         }
         for process in handbook.processes {

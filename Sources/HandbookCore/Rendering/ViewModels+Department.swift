@@ -4,6 +4,7 @@ extension ViewModels {
     func department(_ department: Department) -> Model {
         var model = frame(title: department.name, kind: "department")
         model["department"] = ["name": .string(department.name), "id": .string(department.id)]
+        model["breadcrumbs"] = breadcrumbs(departmentTrail(department), current: department.name)
         if !department.descriptionHTML.isEmpty { model["description"] = .string(department.descriptionHTML) }
         if let parent = department.parentID { model["parent"] = .object(departmentLink(parent)) }
         let children = handbook.departments.filter { $0.parentID == department.id }
@@ -11,7 +12,8 @@ extension ViewModels {
         model["hasChildren"] = .bool(!children.isEmpty)
         model["roles"] = .list(department.roles.map { role in
             ["name": .string(role.name), "head": .bool(role.id == department.headRoleID),
-             "trainingHref": .string(RootLink.to(Routes.training(department.id, role: role.id)))]
+             "trainingHref": .string(RootLink.to(Routes.training(department.id, role: role.id))),
+             "href": .string(RootLink.to(Routes.role(department.id, role: role.id)))]
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         let owned = duties.ownedProcesses[department.id] ?? []

@@ -2,40 +2,51 @@ import Foundation
 import HandbookTemplate
 
 extension ViewModels {
+    /// Short at any size: the home text, an entry per section, the categories with their
+    /// counts (linking to the processes index), the last processes changed and the documents.
+    /// The full lists live on the indexes (at 2,000 processes the home page was 62,566 px long).
     func home() -> Model {
         var model = frame(title: handbook.config.title, kind: "home")
         model["isHome"] = true  // its title is the site's, not "title · title"
+        model["breadcrumbs"] = false
         if let home = handbook.home {
             model["body"] = .string(home.bodyHTML)
             model["bodyHasTitle"] = .bool(home.bodyHTML.hasPrefix("<h1"))
         }
-        var categories: [String: [Int]] = [:]
-        let links = processLinkTable
-        for (index, process) in handbook.processes.enumerated() { categories[process.category ?? "", default: []].append(index) }
-        model["categories"] = .list(categories.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { name in
-            ["name": .string(name.isEmpty ? strings["otherProcesses"]! : name),
-             "processes": TemplateValue(categories[name]!.map { links[$0] })]
+        let states = handbook.processes.map(reviewState)
+        let overdue = states.filter { if case .overdue? = $0 { true } else { false } }.count
+        let dueSoon = states.filter { if case .dueSoon? = $0 { true } else { false } }.count
+        let sheets = handbook.departments.reduce(0) { $0 + 1 + $1.roles.count }
+        let reviewDetail = overdue + dueSoon == 0 ? strings["noneOverdue"]!
+            : [overdue > 0 ? counted("overdueCount", overdue) : nil, dueSoon > 0 ? counted("dueSoonCount", dueSoon) : nil]
+                .compactMap { $0 }.joined(separator: strings["listSeparator"]!)
+        model["tiles"] = .list([
+            tile("processes", Routes.processIndex, counted("processCount", handbook.processes.count)),
+            tile("departments", Routes.departmentIndex, counted("departmentCount", handbook.departments.count)),
+            tile("matrix", Routes.matrix, strings["matrixTile"]!),
+            tile("training", Routes.trainingIndex, counted("checklistCount", sheets)),
+            tile("reviewNav", Routes.review, reviewDetail, alert: overdue > 0),
+        ])
+        model["categories"] = .list(processesByCategory().map { name, processes in
+            ["name": .string(categoryName(name)), "count": .string(String(processes.count)),
+             "href": .string(RootLink.to(Routes.processIndex, fragment: Self.categoryAnchor(name)))]
         })
-        model["departments"] = TemplateValue(departmentTree(parent: nil))
+        let links = processLinkTable
+        let recent = recentChanges(limit: 10)
+        model["recent"] = .list(recent.map { .object(recentChangeModel($0, links: links)) })
+        model["hasRecent"] = .bool(!recent.isEmpty)
         model["hasPages"] = .bool(!handbook.pages.isEmpty)
         model["pages"] = .list(handbook.pages.map { ["title": .string($0.title), "href": .string(RootLink.to(Routes.page($0.contentPath)))] })
         return model
     }
 
-    /// Departments nested under their parents, top level first.
-    private func departmentTree(parent: String?) -> [Model] {
-        handbook.departments.filter { $0.parentID == parent }.map { department in
-            var item = departmentLink(department.id)
-            let children = departmentTree(parent: department.id)
-            item["children"] = TemplateValue(children)
-            // Always set: a missing key would be looked up in the parent item, recursing forever.
-            item["hasChildren"] = .bool(!children.isEmpty)
-            return item
-        }
+    private func tile(_ label: String, _ route: String, _ detail: String, alert: Bool = false) -> TemplateValue {
+        ["label": .string(strings[label]!), "href": .string(RootLink.to(route)), "detail": .string(detail), "alert": .bool(alert)]
     }
 
     func page(_ page: Page) -> Model {
         var model = frame(title: page.title, kind: "page")
+        model["breadcrumbs"] = breadcrumbs([(strings["pages"]!, RootLink.to(Routes.home, fragment: "pages"))], current: page.title)
         model["body"] = .string(page.bodyHTML)
         if !page.bodyHTML.hasPrefix("<h1") { model["heading"] = .string(page.title) }
         return model
@@ -43,6 +54,7 @@ extension ViewModels {
 
     func search() -> Model {
         var model = frame(title: strings["search"]!, kind: "search")
+        model["breadcrumbs"] = breadcrumbs([], current: strings["search"]!)
         let kinds = ["p": strings["process"]!, "s": strings["step"]!, "d": strings["department"]!,
                      "r": strings["role"]!, "g": strings["page"]!]
         let words = ["count": strings["searchCount"]!, "none": strings["searchNone"]!]
@@ -58,6 +70,8 @@ extension ViewModels {
     }
 
     func notFound() -> Model {
-        frame(title: strings["notFound"]!, kind: "notfound")
+        var model = frame(title: strings["notFound"]!, kind: "notfound")
+        model["breadcrumbs"] = breadcrumbs([], current: strings["notFound"]!)
+        return model
     }
 }

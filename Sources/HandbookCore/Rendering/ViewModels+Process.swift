@@ -14,9 +14,17 @@ extension ViewModels {
             ("reviewDue", process.reviewDue), ("category", process.category),
         ]
         for (key, value) in optional {
-            if let value { meta.append(["label": .string(strings[key]!), "value": .string(value)]) }
+            guard let value else { continue }
+            var item: Model = ["label": .string(strings[key]!), "value": .string(value), "overdue": false]
+            // Said in words beside the date, not by colour alone.
+            if key == "reviewDue", case .overdue(let days)? = reviewState(process) {
+                item["overdue"] = .string(strings["overdue"]!)
+                item["overdueDays"] = .string(counted("daysOverdue", days))
+            }
+            meta.append(.object(item))
         }
         model["process"] = .object(processLink(alone: process))
+        model["breadcrumbs"] = breadcrumbs(processTrail(process), current: process.title)
         model["meta"] = .list(meta)
         if let summary = process.summary { model["summary"] = .string(summary) }
         model["goals"] = TemplateValue(process.goals)
@@ -51,6 +59,8 @@ extension ViewModels {
     func feedbackForm(_ process: Process) -> Model {
         var model = frame(title: "\(strings["feedbackForm"]!) — \(process.title)", kind: "feedback")
         model["process"] = .object(processLink(alone: process))
+        model["breadcrumbs"] = breadcrumbs(processTrail(process) + [(process.title, RootLink.to(Routes.process(process.id)))],
+                                           current: strings["feedbackForm"]!)
         model["steps"] = .list(process.steps.map { ["id": .string($0.id), "name": .string($0.name)] })
         model["blankRows"] = .list(Array(repeating: ["blank": true], count: 4))
         if process.status != .approved { model["draft"] = true }

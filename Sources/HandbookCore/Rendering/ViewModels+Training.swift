@@ -17,6 +17,12 @@ extension ViewModels {
         model["department"] = .object(departmentLink(department.id))
         let record = trainingRecord
         model["record"] = record
+        // 首页 › 培训 › 客服部 (› 客服专员)
+        let trail = [(strings["training"]!, RootLink.to(Routes.trainingIndex))]
+        model["breadcrumbs"] = role.map { breadcrumbs(trail + [(department.name, RootLink.to(Routes.training(department.id)))], current: $0.name) }
+            ?? breadcrumbs(trail, current: department.name)
+        // The role's page, for the sheet's theme to link (its duties with their hand-overs).
+        model["roleHref"] = role.map { .string(RootLink.to(Routes.role(department.id, role: $0.id))) } ?? false
         var sheets: [Sheet] = []
         if let role {
             sheets.append(sheet(department, role: role))
@@ -25,7 +31,8 @@ extension ViewModels {
         } else {
             model["cover"] = [
                 "roles": .list(department.roles.map {
-                    ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id)))]
+                    ["name": .string($0.name), "href": .string(RootLink.to(Routes.training(department.id, role: $0.id))),
+                     "roleHref": .string(RootLink.to(Routes.role(department.id, role: $0.id)))]
                 }),
             ]
             sheets = department.roles.map { sheet(department, role: $0) }
@@ -96,6 +103,7 @@ extension ViewModels {
             "hasKnown": .bool(!known.isEmpty), "columnCount": .string(String(columns)),
             "hasDuties": .bool(!groups.isEmpty), "pageName": .string(pageName), "runningHeader": .string(header), "draft": .bool(draft),
             "department": .object(departmentLink(department.id)),
+            "roleHref": role.map { .string(RootLink.to(Routes.role(department.id, role: $0.id))) } ?? false,
         ]
         if let role { model["roleName"] = .string(role.name) }
         return Sheet(model: model, pageName: pageName, header: header, draft: draft)

@@ -22,10 +22,9 @@ final class ViewModels: Sendable {
     /// Checklist rows, a slot per step of `handbook.processes`.
     let fragments: FragmentCache
 
-    /// Plain pages in the header, built once: at most `navLimit`, then a link to the full list on
-    /// the home page (a handbook with hundreds of guides must not repeat them on every page).
-    let nav: TemplateValue
-    static let navLimit = 8
+    /// The header's entries for each page kind, its section marked (`navigation`), built once.
+    private let navByKind: [String: TemplateValue]
+    private let navPlain: TemplateValue
     /// The parts of `frame` that are the same on every page, built once.
     private let site: TemplateValue
     private let stringsValue: TemplateValue
@@ -52,13 +51,7 @@ final class ViewModels: Sendable {
         self.printedDate = printedDate
         self.renderFragment = renderFragment
         fragments = FragmentCache(steps: handbook.processes.reduce(0) { $0 + $1.steps.count })
-        var nav: [TemplateValue] = handbook.pages.prefix(Self.navLimit).map {
-            ["title": .string($0.title), "href": .string(RootLink.to(Routes.page($0.contentPath)))]
-        }
-        if handbook.pages.count > Self.navLimit {
-            nav.append(["title": .string(strings["allPages"]!), "href": .string(RootLink.to(Routes.home, fragment: "pages"))])
-        }
-        self.nav = .list(nav)
+        (navByKind, navPlain) = Self.navigation(strings: strings, hasPages: !handbook.pages.isEmpty)
         let departmentLinks = Dictionary(handbook.departments.map { department -> (String, Model) in
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
         }, uniquingKeysWith: { first, _ in first })
@@ -69,10 +62,18 @@ final class ViewModels: Sendable {
             let link = departmentLinks[department.id] ?? [:]
             var wide = link
             wide["role"] = .string(strings["departmentWide"]!)
-            partyLinks[Party(departmentID: department.id, roleID: nil)] = (link, .object(wide))
+            // `roleHref: false` on a department as a whole, so that its role label does not take
+            // a `roleHref` from the page around it (a training sheet has one).
+            wide["roleHref"] = false
+            // A department named alone has no role: said, so that `{{#role}}` inside it does not
+            // find one of the page around it.
+            var alone = link
+            alone["role"] = false
+            partyLinks[Party(departmentID: department.id, roleID: nil)] = (alone, .object(wide))
             for role in department.roles where partyLinks[Party(departmentID: department.id, roleID: role.id)] == nil {
                 var roleLink = link
                 roleLink["role"] = .string(role.name)
+                roleLink["roleHref"] = .string(RootLink.to(Routes.role(department.id, role: role.id)))
                 partyLinks[Party(departmentID: department.id, roleID: role.id)] = (roleLink, .object(roleLink))
             }
         }
@@ -96,11 +97,15 @@ final class ViewModels: Sendable {
     var uiStrings: TemplateValue { stringsValue }
 
     /// Keys every page has: site, UI strings, navigation.
+    /// Every page but the home page has breadcrumbs: `首页 › title` unless its builder gives a
+    /// longer trail.
     func frame(title: String, kind: String) -> Model {
-        [
+        var model: Model = [
             "site": site, "t": stringsValue, "pageTitle": .string(title), "kind": .string(kind),
-            "printedDate": .string(printedDate), "draft": false, "printStyle": printStyle, "nav": nav,
+            "printedDate": .string(printedDate), "draft": false, "printStyle": printStyle, "nav": navByKind[kind] ?? navPlain,
         ]
+        model["breadcrumbs"] = breadcrumbs([], current: title)
+        return model
     }
 
     private static func site(_ config: HandbookConfig) -> TemplateValue {
@@ -111,6 +116,7 @@ final class ViewModels: Sendable {
             "stylesheet": .string(RootLink.to(Routes.stylesheet)),
             "matrixHref": .string(RootLink.to(Routes.matrix)),
             "searchHref": .string(RootLink.to(Routes.search)),
+            "reviewHref": .string(RootLink.to(Routes.review)),
             "searchIndex": .string(RootLink.to(SearchIndex.path)),
             "searchScript": .string(RootLink.to("assets/search.js")),
             "printScript": .string(RootLink.to("assets/print.js")),
@@ -138,6 +144,7 @@ final class ViewModels: Sendable {
         var link = departmentLink(party.departmentID)
         if let roleID = party.roleID {
             link["role"] = .string(handbook.department(party.departmentID)?.role(roleID)?.name ?? roleID)
+            link["roleHref"] = .string(RootLink.to(Routes.role(party.departmentID, role: roleID)))
         }
         return link
     }
@@ -146,7 +153,10 @@ final class ViewModels: Sendable {
     func dutyRowParty(_ party: Party) -> TemplateValue {
         if let made = partyLinks[party] { return made.dutyRow }
         var item = partyLink(party)
-        if party.roleID == nil { item["role"] = .string(strings["departmentWide"]!) }
+        if party.roleID == nil {
+            item["role"] = .string(strings["departmentWide"]!)
+            item["roleHref"] = false
+        }
         return .object(item)
     }
 

@@ -1,0 +1,109 @@
+import HandbookTemplate
+
+/// A role's page: every step it takes part in across all processes (its own and its
+/// department's department-wide duties, marked), the steps it is responsible or accountable
+/// for first, each with where the work comes from and where it goes, then the steps it is
+/// consulted or informed on. What a new employee needs without reading three pages side by side.
+extension ViewModels {
+    func role(_ department: Department, _ role: Role) -> Model {
+        var model = frame(title: "\(role.name) · \(department.name)", kind: "role")
+        model["breadcrumbs"] = breadcrumbs(departmentTrail(department, including: true), current: role.name)
+        model["thisRole"] = ["name": .string(role.name), "head": .bool(role.id == department.headRoleID)]
+        model["department"] = .object(departmentLink(department.id))
+        model["trainingHref"] = .string(RootLink.to(Routes.training(department.id, role: role.id)))
+        let groups = dutyGroups(duties.duties(of: department.id, role: role.id))
+        let leading = 1 << Involvement.responsible.order | 1 << Involvement.accountable.order
+        let links = processLinkTable, steps = stepTable.value
+        var primary: [TemplateValue] = [], supporting: [TemplateValue] = []
+        for group in groups {
+            let process = handbook.processes[group.process]
+            let (lead, rest) = (group.rows.filter { $0.letters & leading != 0 }, group.rows.filter { $0.letters & leading == 0 })
+            if !lead.isEmpty {
+                let before = predecessors(process)
+                primary.append(["processLink": .object(links[group.process]),
+                                "rows": .list(lead.map { .object(leadRow($0, process: process, before: before, steps: steps)) })])
+            }
+            if !rest.isEmpty {
+                supporting.append(["processLink": .object(links[group.process]),
+                                   "rows": .list(rest.map { .object(supportRow($0, process: process, steps: steps)) })])
+            }
+        }
+        model["primary"] = .list(primary)
+        model["hasPrimary"] = .bool(!primary.isEmpty)
+        model["supporting"] = .list(supporting)
+        model["hasSupporting"] = .bool(!supporting.isEmpty)
+        return model
+    }
+
+    /// The fields both kinds of row show: the step, its letters per party (the role's own, and
+    /// the department's as a whole, marked), duties and deadline.
+    private func rowBase(_ row: DutyRow, steps: StepTable) -> Model {
+        let step = steps[row.process, row.step]
+        var model: Model = [
+            "id": .string(step.id), "name": .string(step.name), "href": .string(step.href),
+            "duties": .string(step.dutiesHTML), "outputs": .string(step.outputs),
+            "parties": .list(row.parties.map { party, letters in
+                ["letters": letterLists[letters], "wide": .bool(party.roleID == nil)]
+            }),
+        ]
+        model["deadline"] = step.deadline.map(TemplateValue.string) ?? false
+        return model
+    }
+
+    /// A step the role is responsible or accountable for, with its hand-overs: the steps that
+    /// lead to it and their responsible parties (or the process's outside inputs), its input;
+    /// the steps it leads to and their parties (or the end), its outputs.
+    private func leadRow(_ row: DutyRow, process: Process, before: [[(step: Int, when: String?)]], steps: StepTable) -> Model {
+        var model = rowBase(row, steps: steps)
+        let step = process.steps[row.step]
+        model["input"] = step.input.isEmpty ? false : .string(list(step.input))
+        model["from"] = .list(before[row.step].map { neighbour($0.step, when: $0.when, process: row.process, in: process, steps: steps) })
+        if before[row.step].isEmpty {
+            model["fromOutside"] = process.inputs.isEmpty ? .string(strings["processInputs"]!)
+                : .string("\(strings["processInputs"]!)：\(list(process.inputs))")
+        } else {
+            model["fromOutside"] = false
+        }
+        let index = stepIndex(process)
+        model["to"] = .list(step.next.map { edge -> TemplateValue in
+            guard let target = edge.to.flatMap({ index[$0] }) else {
+                return ["end": .string(strings["flowEnds"]!), "when": edge.when.map(TemplateValue.string) ?? false,
+                        "href": false, "party": false]
+            }
+            return neighbour(target, when: edge.when, process: row.process, in: process, steps: steps)
+        })
+        return model
+    }
+
+    /// A step the role is consulted or informed on: who does it.
+    private func supportRow(_ row: DutyRow, process: Process, steps: StepTable) -> Model {
+        var model = rowBase(row, steps: steps)
+        model["responsible"] = .object(partyLink(process.steps[row.step].responsible))
+        return model
+    }
+
+    /// A step before or after one of the role's, linked, with its responsible party.
+    private func neighbour(_ index: Int, when: String?, process processIndex: Int, in process: Process, steps: StepTable) -> TemplateValue {
+        let facts = steps[processIndex, index]
+        return ["label": .string("\(facts.id). \(facts.name)"), "href": .string(facts.href),
+                "party": .object(partyLink(process.steps[index].responsible)),
+                "when": when.map(TemplateValue.string) ?? false, "end": false]
+    }
+
+    private func stepIndex(_ process: Process) -> [String: Int] {
+        Dictionary(process.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// For each step, the steps whose `next` leads to it (with the branch's condition), in
+    /// step order: the same edges `DutyIndex` reads hand-overs from.
+    func predecessors(_ process: Process) -> [[(step: Int, when: String?)]] {
+        let index = stepIndex(process)
+        var before = Array(repeating: [(step: Int, when: String?)](), count: process.steps.count)
+        for (s, step) in process.steps.enumerated() {
+            for edge in step.next {
+                if let t = edge.to.flatMap({ index[$0] }) { before[t].append((s, edge.when)) }
+            }
+        }
+        return before
+    }
+}
