@@ -17,6 +17,12 @@ public enum Routes {
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
     }
+    /// A department's part of the responsibility matrix (the whole one would be megabytes).
+    public static func matrix(_ departmentID: String) -> String { "matrix/\(segment(departmentID))/index.html" }
+    /// A role's page (its duties across all processes).
+    public static func role(_ departmentID: String, role: String) -> String {
+        "roles/\(segment(departmentID))/\(segment(role))/index.html"
+    }
     public static func stepAnchor(_ stepID: String) -> String { "step-\(stepID)" }
 
     /// `guides/onboarding.md` → `guides/onboarding/index.html`; `index.md` files keep their folder.

@@ -65,12 +65,16 @@ enum SiteRenderer {
         // The two whole-handbook files first: each is one long task, run beside the pages.
         var jobs: [Job] = [
             Job(path: SearchIndex.path, kind: "search index", isPage: false) {
-                .streamed(root: nil) { SearchIndex.encode(handbook, strings: views.strings, flush: $0) }
+                // Role results lead to the role's page once the theme makes role pages.
+                .streamed(root: nil) {
+                    SearchIndex.encode(handbook, strings: views.strings,
+                                       roleRoute: Theme.pageTemplates.contains("role") ? Routes.role : Routes.training, flush: $0)
+                }
             },
             Job(path: Routes.data, kind: "handbook.json", isPage: false) { .streamed(root: nil) { HandbookJSON.encode(handbook, flush: $0) } },
             pageJob(Routes.home, "index") { views.home() },
             pageJob(Routes.notFound, "notfound") { views.notFound() },
-            pageJob(Routes.matrix, "matrix") { views.matrix() },
+            pageJob(Routes.matrix, "matrixIndex") { views.matrixIndex() },
             pageJob(Routes.search, "search") { views.search() },
         ]
         // Department and training pages, each listing duties from many processes, before the
@@ -79,6 +83,7 @@ enum SiteRenderer {
         for department in handbook.departments {
             jobs.append(pageJob(Routes.department(department.id), "department") { views.department(department) })
             jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
+            jobs.append(pageJob(Routes.matrix(department.id), "matrix") { views.matrix(department) })
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
             }

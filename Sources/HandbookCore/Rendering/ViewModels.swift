@@ -110,6 +110,7 @@ final class ViewModels: Sendable {
             "searchHref": .string(RootLink.to(Routes.search)),
             "searchIndex": .string(RootLink.to(SearchIndex.path)),
             "searchScript": .string(RootLink.to("assets/search.js")),
+            "filterScript": .string(RootLink.to("assets/filter.js")),
             "root": .string(RootLink.prefix),
         ]
         if let organization = config.organization { site["organization"] = .string(organization) }
