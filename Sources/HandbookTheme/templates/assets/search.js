@@ -221,9 +221,13 @@
   if (kindsBox) kindsBox.addEventListener("change", function () { shown = PAGE; render(input.value); remember(); });
   if (moreLink) moreLink.addEventListener("click", function (event) {
     event.preventDefault();
+    var first = shown;
     shown += PAGE;
     render(input.value);
     remember();
+    // Keyboard and screen-reader users go on from the first new result, not from the end.
+    var next = list.children[first] && list.children[first].querySelector("a");
+    if (next) next.focus();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); shown = PAGE; render(input.value); remember(); });
 })();
