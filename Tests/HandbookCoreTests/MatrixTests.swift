@@ -164,6 +164,14 @@ struct MatrixTests {
         #expect(list.map { $0[0] } == ["0", "1", "1", "1", "2", "2", "2", "1"])
     }
 
+    @Test("Each department's page links its matrix")
+    func linkedFromDepartments() async throws {
+        let site = try await site()
+        for (id, _) in Self.departments {
+            #expect(site.text(Routes.department(id)).contains("<a class=\"button\" href=\"../../matrix/\(id)/index.html\">职责矩阵</a>"))
+        }
+    }
+
     @Test("The legend explains R, A, C and I")
     func legend() async throws {
         let html = try await site().text(Routes.matrix("sales"))

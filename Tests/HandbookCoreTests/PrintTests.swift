@@ -117,7 +117,10 @@ struct PrintTests {
 
     /// Navigation, skip link and footer appear on paper only as often as the content itself has them.
     func expectNoScreenChrome(_ pdf: PrintedPDF, html: String) {
-        let main = PrintedPDF.squeeze(HTML.text(html.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0]))
+        // What the content itself marks for the screen only (`no-print` paragraphs and forms) is not on paper either.
+        let content = html.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0]
+            .replacing(try! Regex(#"(?s)<(p|form) class="[^"]*no-print[^"]*".*?</\1>"#), with: "")
+        let main = PrintedPDF.squeeze(HTML.text(content))
         let paper = pdf.pages.indices.map(pdf.squeezed).joined()
         for text in Self.screenOnly.map(PrintedPDF.squeeze) {
             #expect(PrintedPDF.squeeze(HTML.text(html)).contains(text), "the page has no `\(text)` to hide")

@@ -14,6 +14,7 @@ extension ViewModels {
              "trainingHref": .string(RootLink.to(Routes.training(department.id, role: role.id)))]
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
+        model["matrixHref"] = .string(RootLink.to(Routes.matrix(department.id)))
         model["filterRoles"] = .list(department.roles.map { ["key": .string(Routes.segment($0.id)), "name": .string($0.name)] })
         let owned = duties.ownedProcesses[department.id] ?? []
         let links = processLinkTable, steps = stepTable.value
