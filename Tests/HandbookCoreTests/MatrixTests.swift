@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import HandbookCore
 
-/// The organisation-wide matrix (`matrix/index.html`) and each process page's RACI table
+/// The responsibility matrix, a page per department (`matrix/<id>/`, processes × the
+/// department's roles) with an index (`matrix/index.html`), and each process page's RACI table
 /// (fixture `raci-matrix`: an approved, a draft and a retired process).
 @Suite("Responsibility matrices")
 struct MatrixTests {
@@ -15,14 +16,19 @@ struct MatrixTests {
         "法务部": ["C": ["2"], "I": ["archive"]],
         "信息部": ["R": ["archive"]],
     ]
-    static let draft: Cells = [
-        "销售部": [:],
-        "财务部": ["A": ["1"]],
-        "法务部": ["R": ["1"]],
-        "信息部": ["R": ["2"]],
+    /// The same per column of each department's own matrix: its roles, then 全部门 (the
+    /// department as a whole) when it has such duties.
+    static let byRole: [String: (columns: [String], cells: Cells)] = [
+        "sales": (["销售代表", "销售主管", "全部门"],
+                  ["销售代表": ["R": ["1"], "C": ["2"]], "销售主管": ["A": ["1"], "C": ["3"]], "全部门": ["R": ["3"]]]),
+        "finance": (["会计", "财务总监", "全部门"],
+                    ["会计": ["R": ["2"]], "财务总监": ["A": ["2"], "I": ["archive"]], "全部门": ["I": ["1"]]]),
+        "legal": (["法务专员", "全部门"], ["法务专员": ["I": ["archive"]], "全部门": ["C": ["2"]]]),
+        "it": (["全部门"], ["全部门": ["R": ["archive"]]]),
     ]
     static let stepNames = ["order-approval": ["1": "录入订单", "2": "信用审核", "3": "确认订单", "archive": "归档订单"],
                             "budget-plan": ["1": "起草预算DRAFTSENTINEL", "2": "录入系统DRAFTSENTINEL"]]
+    static let departments = [("sales", "销售部"), ("finance", "财务部"), ("legal", "法务部"), ("it", "信息部")]
 
     func site(drafts: Bool = false) async throws -> BuiltSite {
         let site = try await TestHandbook(fixture: "raci-matrix").build(drafts: drafts)
@@ -36,23 +42,30 @@ struct MatrixTests {
         }
     }
 
+    struct Step {
+        var id: String
+        var href: String
+        var name: String
+        var label: String
+    }
+
     struct Row {
         var title: String
         var href: String
         var draft: Bool
-        /// department name → letter → [(step id, href, step name)]
-        var cells: [String: [String: [(id: String, href: String, name: String)]]]
-        /// department name → letters in the order shown
+        /// column name → letter → steps
+        var cells: [String: [String: [Step]]]
+        /// column name → letters in the order shown
         var letters: [String: [String]]
     }
 
-    /// The org matrix table, read back.
-    static func rows(_ html: String) throws -> [Row] {
+    /// A department's matrix table, read back: its column names and rows.
+    static func table(_ html: String) throws -> (columns: [String], rows: [Row]) {
         let table = try #require(html.range(of: "<table class=\"org-matrix\">").map { html[$0.lowerBound...] })
         let head = try #require(table.range(of: "</thead>").map { table[..<$0.lowerBound] })
-        let columns = matches("<th scope=\"col\"><a href=\"[^\"]*\">([^<]*)</a></th>", in: head).map { $0[0] }
-        let body = try #require(table.range(of: "<tbody>").map { table[$0.upperBound...] })
-        return body.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { tr in
+        let columns = matches("<th scope=\"col\">([^<]*)</th>", in: head).map { $0[0] }
+        let body = try #require(table.range(of: "</thead>").map { table[$0.upperBound...] })
+        let rows = body.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { tr in
             let link = matches("^<a href=\"([^\"]*)\">([^<]*)</a>", in: tr).first ?? ["", ""]
             let tds = matches("<td>(.*?)</td>", in: tr).map { $0[0] }
             var row = Row(title: link[1], href: link[0], draft: tr.contains("class=\"badge draft\""), cells: [:], letters: [:])
@@ -61,53 +74,107 @@ struct MatrixTests {
                 row.letters[column] = groups.map { $0[0] }
                 for group in groups {
                     #expect(group[0] == group[1], "class and text disagree in \(td)")
-                    row.cells[column, default: [:]][group[0]] = matches("<a href=\"([^\"]*)\" title=\"([^\"]*)\">([^<]*)</a>", in: group[2])
-                        .map { (id: HTML.decodeEntities($0[2]), href: HTML.decodeEntities($0[0]), name: HTML.decodeEntities($0[1])) }
+                    row.cells[column, default: [:]][group[0]] = matches("<a href=\"([^\"]*)\" title=\"([^\"]*)\" aria-label=\"([^\"]*)\">([^<]*)</a>", in: group[2])
+                        .map { Step(id: HTML.decodeEntities($0[3]), href: HTML.decodeEntities($0[0]), name: HTML.decodeEntities($0[1]),
+                                    label: HTML.decodeEntities($0[2])) }
                 }
             }
             #expect(tds.count == columns.count, "row \(row.title) has \(tds.count) cells for \(columns.count) columns")
             return row
         }
+        return (columns, rows)
     }
 
     /// Checks one row against the expected cells of `process`.
     static func verify(_ row: Row, process: String, expected: Cells) {
-        #expect(row.href == "../" + Routes.process(process))
-        for (department, letters) in expected {
+        #expect(row.href == "../../" + Routes.process(process))
+        for (column, letters) in expected {
             let order = letters.keys.sorted { Involvement(rawValue: $0)! < Involvement(rawValue: $1)! }
-            #expect(row.letters[department] ?? [] == order, "\(process) × \(department): letters \(row.letters[department] ?? [])")
+            #expect(row.letters[column] ?? [] == order, "\(process) × \(column): letters \(row.letters[column] ?? [])")
             for (letter, steps) in letters {
-                let shown = row.cells[department]?[letter] ?? []
-                #expect(shown.map(\.id) == steps, "\(process) × \(department) \(letter): \(shown.map(\.id))")
+                let shown = row.cells[column]?[letter] ?? []
+                #expect(shown.map(\.id) == steps, "\(process) × \(column) \(letter): \(shown.map(\.id))")
                 for step in shown {
-                    #expect(step.href == "../processes/\(process)/index.html#step-\(step.id)")
+                    #expect(step.href == "../../processes/\(process)/index.html#step-\(step.id)")
                     #expect(step.name == stepNames[process]?[step.id])
+                    // Read out as "步骤 2 信用审核", not "2".
+                    #expect(step.label == "步骤 \(step.id) \(step.name)")
                 }
             }
         }
+        #expect(Set(row.letters.filter { !$0.value.isEmpty }.keys) == Set(expected.filter { !$0.value.isEmpty }.keys),
+                "\(process): letters in columns \(row.letters)")
     }
 
-    @Test("Each cell holds exactly the right letters, each linking to its steps")
-    func cells() async throws {
-        let html = try await site().text("matrix/index.html")
-        let rows = try Self.rows(html)
-        #expect(rows.map(\.title) == ["订单审批流程"])
-        let row = try #require(rows.first)
-        #expect(!row.draft)
-        Self.verify(row, process: "order-approval", expected: Self.approved)
+    @Test("Each department's matrix: its processes × its roles, each cell with exactly the right letters and steps")
+    func departmentMatrices() async throws {
+        let site = try await site()
+        for (id, name) in Self.departments {
+            let html = site.text(Routes.matrix(id))
+            #expect(html.contains("<h1>职责矩阵 · \(name)</h1>"))
+            let (columns, rows) = try Self.table(html)
+            let expected = try #require(Self.byRole[id])
+            #expect(columns == expected.columns, "\(id): \(columns)")
+            #expect(rows.map(\.title) == ["订单审批流程"])
+            let row = try #require(rows.first)
+            #expect(!row.draft)
+            Self.verify(row, process: "order-approval", expected: expected.cells)
+        }
     }
 
-    @Test("Every department is a column, linked to its page")
-    func columns() async throws {
-        let html = try await site().text("matrix/index.html")
-        for (id, name) in [("sales", "销售部"), ("finance", "财务部"), ("legal", "法务部"), ("it", "信息部")] {
-            #expect(html.contains("<th scope=\"col\"><a href=\"../departments/\(id)/index.html\">\(name)</a></th>"))
+    @Test("A department's letters together are the department's share of the organisation's matrix")
+    func rolesAddUpToTheDepartment() throws {
+        for (id, name) in Self.departments {
+            var merged: [String: [String]] = [:]
+            for letters in Self.byRole[id]!.cells.values {
+                for (letter, steps) in letters { merged[letter, default: []] += steps }
+            }
+            let order = ["1", "2", "3", "archive"]
+            #expect(merged.mapValues { Set($0).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! } }
+                    == Self.approved[name]!, "\(id)")
+        }
+    }
+
+    @Test("The index links every department's matrix, in the organisation's order, with the counts per category")
+    func index() async throws {
+        let html = try await site().text(Routes.matrix)
+        for (id, name) in Self.departments {
+            #expect(html.contains("<a href=\"../matrix/\(id)/index.html\">\(name)</a>"), "no link to \(id)'s matrix")
+        }
+        let head = try #require(html.components(separatedBy: "<thead>").dropFirst().first?.components(separatedBy: "</thead>").first)
+        #expect(Self.matches("<th scope=\"col\"><a href=\"[^\"]*\">([^<]*)</a></th>", in: head).map { $0[0] }
+                == ["财务部", "信息部", "法务部", "销售部"], "no parents: the handbook's order (by id)")
+        // One category (none named): every department takes part in the one process.
+        #expect(Self.matches("<td><a href=\"([^\"]*)\" aria-label=\"([^\"]*)\">1</a></td>", in: html).map { $0[0] }
+                == ["finance", "it", "legal", "sales"].map { "../matrix/\($0)/index.html#category-0" })
+        #expect(html.contains("aria-label=\"销售部参与的其他流程：1 个\""))
+    }
+
+    @Test("Columns follow the organisation's tree, parents before children, not the files' order")
+    func treeOrder() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = site.text(Routes.matrix)
+        let head = try #require(html.components(separatedBy: "<thead>").dropFirst().first?.components(separatedBy: "</thead>").first)
+        let columns = Self.matches("<th scope=\"col\"><a href=\"[^\"]*\">([^<]*)</a></th>", in: head).map { $0[0] }
+        // 总经办 heads finance, hr, operations (客服部, 采购部, 品保部 under it) and pmo.
+        #expect(columns == ["总经办", "财务部", "人力资源部", "运营中心", "客服部", "采购部", "品保部", "流程管理办公室"])
+        let list = Self.matches("<li class=\"depth-(\\d)\"><a href=\"[^\"]*\">([^<]*)</a></li>", in: html)
+        #expect(list.map { $0[1] } == columns)
+        #expect(list.map { $0[0] } == ["0", "1", "1", "1", "2", "2", "2", "1"])
+    }
+
+    @Test("Each department's page links its matrix")
+    func linkedFromDepartments() async throws {
+        let site = try await site()
+        for (id, _) in Self.departments {
+            #expect(site.text(Routes.department(id)).contains("<a class=\"button\" href=\"../../matrix/\(id)/index.html\">职责矩阵</a>"))
         }
     }
 
     @Test("The legend explains R, A, C and I")
     func legend() async throws {
-        let html = try await site().text("matrix/index.html")
+        let html = try await site().text(Routes.matrix("sales"))
         let legend = try #require(Self.matches("<p class=\"legend small\">(.*?)</p>", in: html).first?[0])
         let text = HTML.text(legend)
         for entry in ["图例", "R 负责", "A 批准", "C 协同", "I 知会"] {
@@ -117,28 +184,28 @@ struct MatrixTests {
 
     @Test("Drafts appear only with --drafts, marked; retired processes never")
     func drafts() async throws {
-        let without = try await site().text("matrix/index.html")
-        #expect(!without.contains("DRAFTSENTINEL"))
-        #expect(!without.contains("RETIREDSENTINEL"))
-
-        let with = try await site(drafts: true).text("matrix/index.html")
-        let rows = try Self.rows(with)
+        let without = try await site()
+        for (id, _) in Self.departments {
+            #expect(!without.text(Routes.matrix(id)).contains("DRAFTSENTINEL"))
+            #expect(!without.text(Routes.matrix(id)).contains("RETIREDSENTINEL"))
+        }
+        let with = try await site(drafts: true)
+        let (_, rows) = try Self.table(with.text(Routes.matrix("legal")))
         #expect(rows.map(\.title) == ["预算草案流程DRAFTSENTINEL", "订单审批流程"], "sorted by id")
-        #expect(!with.contains("RETIREDSENTINEL"))
         let draft = try #require(rows.first)
         #expect(draft.draft, "the draft row carries its badge")
-        Self.verify(draft, process: "budget-plan", expected: Self.draft)
-        if rows.count > 1 {
-            #expect(!rows[1].draft)
-            Self.verify(rows[1], process: "order-approval", expected: Self.approved)
-        }
+        Self.verify(draft, process: "budget-plan", expected: ["法务专员": ["R": ["1"]]])
+        let (_, itRows) = try Self.table(with.text(Routes.matrix("it")))
+        if let row = itRows.first { Self.verify(row, process: "budget-plan", expected: ["全部门": ["R": ["2"]]]) }
+        for (id, _) in Self.departments { #expect(!with.text(Routes.matrix(id)).contains("RETIREDSENTINEL")) }
     }
 
-    @Test("Every link of the matrix page leads to an existing page and step row")
+    @Test("Every link of the matrix pages leads to an existing page and step row")
     func links() async throws {
         let site = try await site(drafts: true)
-        let problems = LinkAudit.problems(in: site.folder).filter { $0.page == "matrix/index.html" }
+        let problems = LinkAudit.problems(in: site.folder).filter { $0.page.hasPrefix("matrix/") }
         #expect(problems.map(\.description) == [])
+        #expect(site.files().filter { $0.hasPrefix("matrix/") }.count == 1 + Self.departments.count)
     }
 
     // MARK: Per-process RACI table

@@ -19,6 +19,14 @@ struct SearchIndexTests {
         return try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
     }
 
+    /// A row's address: a step's is its process's followed by its anchor.
+    static func url(_ row: [String], _ rows: [[String]]) throws -> String {
+        guard row[0] == "s" else { return row[2] }
+        let process = try #require(Int(row[3]).map { rows[$0] })
+        #expect(process[0] == "p")
+        return process[2] + row[2]
+    }
+
     @Test("Without --drafts the index holds published content only")
     func publishedOnly() async throws {
         let script = try await index(drafts: false)
@@ -29,8 +37,14 @@ struct SearchIndexTests {
         #expect(titles.contains("订单审批流程"))
         #expect(titles.contains("archive. 归档订单"))
         #expect(titles.contains("销售部") && titles.contains("销售代表"))
-        #expect(rows.allSatisfy { $0.count == 6 && ["p", "s", "d", "r", "g"].contains($0[0]) })
+        #expect(rows.allSatisfy { $0.count == ($0[0] == "s" ? 7 : 6) && ["p", "s", "d", "r", "g"].contains($0[0]) })
         #expect(!rows.contains { $0[2].contains("budget-plan") || $0[2].contains("old-policy") })
+        // A step names its process's row and its responsible party's row.
+        let step = try #require(rows.first { $0[1] == "2. 信用审核" })
+        #expect(try Self.url(step, rows) == "processes/order-approval/index.html#step-2")
+        #expect(rows[try #require(Int(step[6]))].prefix(4) == ["r", "会计", "roles/finance/clerk/index.html", "财务部"])
+        let archive = try #require(rows.first { $0[1] == "archive. 归档订单" })
+        #expect(rows[try #require(Int(archive[6]))].prefix(2) == ["d", "信息部"], "a department as a whole is its row")
     }
 
     @Test("With --drafts the draft is indexed and marked; the retired process still is not")
@@ -40,7 +54,7 @@ struct SearchIndexTests {
         let rows = try Self.rows(script)
         let draft = try #require(rows.first { $0[0] == "p" && $0[2] == "processes/budget-plan/index.html" })
         #expect(draft[1].hasPrefix("预算草案流程DRAFTSENTINEL") && draft[1].contains("["), "draft marked: \(draft[1])")
-        #expect(rows.contains { $0[0] == "s" && $0[2] == "processes/budget-plan/index.html#step-1" })
+        #expect(rows.contains { $0[0] == "s" && (try? Self.url($0, rows)) == "processes/budget-plan/index.html#step-1" })
     }
 
     @Test("The sample handbook's draft is not in its index, nor any of its step names")
@@ -66,7 +80,7 @@ struct SearchIndexTests {
         let site = try await TestHandbook(fixture: "flowchart").build()
         let rows = try Self.rows(site.text(SearchIndex.path))
         for row in rows where row[0] == "s" {
-            let parts = row[2].split(separator: "#", maxSplits: 1).map(String.init)
+            let parts = try Self.url(row, rows).split(separator: "#", maxSplits: 1).map(String.init)
             try #require(parts.count == 2)
             let page = site.text(parts[0].removingPercentEncoding ?? parts[0])
             #expect(HTML.ids(in: page).contains(parts[1].removingPercentEncoding ?? parts[1]), "\(row[2])")
@@ -81,23 +95,45 @@ struct SearchBrowserTests {
     struct Result {
         var href: String
         var title: String
+        var kind: String
+        /// The words marked, in the title, the context, the party and the snippet.
+        var marks: [String]
+        /// "责任：…" on a step.
+        var party: String
+        var snippet: String
         var html: String
     }
 
-    /// The DOM of `search/index.html?q=…` after the script has run: the status text and the results.
-    static func search(_ query: String, site: BuiltSite, folder: URL) async throws -> (status: String, results: [Result], list: String) {
+    /// Text without the tags (a `<mark>` inside a word does not split it).
+    static func plain(_ html: String) -> String {
+        HTML.decodeEntities(html.replacing(try! Regex("<[^>]*>"), with: ""))
+    }
+
+    /// The DOM of `search/index.html?q=…` after the script has run: the status text, the
+    /// results, the "more" link (nil when hidden) and the kind filter's labels.
+    static func search(_ query: String, extra: String = "", site: BuiltSite, folder: URL) async throws
+        -> (status: String, results: [Result], list: String, more: String?, kinds: [String]) {
         let encoded = try #require(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
-        let url = try #require(URL(string: site.url("search/index.html").absoluteString + "?q=" + encoded))
+        let url = try #require(URL(string: site.url("search/index.html").absoluteString + "?q=" + encoded + extra))
         let dom = try await Chromium.dumpDOM(url, in: folder)
         let status = HTML.text(HTML.element("p", id: "search-status", in: dom) ?? "")
         let list = try #require(HTML.element("ol", id: "search-results", in: dom), "no result list in the DOM")
         let results = list.components(separatedBy: "<li>").dropFirst().map { item -> Result in
-            let link = item.matches(of: try! Regex("<a href=\"([^\"]*)\">([^<]*)</a>")).first
-            return Result(href: link.flatMap { $0.output[1].substring.map(String.init) } ?? "",
-                          title: link.flatMap { $0.output[2].substring.map { HTML.decodeEntities(String($0)) } } ?? "",
-                          html: item)
+            func first(_ pattern: String) -> String {
+                item.matches(of: try! Regex(pattern)).first.flatMap { $0.output[1].substring.map(String.init) } ?? ""
+            }
+            return Result(href: HTML.decodeEntities(first("<a href=\"([^\"]*)\">")),
+                          title: plain(first("<a href=\"[^\"]*\">(.*?)</a>")),
+                          kind: plain(first("<span class=\"badge\">(.*?)</span>")),
+                          marks: item.matches(of: try! Regex("<mark>([^<]*)</mark>")).compactMap { $0.output[1].substring.map { String($0) } },
+                          party: plain(first("<p class=\"small party\">(.*?)</p>")),
+                          snippet: plain(first("<p class=\"small snippet\">(.*?)</p>")), html: item)
         }
-        return (status, results, list)
+        let moreTag = dom.matches(of: try! Regex("<a id=\"search-more\"[^>]*>")).first.map { String($0.output[0].substring ?? "") } ?? ""
+        let more = moreTag.isEmpty || moreTag.contains(" hidden") ? nil : HTML.attributes("href", in: moreTag).first
+        let kinds = (HTML.element("fieldset", id: "search-kinds", in: dom) ?? "").components(separatedBy: "<label>").dropFirst()
+            .map { HTML.text($0) }
+        return (status, results, list, more, kinds)
     }
 
     /// The sample handbook (the repository root), built into a temporary folder.
@@ -116,7 +152,7 @@ struct SearchBrowserTests {
     func query(_ query: String) async throws {
         let (site, folder) = try await Self.sample()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, results, list) = try await Self.search(query, site: site, folder: folder)
+        let (status, results, list, _, _) = try await Self.search(query, site: site, folder: folder)
         switch query {
         case "回访":
             let first = try #require(results.first, "no results for 回访")
@@ -148,6 +184,95 @@ struct SearchBrowserTests {
         }
     }
 
+    /// 70 processes of two steps each, every step named 审核…: 140 step results for 审核.
+    static func manySteps() throws -> TestHandbook {
+        var files = ["content/departments/ops.md": "---\nname: 运营部\nroles:\n  - id: clerk\n    name: 单据专员\n---\n"]
+        for n in 1...70 {
+            files["content/processes/p\(n).md"] = """
+                ---
+                title: 流程\(n)
+                owner: ops
+                status: approved
+                version: "1.0"
+                effective: 2026-01-01
+                approved_by: 经理
+                steps:
+                  - {id: 1, name: 审核单据\(n), responsible: ops/clerk, duties: 登记, outputs: [单据]}
+                  - {id: 2, name: 复核审核结果\(n), input: 单据, responsible: ops, duties: 复核, outputs: [结果], next: end}
+                ---
+                """
+        }
+        return try TestHandbook(files)
+    }
+
+    @Test("The count is every match, and 'more' shows them all, fifty at a time")
+    func trueCountAndMore() async throws {
+        let handbook = try Self.manySteps()
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let first = try await Self.search("审核", site: site, folder: handbook.folder)
+        #expect(first.status == "找到 140 条结果（显示前 50 条）")
+        #expect(first.results.count == 50)
+        let more = try #require(first.more, "no 'more' link")
+        #expect(more == "?q=%E5%AE%A1%E6%A0%B8&n=100")
+        let second = try await Self.search("审核", extra: "&n=100", site: site, folder: handbook.folder)
+        #expect(second.results.count == 100)
+        #expect(second.more == "?q=%E5%AE%A1%E6%A0%B8&n=150")
+        let last = try await Self.search("审核", extra: "&n=150", site: site, folder: handbook.folder)
+        #expect(last.results.count == 140 && last.more == nil)
+        #expect(last.status == "找到 140 条结果")
+        #expect(Set(last.results.map(\.href)).count == 140, "each result once")
+    }
+
+    @Test("The kind filter counts each kind and shows only the chosen one")
+    func kindFilter() async throws {
+        let (site, folder) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let all = try await Self.search("客服", site: site, folder: folder)
+        let counts = Dictionary(grouping: all.results, by: \.kind).mapValues(\.count)
+        #expect(counts["岗位", default: 0] >= 2 && counts["步骤", default: 0] >= 1 && counts["部门", default: 0] >= 1, "\(counts)")
+        #expect(all.kinds == ["全部 (\(all.results.count))", "流程 (\(counts["流程", default: 0]))", "步骤 (\(counts["步骤", default: 0]))",
+                              "部门 (\(counts["部门", default: 0]))", "岗位 (\(counts["岗位", default: 0]))", "文档 (\(counts["文档", default: 0]))"])
+        let roles = try await Self.search("客服", extra: "&kind=r", site: site, folder: folder)
+        #expect(roles.results.map(\.kind) == Array(repeating: "岗位", count: counts["岗位", default: 0]))
+        #expect(roles.status == "找到 \(counts["岗位", default: 0]) 条结果")
+        #expect(roles.kinds == all.kinds, "the counts stay those of every kind")
+    }
+
+    @Test("Matched words are marked in the title and in a snippet around the match")
+    func highlight() async throws {
+        let (site, folder) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let found = try await Self.search("回访", site: site, folder: folder)
+        let top = try #require(found.results.first)
+        #expect(top.html.contains("客户满意度<mark>回访</mark>"), "\(top.html)")
+        // Every result shows where it matched: the word is marked in it.
+        for result in found.results { #expect(result.marks.contains("回访"), "\(result.title): \(result.html)") }
+        // The process matched in its body shows the passage, not the first 120 characters.
+        let process = try #require(found.results.first { $0.href.hasSuffix("employee-onboarding/index.html") }, "\(found.results.map(\.title))")
+        #expect(process.snippet.contains("回访"), "\(process.snippet)")
+        #expect(process.snippet.count <= 122)
+        // Marks are made as elements around text: a query with markup is text in them.
+        let odd = try await Self.search("<b>回访", site: site, folder: folder)
+        #expect(!odd.list.contains("<b>"))
+    }
+
+    @Test("A step result says who is responsible; a role's name finds the role and its steps")
+    func responsibleAndRole() async throws {
+        let (site, folder) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let found = try await Self.search("满意度回访", site: site, folder: folder)
+        let step = try #require(found.results.first { $0.title == "5. 客户满意度回访" })
+        #expect(step.party == "责任部门/岗位：客服部 · 客服专员")
+        let role = try await Self.search("客服专员", site: site, folder: folder)
+        let top = try #require(role.results.first)
+        #expect(top.kind == "岗位" && top.title == "客服专员")
+        #expect(top.html.contains("负责 3 个步骤"))
+        let steps = role.results.filter { $0.kind == "步骤" }.map(\.title)
+        for name in ["1. 客户投诉接收", "3. 投诉转办", "5. 客户满意度回访"] { #expect(steps.contains(name), "\(steps)") }
+        #expect(role.results.filter { $0.kind == "步骤" }.allSatisfy { $0.party == "责任部门/岗位：客服部 · 客服专员" })
+    }
+
     @Test("Indexed text never becomes markup in the results")
     func noInjection() async throws {
         let payload = "<img src=x onerror=\"document.body.dataset.pwned=1\">"
@@ -163,7 +288,7 @@ struct SearchBrowserTests {
         ])
         let site = try await handbook.build()
         try #require(site.report.published, "\(site.errors.map(\.formatted))")
-        let (_, results, list) = try await Self.search("注入测试", site: site, folder: handbook.folder)
+        let (_, results, list, _, _) = try await Self.search("注入测试", site: site, folder: handbook.folder)
         let hit = try #require(results.first { $0.href.hasSuffix("xss/index.html") }, "page not found: \(results.map(\.title))")
         #expect(hit.title == payload + "注入测试页", "the title is shown as text")
         #expect(!list.contains("<img"), "markup from the index was parsed")

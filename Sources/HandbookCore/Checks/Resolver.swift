@@ -260,6 +260,7 @@ public enum Resolver {
         for department in departments {
             sources.append(.init(route: Routes.department(department.id), description: "department \(department.id)", position: department.source))
             sources.append(.init(route: Routes.training(department.id), description: "the checklist of \(department.id)", position: department.source))
+            sources.append(.init(route: Routes.matrix(department.id), description: "the matrix of \(department.id)", position: department.source))
             var seen = Set<String>()
             // A repeated role id is already its own error.
             for role in department.roles where seen.insert(role.id).inserted {

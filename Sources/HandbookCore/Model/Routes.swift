@@ -25,7 +25,9 @@ public enum Routes {
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
     }
-    /// A role's duties across all processes.
+    /// A department's part of the responsibility matrix (the whole one would be megabytes).
+    public static func matrix(_ departmentID: String) -> String { "matrix/\(segment(departmentID))/index.html" }
+    /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"
     }

@@ -1,15 +1,23 @@
 import Foundation
 
 /// The client-side search index, shipped as a `.js` file so search works from `file://`
-/// with no server. Compact rows: `[kind, title, url, context, strong text, weak text]`;
-/// strong text ranks above weak text. Only published content is in it.
+/// with no server. Compact rows `[kind, title, url, context, strong text, weak text]`; strong
+/// text ranks above weak text. A step's row refers to other rows by number instead of
+/// repeating them (at 2,000 processes its process's title and path were 2.3 MB of the index):
+/// `["s", "1. name", "#step-1", "<its process's row>", outputs…, duties…, "<its responsible
+/// party's row>"]`, the party being a role's row (`r`) or a department's (`d`).
+/// Only published content is in it.
 enum SearchIndex {
     static let path = "assets/search-index.js"
-    /// Page and department bodies are cut here: enough to find them, small enough to load fast.
-    static let bodyLimit = 400
+    /// Page and department bodies are cut here: enough to find them and show the match, small
+    /// enough to load fast (see README, Search, for the sizes measured).
+    static let bodyLimit = 1_000
 
-    /// Handed to `flush` in pieces as it is written; returns the rest.
-    static func encode(_ handbook: Handbook, strings: [String: String], flush: (inout [UInt8]) -> Void) -> [UInt8] {
+    /// Handed to `flush` in pieces as it is written; returns the rest. `roleRoute`: where a
+    /// role's result leads (its page when the theme has role pages).
+    static func encode(_ handbook: Handbook, strings: [String: String],
+                       roleRoute: (_ department: String, _ role: String) -> String = Routes.role,
+                       flush: (inout [UInt8]) -> Void) -> [UInt8] {
         var out = Array("window.HANDBOOK_SEARCH = [".utf8)
         out.reserveCapacity(OutputFile.chunk * 2)
         // Each row written as it is made: the index never exists whole, as rows or as text.
@@ -20,25 +28,41 @@ enum SearchIndex {
             JSONText(row).write(into: &out, pretty: false)
             if out.count >= OutputFile.chunk { flush(&out) }
         }
+        // Department and role rows come after every process and step: their numbers, known
+        // before the steps that name them.
+        var partyRow: [Party: Int] = [:]
+        var next = handbook.processes.reduce(0) { $0 + 1 + $1.steps.count }
+        for department in handbook.departments {
+            partyRow[Party(departmentID: department.id, roleID: nil)] = partyRow[Party(departmentID: department.id, roleID: nil)] ?? next
+            next += 1
+            for role in department.roles {
+                partyRow[Party(departmentID: department.id, roleID: role.id)] = partyRow[Party(departmentID: department.id, roleID: role.id)] ?? next
+                next += 1
+            }
+        }
+        var row = 0
         for process in handbook.processes {
             let url = Routes.href(Routes.process(process.id))
             let draft = process.status == .approved ? "" : " [\(strings[process.status.rawValue] ?? "")]"
+            let processRow = String(row)
             append(["p", process.title + draft, url, process.category ?? "",
-                         [process.summary ?? "", process.goals.joined(separator: " ")].joined(separator: " "),
-                         plain(process.bodyHTML, limit: bodyLimit)])
+                    [process.summary ?? "", process.goals.joined(separator: " ")].joined(separator: " "),
+                    plain(process.bodyHTML, limit: bodyLimit)])
+            row += 1
             for step in process.steps {
-                append(["s", "\(step.id). \(step.name)", url + "#" + Routes.href(Routes.stepAnchor(step.id)),
-                             process.title + draft,
-                             ([step.deadline ?? ""] + step.outputs).joined(separator: " "),
-                             step.dutiesText + " " + step.input.joined(separator: " ")])
+                let party = partyRow[step.responsible] ?? partyRow[Party(departmentID: step.responsible.departmentID, roleID: nil)]
+                append(["s", "\(step.id). \(step.name)", "#" + Routes.href(Routes.stepAnchor(step.id)), processRow,
+                        ([step.deadline ?? ""] + step.outputs).joined(separator: " "),
+                        step.dutiesText + " " + step.input.joined(separator: " "), party.map(String.init) ?? ""])
+                row += 1
             }
         }
         for department in handbook.departments {
             let url = Routes.href(Routes.department(department.id))
             append(["d", department.name, url, "", department.roles.map(\.name).joined(separator: " "),
-                         plain(department.descriptionHTML, limit: bodyLimit)])
+                    plain(department.descriptionHTML, limit: bodyLimit)])
             for role in department.roles {
-                append(["r", role.name, Routes.href(Routes.role(department.id, role: role.id)), department.name, "", ""])
+                append(["r", role.name, Routes.href(roleRoute(department.id, role.id)), department.name, "", ""])
             }
         }
         for page in handbook.pages {

@@ -70,7 +70,7 @@ enum SiteRenderer {
             Job(path: Routes.data, kind: "handbook.json", isPage: false) { .streamed(root: nil) { HandbookJSON.encode(handbook, flush: $0) } },
             pageJob(Routes.home, "index") { views.home() },
             pageJob(Routes.notFound, "notfound") { views.notFound() },
-            pageJob(Routes.matrix, "matrix") { views.matrix() },
+            pageJob(Routes.matrix, "matrixIndex") { views.matrixIndex() },
             pageJob(Routes.search, "search") { views.search() },
             Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .text(views.trainingPlanCSV()) },
             pageJob(Routes.processIndex, "processIndex") { views.processIndex() },
@@ -84,6 +84,7 @@ enum SiteRenderer {
         for department in handbook.departments {
             jobs.append(pageJob(Routes.department(department.id), "department") { views.department(department) })
             jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
+            jobs.append(pageJob(Routes.matrix(department.id), "matrix") { views.matrix(department) })
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
                 jobs.append(pageJob(Routes.role(department.id, role: role.id), "role") { views.role(department, role) })

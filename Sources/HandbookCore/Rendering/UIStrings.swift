@@ -33,7 +33,7 @@ enum UIStrings {
         "searchNoScript": "搜索需要启用 JavaScript。", "searchCount": "找到 {n} 条结果", "searchNone": "没有找到结果，请换个关键词试试。",
         "searchPlaceholder": "搜索…", "department": "部门", "role": "岗位", "page": "文档",
         "flowchart": "流程图", "start": "开始", "loopBack": "返回", "raci": "职责矩阵（RACI）",
-        "matrix": "职责矩阵", "matrixIntro": "全部流程与部门的职责分配：R 负责，A 批准，C 协同，I 知会。点击字母查看对应步骤。",
+        "matrix": "职责矩阵", "matrixIntro": "全部流程与部门的职责分配（R 负责，A 批准，C 协同，I 知会），按部门分页，每页可横向打印。",
         "legend": "图例", "handovers": "交接", "receives": "本部门接收", "handsOn": "本部门移交", "from": "来自", "to": "交给",
         "contentDate": "内容生成日期", "printDateBlank": "＿＿＿＿年＿＿月＿＿日", "print": "打印",
         "trainedItems": "培训项目（R 负责 · A 批准）：逐项培训，逐项签字", "knownItems": "需了解（C 协同 · I 知会）：了解即可，不签字",
@@ -57,6 +57,13 @@ enum UIStrings {
         "overdueCount": "{n} 个评审逾期", "dueSoonCount": "{n} 个 90 天内到期", "matrixTile": "部门 × 流程的 RACI 分工",
         "byCategory": "按类别浏览", "recentlyChanged": "最近变更的流程", "documentsIntro": "规章、指南和术语等文档。",
         "roleCount": "{n} 个岗位", "dueDate": "评审日期", "changedOn": "变更日期",
+        "matrixAll": "全部部门的职责矩阵", "matrixByDepartment": "各部门的职责矩阵", "matrixOverview": "各类别流程的参与部门",
+        "matrixOverviewIntro": "数字为该部门参与的该类别流程数，点击查看该部门的矩阵。部门按组织结构排列。",
+        "matrixDepartmentIntro": "本部门参与的全部流程（按类别）与本部门各岗位的职责：R 负责，A 批准，C 协同，I 知会。点击编号查看对应步骤。",
+        "matrixCellLabel": "{department}参与的{category}流程：{n} 个",
+        "filterCount": "显示 {shown} / {total} 行", "filterAllRoles": "全部岗位", "filterProcessHint": "流程名称",
+        "searchKind": "类型", "searchAllKinds": "全部", "searchShown": "（显示前 {n} 条）", "searchMore": "再显示 {n} 条（还有 {rest} 条）",
+        "searchRoleSteps": "负责 {n} 个步骤",
     ]
 
     static let en: [String: String] = [
@@ -85,7 +92,7 @@ enum UIStrings {
         "searchNoScript": "Search needs JavaScript.", "searchCount": "{n} results", "searchNone": "No results. Try other words.",
         "searchPlaceholder": "Search…", "department": "Department", "role": "Role", "page": "Document",
         "flowchart": "Flowchart", "start": "Start", "loopBack": "back", "raci": "Responsibility matrix (RACI)",
-        "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes: R responsible, A accountable, C consulted, I informed. Letters link to the steps.",
+        "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes (R responsible, A accountable, C consulted, I informed), a page per department, each printable in landscape.",
         "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "From", "to": "To",
         "contentDate": "Content as of", "printDateBlank": "____-__-__", "print": "Print",
         "trainedItems": "Trained and signed (R responsible · A accountable)", "knownItems": "To know (C consulted · I informed): no sign-off",
@@ -109,5 +116,12 @@ enum UIStrings {
         "overdueCount": "{n} overdue for review", "dueSoonCount": "{n} due within 90 days", "matrixTile": "RACI by department and process",
         "byCategory": "By category", "recentlyChanged": "Recently changed processes", "documentsIntro": "Policies, guides, glossary and other documents.",
         "roleCount": "{n} roles", "dueDate": "Review due", "changedOn": "Changed",
+        "matrixAll": "All departments' matrices", "matrixByDepartment": "Matrix per department", "matrixOverview": "Departments taking part, by category",
+        "matrixOverviewIntro": "Each number is how many processes of the category the department takes part in; it leads to the department's matrix. Departments in the organisation's order.",
+        "matrixDepartmentIntro": "Every process the department takes part in (by category) and what each of its roles does: R responsible, A accountable, C consulted, I informed. Numbers link to the steps.",
+        "matrixCellLabel": "{department} in {category}: {n} processes",
+        "filterCount": "Showing {shown} of {total} rows", "filterAllRoles": "All roles", "filterProcessHint": "Process name",
+        "searchKind": "Kind", "searchAllKinds": "All", "searchShown": " (showing the first {n})", "searchMore": "Show {n} more ({rest} left)",
+        "searchRoleSteps": "Responsible for {n} steps",
     ]
 }

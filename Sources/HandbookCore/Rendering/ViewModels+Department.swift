@@ -16,6 +16,8 @@ extension ViewModels {
              "href": .string(RootLink.to(Routes.role(department.id, role: role.id)))]
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
+        model["matrixHref"] = .string(RootLink.to(Routes.matrix(department.id)))
+        model["filterRoles"] = .list(department.roles.map { ["key": .string(Routes.segment($0.id)), "name": .string($0.name)] })
         let owned = duties.ownedProcesses[department.id] ?? []
         let links = processLinkTable, steps = stepTable.value
         model["owned"] = TemplateValue(owned.map { links[$0] })
@@ -27,7 +29,13 @@ extension ViewModels {
             // its fields, cold in a large handbook (see `withRenderedRows`).
             model["dutyGroups"] = .items(.init(count: groups.count) { [self] index in
                 ["processLink": .object(links[groups[index].process]),
-                 "rows": TemplateValue(groups[index].rows.map { dutyRowModel($0, steps: steps) })]
+                 // What assets/filter.js narrows the table by (a process's id, its rows' roles).
+                 "processKey": .string(Routes.segment(handbook.processes[groups[index].process].id)),
+                 "rows": TemplateValue(groups[index].rows.map { row in
+                     var model = dutyRowModel(row, steps: steps)
+                     model["roleKeys"] = .string(Self.roleKeys(row))
+                     return model
+                 })]
             })
         }
         let receives = duties.received[department.id] ?? [], handsOn = duties.handedOn[department.id] ?? []
@@ -44,6 +52,12 @@ extension ViewModels {
         return model
     }
 
+    /// A duty row's `data-roles`: its parties' role ids as path segments (no spaces), `*` for the
+    /// department as a whole (a duty of every role).
+    static func roleKeys(_ row: DutyRow) -> String {
+        row.parties.map { $0.party.roleID.map(Routes.segment) ?? "*" }.joined(separator: " ")
+    }
+
     /// One hand-over on a department's page: what, the other department and its step, and this
     /// department's own step (the row group says which way it goes; the page names the department).
     private func handOverRow(_ handOver: DutyIndex.HandOver, received: Bool, steps: StepTable) -> Model {
@@ -51,6 +65,10 @@ extension ViewModels {
         let (own, other) = received ? (to, from) : (from, to)
         return [
             "items": .string(list(handOver.items)), "process": .string(steps.title[handOver.processIndex]),
+            "processKey": .string(Routes.segment(handbook.processes[handOver.processIndex].id)),
+            // The role of this department's own step, for the role filter.
+            "roleKeys": .string(handbook.processes[handOver.processIndex].steps[received ? handOver.toStep : handOver.fromStep]
+                .responsible.roleID.map(Routes.segment) ?? "*"),
             "other": .object(departmentLink(received ? handOver.from : handOver.to)),
             "otherStep": ["label": .string("\(other.id). \(other.name)"), "href": .string(other.href)],
             "ownStep": ["label": .string("\(own.id). \(own.name)"), "href": .string(own.href)],

@@ -121,6 +121,7 @@ final class ViewModels: Sendable {
             "searchScript": .string(RootLink.to("assets/search.js")),
             "printScript": .string(RootLink.to("assets/print.js")),
             "trainingPlanHref": .string(RootLink.to(Routes.trainingPlan)),
+            "filterScript": .string(RootLink.to("assets/filter.js")),
             "root": .string(RootLink.prefix),
         ]
         if let organization = config.organization { site["organization"] = .string(organization) }
