@@ -35,6 +35,7 @@ enum UIStrings {
         "flowchart": "流程图", "start": "开始", "loopBack": "返回", "raci": "职责矩阵（RACI）",
         "matrix": "职责矩阵", "matrixIntro": "全部流程与部门的职责分配：R 负责，A 批准，C 协同，I 知会。点击字母查看对应步骤。",
         "legend": "图例", "handovers": "交接", "receives": "本部门接收", "handsOn": "本部门移交", "from": "来自", "to": "交给",
+        "flowText": "流程文字说明",
     ]
 
     static let en: [String: String] = [
@@ -65,5 +66,6 @@ enum UIStrings {
         "flowchart": "Flowchart", "start": "Start", "loopBack": "back", "raci": "Responsibility matrix (RACI)",
         "matrix": "Responsibility matrix", "matrixIntro": "Who does what across all processes: R responsible, A accountable, C consulted, I informed. Letters link to the steps.",
         "legend": "Legend", "handovers": "Hand-overs", "receives": "Receives", "handsOn": "Hands on", "from": "From", "to": "To",
+        "flowText": "The flow in words",
     ]
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// The sample's pages in Chromium at a phone's width (390 px) and the widest flowchart at 1280 px.
+@Suite("Phone and flowchart layout", .serialized, .enabled(if: Chromium.path != nil, "chromium is not on PATH; browser tests skipped"))
+struct PhoneLayoutTests {
+    /// Every page kind of the sample, and the cells that must be on screen there (a step's
+    /// responsible party, duties, deadline and outputs), with the deadline cells and the markup
+    /// that counts them in the HTML (a row's deadline on a checklist is its third `td`).
+    static let pages: [(path: String, cells: String, deadlines: String, rows: String)] = [
+        ("index.html", "", "", ""),
+        ("processes/complaint-handling/index.html", "table.steps td[data-label]", "table.steps td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
+        ("processes/purchase-approval/index.html", "table.steps td[data-label]", "table.steps td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
+        ("processes/complaint-handling/feedback.html", "table.feedback-form td", "", ""),
+        ("departments/customer-service/index.html", "table.duties td, table.handovers td", "table.duties td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
+        ("training/customer-service/index.html", "table.checks td:not(.box)", "table.checks td.box ~ td:nth-of-type(3)", "<td class=\"box\">"),
+        ("training/customer-service/cs-agent/index.html", "table.checks td:not(.box)", "table.checks td.box ~ td:nth-of-type(3)", "<td class=\"box\">"),
+        ("matrix/index.html", "", "", ""),
+        ("search/index.html", "", "", ""),
+        ("glossary/index.html", "", "", ""),
+        ("guides/writing-processes/index.html", "", "", ""),
+        ("404.html", "", "", ""),
+    ]
+
+    struct Box: Decodable { var text: String; var left, right, width: Double }
+    struct Phone: Decodable { var innerWidth, scrollWidth: Double; var cells, deadlines: [Box] }
+
+    @Test("At 390 px no page scrolls sideways, and every step's party, duties, deadline and outputs are on screen")
+    func phone() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for page in Self.pages {
+            let script = """
+                addEventListener('load', () => {
+                  const box = c => { const r = c.getBoundingClientRect(); return { text: c.textContent.trim().slice(0, 30), left: r.left, right: r.right, width: r.width }; };
+                  const all = s => s ? [...document.querySelectorAll(s)].map(box) : [];
+                  report({ innerWidth, scrollWidth: document.documentElement.scrollWidth,
+                           cells: all('\(page.cells)'), deadlines: all('\(page.deadlines)') });
+                });
+                """
+            let phone = try await PageProbe.decode(Phone.self, site.url(page.path), script: script, width: 390, in: folder)
+            #expect(phone.innerWidth == 390, "\(page.path): the probe's viewport is \(phone.innerWidth) px")
+            #expect(phone.scrollWidth <= phone.innerWidth, "\(page.path) scrolls sideways: \(phone.scrollWidth) px")
+            let rows = page.rows.isEmpty ? 0 : HTML.count(page.rows, in: site.text(page.path))
+            #expect(phone.deadlines.count == rows && (page.rows.isEmpty || rows > 0), "\(page.path): \(phone.deadlines.count) deadline cells of \(rows)")
+            for cell in phone.cells + phone.deadlines where !cell.text.isEmpty {
+                #expect(cell.left >= 0 && cell.right <= phone.innerWidth && cell.width > 40,
+                        "\(page.path): `\(cell.text)` at \(Int(cell.left))–\(Int(cell.right)) px")
+            }
+        }
+    }
+
+    struct Chart: Decodable {
+        struct Band: Decodable { var left, right, scale, nodes: Double }
+        var innerWidth, scrollWidth, mainLeft, mainRight, smallestFont: Double
+        var bands: [Band]
+        var nodes: [Box]
+    }
+
+    /// The bands of a chart as laid out at `width` px (an iframe when narrower than a window).
+    func chart(_ path: String, width: Int?, site: BuiltSite, folder: URL) async throws -> Chart {
+        let script = """
+            addEventListener('load', () => {
+              const main = document.querySelector('main').getBoundingClientRect();
+              const svgs = [...document.querySelectorAll('.flowchart svg.flowchart-svg')];
+              const fonts = [...document.querySelectorAll('.flowchart svg text')].map(t => parseFloat(getComputedStyle(t).fontSize));
+              const bands = svgs.map(s => { const r = s.getBoundingClientRect();
+                return { left: r.left, right: r.right, scale: r.width / s.viewBox.baseVal.width, nodes: s.querySelectorAll('a.node').length }; });
+              const nodes = [...document.querySelectorAll('.flowchart a.node')].map(a => { const r = a.getBoundingClientRect();
+                return { text: a.getAttribute('aria-label'), left: r.left, right: r.right, width: r.width }; });
+              report({ innerWidth, scrollWidth: document.documentElement.scrollWidth, mainLeft: main.left, mainRight: main.right,
+                       smallestFont: Math.min(...fonts), bands, nodes });
+            });
+            """
+        return try await PageProbe.decode(Chart.self, site.url(path), script: script, width: width, in: folder)
+    }
+
+    @Test("At 1280 px the widest charts show whole in the content column, labels at 9 px or more, every step's box once")
+    func chartFits() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for (path, steps) in [("processes/purchase-approval/index.html", 9), ("processes/complaint-handling/index.html", 6)] {
+            let chart = try await chart(path, width: nil, site: site, folder: folder)
+            #expect(chart.innerWidth == 1280)
+            #expect(chart.scrollWidth <= chart.innerWidth, "\(path) scrolls sideways")
+            #expect(!chart.bands.isEmpty)
+            #expect(chart.smallestFont == 11, "branch labels are the smallest type")
+            for band in chart.bands {
+                #expect(band.left >= chart.mainLeft && band.right <= chart.mainRight, "\(path): a band at \(band.left)–\(band.right)")
+                #expect(band.scale * chart.smallestFont >= 9, "\(path): labels at \(band.scale * chart.smallestFont) px")
+            }
+            #expect(chart.bands.map(\.nodes).reduce(0, +) == Double(steps), "each step's box once")
+            #expect(chart.nodes.count == steps)
+            for node in chart.nodes { #expect(node.left >= chart.mainLeft && node.right <= chart.mainRight, "\(node.text) outside") }
+        }
+        // The purchase approval is wider than a band: it is drawn in two or more, all at one scale.
+        let wide = try await chart("processes/purchase-approval/index.html", width: nil, site: site, folder: folder)
+        #expect(wide.bands.count >= 2)
+        #expect(Set(wide.bands.map { ($0.scale * 1000).rounded() }).count == 1, "bands at different scales: \(wide.bands.map(\.scale))")
+
+        // On a phone the chart is an overview inside the screen; the steps in words are below it.
+        let phone = try await chart("processes/purchase-approval/index.html", width: 390, site: site, folder: folder)
+        #expect(phone.scrollWidth <= 390)
+        for band in phone.bands { #expect(band.left >= 0 && band.right <= 390) }
+        let html = site.text("processes/purchase-approval/index.html")
+        let words = try #require(html.components(separatedBy: "<ol class=\"flow-steps\">").dropFirst().first?.components(separatedBy: "</ol>").first)
+        #expect(HTML.count("<li><a href=\"#step-", in: words) == steps(in: html))
+    }
+
+    private func steps(in html: String) -> Int { HTML.stepRowIDs(in: html).count }
+}
