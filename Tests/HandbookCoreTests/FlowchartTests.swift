@@ -50,8 +50,8 @@ struct FlowchartTests {
 
     /// Lane names as drawn: the tspans of each lane group, joined.
     static func laneNames(in svg: String) -> [String] {
-        // The first band's: every band has the lane names in front.
-        let chart = svg.components(separatedBy: "</svg>")[0]
+        // Drawn once, in front of every band.
+        let chart = svg.components(separatedBy: "<g id=\"flow-names\"").dropFirst().first?.components(separatedBy: "</defs>")[0] ?? ""
         return matches("<g class=\"lane(?: b)?\">(.*?)</g>", in: chart).map { lane in
             matches("<tspan[^>]*>([^<]*)</tspan>", in: lane[0]).map { HTML.decodeEntities($0[0]) }.joined(separator: " ")
         }

@@ -65,8 +65,8 @@ enum FlowchartSVG {
     /// the lane names in front, on screen as on paper: scrolled sideways in a 1,104-px column, the
     /// purchase approval showed 46 % of its 2,400 px, and shrunk whole its labels were 6 px. Each
     /// band is an SVG of its own holding the boxes of its columns (so every step's link is there
-    /// once, in reading order, reachable by keyboard) and the lanes and arrows it crosses, the
-    /// arrows clipped at the lane names. `--w` is a band's width, `--f` its share of the widest:
+    /// once, in reading order, reachable by keyboard); the first draws all lanes and arrows, the
+    /// others show their part of them with `<use>`, the arrows clipped at the lane names. `--w` is a band's width, `--f` its share of the widest:
     /// the style draws them all at one scale.
     static func render(_ layout: FlowLayout, process: Process, words: Words) -> String {
         guard !layout.nodes.isEmpty else { return "" }
@@ -91,9 +91,22 @@ enum FlowchartSVG {
                 svg += """
                 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
                 <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10" fill="none" stroke="#000" stroke-width="1.5"/></marker>
-                <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style></defs>
+                <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style>
 
                 """
+                // The lane names, in front of every band. Each group that `<use>` shows has the class
+                // itself: the style's selectors are matched inside the copy, where no <svg> is above it.
+                svg += "<g id=\"flow-names\" class=\"flowchart-svg\">"
+                for (k, lane) in layout.lanes.enumerated() {
+                    let f = FlowLayout.Rect(x: 0, y: lane.frame.y, width: FlowLayout.laneLabelWidth, height: lane.frame.height)
+                    svg += k % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
+                    svg.rect(f, rest: "/>")
+                    svg += "<line x1=\""; svg.number(f.maxX); svg += "\" y1=\""; svg.number(f.y)
+                    svg += "\" x2=\""; svg.number(f.maxX); svg += "\" y2=\""; svg.number(f.maxY); svg += "\"/>"
+                    text(lane.lines, centerX: f.midX, centerY: f.midY, into: &svg)
+                    svg += "</g>"
+                }
+                svg += "</g></defs>\n"
             } else {
                 svg += "\" role=\"group\" aria-label=\""
                 svg.escaped(words.part(number + 1, bands.count))
@@ -101,41 +114,36 @@ enum FlowchartSVG {
             }
             // Lanes and arrows are what the text alternative below the chart says in words.
             svg += "<g aria-hidden=\"true\">\n"
-            for (number, lane) in layout.lanes.enumerated() {
-                let f = FlowLayout.Rect(x: x0, y: lane.frame.y, width: w, height: lane.frame.height)
-                let edge = x0 + FlowLayout.laneLabelWidth
-                svg += number % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
-                svg.rect(f, rest: "/>")
-                svg += "<line x1=\""; svg.number(edge); svg += "\" y1=\""; svg.number(f.y)
-                svg += "\" x2=\""; svg.number(edge); svg += "\" y2=\""; svg.number(f.maxY)
-                svg += "\"/>"
-                text(lane.lines, centerX: x0 + FlowLayout.laneLabelWidth / 2, centerY: f.midY, into: &svg)
-                svg += "</g>\n"
-            }
-            if x0 > 0 {
-                // Arrows that run on from the band before stop at the lane names.
-                svg += "<clipPath id=\"flow-clip-"; svg.number(Double(number + 1)); svg += "\">"
+            if number == 0 {
+                // The whole chart's lanes and arrows, drawn once: a later band shows its part of
+                // them through `<use>` (clipped at its lane names), not copies of them.
+                svg += "<g id=\"flow-back\" class=\"flowchart-svg\">"
+                for (k, lane) in layout.lanes.enumerated() {
+                    svg += k % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
+                    svg.rect(FlowLayout.Rect(x: 0, y: lane.frame.y, width: layout.width, height: lane.frame.height), rest: "/></g>")
+                }
+                svg += "</g>\n<g id=\"flow-edges\" class=\"flowchart-svg\">\n"
+                for (index, edge) in layout.edges.enumerated() {
+                    svg += edge.isLoop ? "<polyline class=\"edge loop\" points=\"" : "<polyline class=\"edge\" points=\""
+                    for (k, point) in edge.points.enumerated() {
+                        if k > 0 { svg += " " }
+                        svg.number(point.x); svg += ","; svg.number(point.y)
+                    }
+                    svg += "\"/>"
+                    for label in labels[index] {
+                        svg += "<text x=\""; svg.number(label.x); svg += "\" y=\""; svg.number(label.y)
+                        svg += label.end ? "\" class=\"branch e\">" : "\" class=\"branch\">"
+                        svg.escaped(label.text); svg += "</text>"
+                    }
+                    svg += "\n"
+                }
+                svg += "</g>\n<use href=\"#flow-names\"/>\n"
+            } else {
+                svg += "<use href=\"#flow-back\"/><clipPath id=\"flow-clip-"; svg.number(Double(number + 1)); svg += "\">"
                 svg.rect(FlowLayout.Rect(x: band.lowerBound, y: 0, width: band.upperBound - band.lowerBound, height: h), rest: "/>")
-                svg += "</clipPath><g clip-path=\"url(#flow-clip-"; svg.number(Double(number + 1)); svg += ")\">\n"
+                svg += "</clipPath><g clip-path=\"url(#flow-clip-"; svg.number(Double(number + 1))
+                svg += ")\"><use href=\"#flow-edges\"/></g><use href=\"#flow-names\" x=\""; svg.number(x0); svg += "\"/>\n"
             }
-            for (index, edge) in layout.edges.enumerated() {
-                let xs = edge.points.map(\.x)
-                guard let low = xs.min(), let high = xs.max(), low < band.upperBound, high > band.lowerBound else { continue }
-                svg += edge.isLoop ? "<polyline class=\"edge loop\" points=\"" : "<polyline class=\"edge\" points=\""
-                for (k, point) in edge.points.enumerated() {
-                    if k > 0 { svg += " " }
-                    svg.number(point.x); svg += ","; svg.number(point.y)
-                }
-                svg += "\"/>"
-                // Each label in one band: the one its anchor is in (the last band's right edge is its own).
-                for label in labels[index] where band.contains(label.x) || number == bands.count - 1 && label.x == band.upperBound {
-                    svg += "<text x=\""; svg.number(label.x); svg += "\" y=\""; svg.number(label.y)
-                    svg += label.end ? "\" class=\"branch e\">" : "\" class=\"branch\">"
-                    svg.escaped(label.text); svg += "</text>"
-                }
-                svg += "\n"
-            }
-            if x0 > 0 { svg += "</g>\n" }
             for node in layout.nodes where node.kind == .start || node.kind == .end {
                 guard band.contains(node.frame.midX) else { continue }
                 let f = node.frame, r = f.width / 2
