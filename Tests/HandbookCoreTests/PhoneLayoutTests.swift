@@ -55,6 +55,8 @@ struct PhoneLayoutTests {
     struct Chart: Decodable {
         struct Band: Decodable { var left, right, scale, nodes: Double }
         var innerWidth, scrollWidth, mainLeft, mainRight, smallestFont: Double
+        /// How many of the boxes take the keyboard's focus.
+        var focusable: Double
         var bands: [Band]
         var nodes: [Box]
     }
@@ -70,8 +72,9 @@ struct PhoneLayoutTests {
                 return { left: r.left, right: r.right, scale: r.width / s.viewBox.baseVal.width, nodes: s.querySelectorAll('a.node').length }; });
               const nodes = [...document.querySelectorAll('.flowchart a.node')].map(a => { const r = a.getBoundingClientRect();
                 return { text: a.getAttribute('aria-label'), left: r.left, right: r.right, width: r.width }; });
+              const focusable = [...document.querySelectorAll('.flowchart a.node')].filter(a => { a.focus(); return document.activeElement === a; }).length;
               report({ innerWidth, scrollWidth: document.documentElement.scrollWidth, mainLeft: main.left, mainRight: main.right,
-                       smallestFont: Math.min(...fonts), bands, nodes });
+                       smallestFont: Math.min(...fonts), focusable, bands, nodes });
             });
             """
         return try await PageProbe.decode(Chart.self, site.url(path), script: script, width: width, in: folder)
@@ -94,6 +97,7 @@ struct PhoneLayoutTests {
             }
             #expect(chart.bands.map(\.nodes).reduce(0, +) == Double(steps), "each step's box once")
             #expect(chart.nodes.count == steps)
+            #expect(chart.focusable == Double(steps), "boxes the keyboard reaches: \(chart.focusable) of \(steps)")
             for node in chart.nodes { #expect(node.left >= chart.mainLeft && node.right <= chart.mainRight, "\(node.text) outside") }
         }
         // The purchase approval is wider than a band: it is drawn in two or more, all at one scale.
