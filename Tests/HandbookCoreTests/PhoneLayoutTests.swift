@@ -5,17 +5,18 @@ import Testing
 /// The sample's pages in Chromium at a phone's width (390 px) and the widest flowchart at 1280 px.
 @Suite("Phone and flowchart layout", .serialized, .enabled(if: Chromium.path != nil, "chromium is not on PATH; browser tests skipped"))
 struct PhoneLayoutTests {
-    /// Every page kind of the sample, and the cells that must be on screen there (a step's
-    /// responsible party, duties, deadline and outputs), with the deadline cells and the markup
-    /// that counts them in the HTML (a row's deadline on a checklist is its third `td`).
+    /// Every page kind of the sample, the cells that must be on screen there (a step's
+    /// responsible party, duties, deadline and outputs), its deadline cells and its step rows.
     static let pages: [(path: String, cells: String, deadlines: String, rows: String)] = [
         ("index.html", "", "", ""),
-        ("processes/complaint-handling/index.html", "table.steps td[data-label]", "table.steps td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
-        ("processes/purchase-approval/index.html", "table.steps td[data-label]", "table.steps td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
+        ("processes/complaint-handling/index.html", "table.steps td", "table.steps td:nth-child(7)", "table.steps tbody tr"),
+        ("processes/purchase-approval/index.html", "table.steps td", "table.steps td:nth-child(7)", "table.steps tbody tr"),
         ("processes/complaint-handling/feedback.html", "table.feedback-form td", "", ""),
-        ("departments/customer-service/index.html", "table.duties td, table.handovers td", "table.duties td[data-label=\"完成时限\"]", "data-label=\"完成时限\""),
-        ("training/customer-service/index.html", "table.checks td:not(.box)", "table.checks td.box ~ td:nth-of-type(3)", "<td class=\"box\">"),
-        ("training/customer-service/cs-agent/index.html", "table.checks td:not(.box)", "table.checks td.box ~ td:nth-of-type(3)", "<td class=\"box\">"),
+        ("departments/customer-service/index.html", "table.duties td, table.handovers td", "table.duties td:nth-child(4)",
+         "table.duties tbody tr:not(.group)"),
+        ("training/customer-service/index.html", "table.checks td:not(.box)", "table.checks td:nth-child(4)", "table.checks tbody tr:not(.group)"),
+        ("training/customer-service/cs-agent/index.html", "table.checks td:not(.box)", "table.checks td:nth-child(4)",
+         "table.checks tbody tr:not(.group)"),
         ("matrix/index.html", "", "", ""),
         ("search/index.html", "", "", ""),
         ("glossary/index.html", "", "", ""),
@@ -24,7 +25,8 @@ struct PhoneLayoutTests {
     ]
 
     struct Box: Decodable { var text: String; var left, right, width: Double }
-    struct Phone: Decodable { var innerWidth, scrollWidth: Double; var cells, deadlines: [Box] }
+    /// `labels`: the column names the deadline cells show above their text.
+    struct Phone: Decodable { var innerWidth, scrollWidth, rows: Double; var cells, deadlines: [Box]; var labels: [String] }
 
     @Test("At 390 px no page scrolls sideways, and every step's party, duties, deadline and outputs are on screen")
     func phone() async throws {
@@ -36,15 +38,20 @@ struct PhoneLayoutTests {
                 addEventListener('load', () => {
                   const box = c => { const r = c.getBoundingClientRect(); return { text: c.textContent.trim().slice(0, 30), left: r.left, right: r.right, width: r.width }; };
                   const all = s => s ? [...document.querySelectorAll(s)].map(box) : [];
+                  const labels = [...document.querySelectorAll('\(page.deadlines)' || 'none')]
+                    .map(c => getComputedStyle(c, '::before').content);
                   report({ innerWidth, scrollWidth: document.documentElement.scrollWidth,
-                           cells: all('\(page.cells)'), deadlines: all('\(page.deadlines)') });
+                           rows: '\(page.rows)' ? document.querySelectorAll('\(page.rows)').length : 0,
+                           cells: all('\(page.cells)'), deadlines: all('\(page.deadlines)'), labels });
                 });
                 """
             let phone = try await PageProbe.decode(Phone.self, site.url(page.path), script: script, width: 390, in: folder)
             #expect(phone.innerWidth == 390, "\(page.path): the probe's viewport is \(phone.innerWidth) px")
             #expect(phone.scrollWidth <= phone.innerWidth, "\(page.path) scrolls sideways: \(phone.scrollWidth) px")
-            let rows = page.rows.isEmpty ? 0 : HTML.count(page.rows, in: site.text(page.path))
-            #expect(phone.deadlines.count == rows && (page.rows.isEmpty || rows > 0), "\(page.path): \(phone.deadlines.count) deadline cells of \(rows)")
+            #expect(Double(phone.deadlines.count) == phone.rows && (page.rows.isEmpty || phone.rows > 0),
+                    "\(page.path): \(phone.deadlines.count) deadline cells in \(phone.rows) rows")
+            // Each deadline on a card says what it is.
+            #expect(phone.labels.allSatisfy { $0 == "\"完成时限\"" }, "\(page.path): \(Set(phone.labels))")
             for cell in phone.cells + phone.deadlines where !cell.text.isEmpty {
                 #expect(cell.left >= 0 && cell.right <= phone.innerWidth && cell.width > 40,
                         "\(page.path): `\(cell.text)` at \(Int(cell.left))–\(Int(cell.right)) px")
