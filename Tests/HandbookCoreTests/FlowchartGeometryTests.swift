@@ -285,11 +285,13 @@ struct FlowchartGeometryTests {
         let words = FlowchartSVG.Words(title: "t", start: "s", end: "e", loop: "l", summary: { "\($0) \($1)" })
         let draw = { FlowchartSVG.render(FlowLayout(process: process, laneName: { $0 }), process: process, words: words) }
         let svg = draw()
-        // The lane groups of the chart, and as wide as it is, the lane names again for its print slices.
-        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane", in: svg) == 16)
+        // The lane groups twice, names and backgrounds, however many bands show them.
+        let layout = FlowLayout(process: process, laneName: { $0 })
+        #expect(svg == draw() && HTML.count("<a class=\"node\"", in: svg) == 30 && HTML.count("<g class=\"lane", in: svg) == layout.lanes.count * 2)
+        #expect(HTML.count("<use href=\"#flow-edges\"/>", in: svg) == FlowchartSVG.bands(layout).count - 1)
     }
 
-    @Test("A chart wider than a page is cut for print into slices of one scale, each at most a page wide, just after a column's boxes")
+    @Test("A chart wider than a page is cut into bands of one scale, each at most a page wide, just after a column's boxes")
     func printSlices() {
         let process = Self.process(Self.edgeCases[2].1)
         let layout = FlowLayout(process: process, laneName: { $0 })
@@ -306,8 +308,13 @@ struct FlowchartGeometryTests {
         }
         let words = FlowchartSVG.Words(title: "t", start: "s", end: "e", loop: "l", summary: { "\($0) \($1)" })
         let svg = FlowchartSVG.render(layout, process: process, words: words)
-        #expect(HTML.count("<use href=\"#flow-chart\"/>", in: svg) == slices.count)
-        #expect(svg.contains("<svg class=\"flowchart-svg sliced\""))
+        #expect(HTML.count("<svg class=\"flowchart-svg\"", in: svg) == slices.count)
+        // Each band holds the boxes of its own columns: every step's link once, in the band it lies in.
+        let bands = svg.components(separatedBy: "</svg>").dropLast()
+        for (slice, band) in zip(slices, bands) {
+            let inside = layout.nodes.filter { ($0.kind == .task || $0.kind == .decision) && slice.contains($0.frame.midX) }
+            #expect(HTML.count("<a class=\"node\"", in: String(band)) == inside.count)
+        }
         // A narrow chart has none.
         let narrow = Self.process([S(id: "1", name: "一", department: "a", decision: false, next: [])])
         #expect(FlowchartSVG.slices(FlowLayout(process: narrow, laneName: { $0 })).isEmpty)

@@ -10,6 +10,8 @@ extension ViewModels {
         let children = handbook.departments.filter { $0.parentID == department.id }
         model["children"] = TemplateValue(children.map { departmentLink($0.id) })
         model["hasChildren"] = .bool(!children.isEmpty)
+        // No box at all for a department with neither: it showed as an empty grey one.
+        model["hasOrg"] = .bool(department.parentID != nil || !children.isEmpty)
         model["roles"] = .list(department.roles.map { role in
             ["name": .string(role.name), "head": .bool(role.id == department.headRoleID),
              "trainingHref": .string(RootLink.to(Routes.training(department.id, role: role.id))),

@@ -1,7 +1,7 @@
 import HandbookTemplate
 
 extension ViewModels {
-    /// The swimlane flowchart of a process, as inline SVG.
+    /// The swimlane flowchart of a process, as inline SVG (one per band of a wide chart).
     func flowchart(_ process: Process) -> String {
         let layout = FlowLayout(process: process, laneName: departmentName)
         let english = handbook.config.language == .en
@@ -10,8 +10,40 @@ extension ViewModels {
             loop: strings["loopBack"]!,
             summary: { steps, lanes in
                 english ? "\(steps) steps across \(lanes) departments: " : "共 \(steps) 个步骤，涉及 \(lanes) 个部门："
-            })
+            },
+            part: { [strings] part, parts in "\(strings["flowchart"]!): \(process.title) (\(part)/\(parts))" },
+            node: { [self] step in "\(step.id) \(step.name)（\(partyName(step.responsible))）" },
+            after: english ? ". The steps in words follow the chart." : "。图下列出各步骤及其流转。")
         return FlowchartSVG.render(layout, process: process, words: words)
+    }
+
+    /// "客服部/客服专员", or the department alone when the whole of it is responsible.
+    func partyName(_ party: Party) -> String {
+        let department = handbook.department(party.departmentID)
+        let name = department?.name ?? party.departmentID
+        guard let roleID = party.roleID else { return name }
+        return "\(name)/\(department?.role(roleID)?.name ?? roleID)"
+    }
+
+    /// The flowchart in words, for readers who cannot see it and for phones, where the chart is
+    /// an overview: each step with its party, then where it leads ("需补充调查 → 2 …", "→ 结束").
+    func flowSteps(_ process: Process, names: [String: String]) -> TemplateValue {
+        .list(process.steps.map { step in
+            let next = step.next.map { edge -> TemplateValue in
+                var item: Model = ["when": edge.when.map(TemplateValue.string) ?? false]
+                if let to = edge.to {
+                    item["label"] = .string("\(to) \(names[to] ?? "")")
+                    item["href"] = .string("#" + Routes.href(Routes.stepAnchor(to)))
+                } else {
+                    item["label"] = .string(strings["end"]!)
+                    item["href"] = false
+                }
+                return .object(item)
+            }
+            return ["id": .string(step.id), "name": .string(step.name), "party": .string(partyName(step.responsible)),
+                    "href": .string("#" + Routes.href(Routes.stepAnchor(step.id))),
+                    "decision": .bool(step.kind == .decision), "next": .list(next)]
+        })
     }
 
     /// Steps × departments with R, A, C, I; departments in order of first appearance.

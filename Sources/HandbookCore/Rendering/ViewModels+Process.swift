@@ -36,8 +36,10 @@ extension ViewModels {
         let names = Dictionary(process.steps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         model["steps"] = .list(process.steps.indices.map { .object(stepRow(process, at: $0, names: names)) })
         model["flowchart"] = .string(flowchart(process))
+        model["flowSteps"] = flowSteps(process, names: names)
         model["raci"] = raciMatrix(process)
-        if !process.bodyHTML.isEmpty { model["body"] = .string(process.bodyHTML) }
+        let body = Self.withoutTitle(process.bodyHTML, title: process.title)
+        if !body.isEmpty { model["body"] = .string(body) }
         if !process.changes.isEmpty {
             model["hasChanges"] = true
             model["changes"] = .list(process.changes.map { change in
@@ -53,6 +55,19 @@ extension ViewModels {
                                                      footer: ([handbook.config.title, process.title] + edition.compactMap { $0 }).joined(separator: " · "),
                                                      language: handbook.config.language))
         return model
+    }
+
+    /// A body that opens with the process's own title as `# 标题` without that heading: the page
+    /// already has it as its `<h1>`, and showed it twice.
+    static func withoutTitle(_ html: String, title: String) -> String {
+        guard html.hasPrefix("<h1"), let close = html.range(of: "</h1>"),
+              let open = html[..<close.lowerBound].firstIndex(of: ">") else { return html }
+        let heading = html[html.index(after: open)..<close.lowerBound]
+        let text = heading.replacing(/<[^>]*>/, with: "").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        guard text.trimmingCharacters(in: .whitespaces) == title.trimmingCharacters(in: .whitespaces) else { return html }
+        return String(html[close.upperBound...].drop { $0.isNewline })
     }
 
     /// The printable execution feedback sheet (《执行反馈表》): a row per step, blank rows after.

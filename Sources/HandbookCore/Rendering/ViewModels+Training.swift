@@ -126,7 +126,6 @@ extension ViewModels {
             return ["html": .string(fragments.value(step: step, letters: row.letters | (wide ? 1 << 4 : 0)) {
                 var model = dutyRowModel(row, steps: steps)
                 model["rowColumns"] = columns
-                model["t"] = uiStrings
                 if wide { model["wide"] = .string(strings["departmentWide"]!) }
                 return renderFragment("checklistRow", model)
             })]

@@ -93,9 +93,6 @@ final class ViewModels: Sendable {
                                             language: handbook.config.language))
     }
 
-    /// The UI strings as templates read them (`t.deadline`), for fragments rendered outside a page.
-    var uiStrings: TemplateValue { stringsValue }
-
     /// Keys every page has: site, UI strings, navigation.
     /// Every page but the home page has breadcrumbs: `首页 › title` unless its builder gives a
     /// longer trail.

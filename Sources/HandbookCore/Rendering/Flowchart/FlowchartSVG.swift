@@ -17,6 +17,12 @@ enum FlowchartSVG {
         var end: String
         var loop: String
         var summary: (Int, Int) -> String
+        /// "(2/3)" after the title: the label of a wide chart's later bands.
+        var part: (Int, Int) -> String = { "\($0)/\($1)" }
+        /// A step's box as a screen reader names it: number, name and who is responsible.
+        var node: (Step) -> String = { "\($0.id) \($0.name)" }
+        /// After the departments in the description: where the steps are told in words.
+        var after = "."
     }
 
     /// Widest a chart prints whole, and the widest slice of a wider one: on A4's text width
@@ -49,87 +55,98 @@ enum FlowchartSVG {
         return slices
     }
 
+    /// The chart's bands, left to right: `slices` for a wide chart, else one band of the whole.
+    static func bands(_ layout: FlowLayout) -> [Range<Double>] {
+        let slices = Self.slices(layout)
+        return slices.isEmpty ? [FlowLayout.laneLabelWidth..<layout.width] : slices
+    }
+
+    /// A wide chart is drawn as bands stacked top to bottom, each at most `printWidth` wide with
+    /// the lane names in front, on screen as on paper: scrolled sideways in a 1,104-px column, the
+    /// purchase approval showed 46 % of its 2,400 px, and shrunk whole its labels were 6 px. Each
+    /// band is an SVG of its own holding the boxes of its columns (so every step's link is there
+    /// once, in reading order, reachable by keyboard); the first draws all lanes and arrows, the
+    /// others show their part of them with `<use>`, the arrows clipped at the lane names. `--w` is a band's width, `--f` its share of the widest:
+    /// the style draws them all at one scale.
     static func render(_ layout: FlowLayout, process: Process, words: Words) -> String {
         guard !layout.nodes.isEmpty else { return "" }
         var svg = SVGBytes()
-        let w = layout.width, h = layout.height
-        let slices = Self.slices(layout)
-        svg += slices.isEmpty ? "<svg class=\"flowchart-svg\"" : "<svg class=\"flowchart-svg sliced\""
-        svg += " xmlns=\"http://www.w3.org/2000/svg\" width=\""
-        svg.number(w); svg += "\" height=\""; svg.number(h)
-        svg += "\" viewBox=\"0 0 "; svg.number(w); svg += " "; svg.number(h)
-        svg += "\" role=\"img\" aria-labelledby=\"flow-title flow-desc\">\n<title id=\"flow-title\">"
-        svg.escaped(words.title)
-        svg += "</title>\n<desc id=\"flow-desc\">"
-        describe(layout, process: process, words: words, into: &svg)
-        svg += """
-        </desc>
-        <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
-        <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10" fill="none" stroke="#000" stroke-width="1.5"/></marker>
-        <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style>
-        """
-        if !slices.isEmpty {
-            // The lane names alone, drawn in front of each print slice.
-            svg += "<g id=\"flow-lanes\" class=\"flowchart-svg\">"
-            for (number, lane) in layout.lanes.enumerated() {
-                let f = FlowLayout.Rect(x: 0, y: lane.frame.y, width: FlowLayout.laneLabelWidth, height: lane.frame.height)
-                svg += number % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
-                svg.rect(f, rest: "/>")
-                text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, into: &svg)
-                svg += "</g>"
-            }
-            svg += "</g>"
-        }
-        // A class of its own for the style's selectors: they also match in the print slices'
-        // copies, where the outer <svg> is not an ancestor.
-        svg += "</defs>\n<g id=\"flow-chart\" class=\"flowchart-svg\">\n"
-        for (number, lane) in layout.lanes.enumerated() {
-            let f = lane.frame
-            svg += number % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
-            svg.rect(f, rest: "/>")
-            svg += "<line x1=\""; svg.number(FlowLayout.laneLabelWidth); svg += "\" y1=\""; svg.number(f.y)
-            svg += "\" x2=\""; svg.number(FlowLayout.laneLabelWidth); svg += "\" y2=\""; svg.number(f.maxY)
-            svg += "\"/>"
-            text(lane.lines, centerX: FlowLayout.laneLabelWidth / 2, centerY: f.midY, into: &svg)
-            svg += "</g>\n"
-        }
-        var labelled: [Int: Int] = [:]
-        for edge in layout.edges {
-            svg += edge.isLoop ? "<polyline class=\"edge loop\" points=\"" : "<polyline class=\"edge\" points=\""
-            for (k, point) in edge.points.enumerated() {
-                if k > 0 { svg += " " }
-                svg.number(point.x); svg += ","; svg.number(point.y)
-            }
-            svg += "\"/>"
-            var label = edge.label
-            if edge.isLoop {
-                // One line above the loop's channel segment, beside its rise: the mark, then the condition.
-                let channel = edge.points[2]
-                var x = channel.x + 4
-                for line in ["↺ " + words.loop] + label {
-                    svg += "<text x=\""; svg.number(x); svg += "\" y=\""; svg.number(channel.y - 3)
-                    svg += "\" class=\"branch\">"; svg.escaped(line); svg += "</text>"
-                    x += TextMetrics.width(of: line + " ", fontSize: 11)
+        let h = layout.height
+        let bands = Self.bands(layout)
+        let widest = bands.map { $0.upperBound - $0.lowerBound + FlowLayout.laneLabelWidth }.max() ?? layout.width
+        let labels = labelPlaces(layout, words: words)
+        for (number, band) in bands.enumerated() {
+            let x0 = band.lowerBound - FlowLayout.laneLabelWidth, w = band.upperBound - x0
+            svg += "<svg class=\"flowchart-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
+            svg.number(w); svg += "\" height=\""; svg.number(h)
+            svg += "\" viewBox=\""; svg.number(x0); svg += " 0 "; svg.number(w); svg += " "; svg.number(h)
+            svg += "\" style=\"--w:"; svg.number(w); svg += ";--f:"; svg.fraction(w / widest)
+            // A group, not an image: an image's content is presentational, and these hold links.
+            if number == 0 {
+                svg += "\" role=\"group\" aria-labelledby=\"flow-title\" aria-describedby=\"flow-desc\">\n<title id=\"flow-title\">"
+                svg.escaped(words.title)
+                svg += "</title>\n<desc id=\"flow-desc\">"
+                describe(layout, process: process, words: words, into: &svg)
+                svg += "</desc>\n"
+                svg += """
+                <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker>
+                <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10" fill="none" stroke="#000" stroke-width="1.5"/></marker>
+                <style>.flowchart-svg .lane rect{fill:#f4f4f4;stroke:#888}.flowchart-svg .lane.b rect{fill:#fff}.flowchart-svg .lane line{stroke:#888}.flowchart-svg text{font-size:13px;text-anchor:middle}.flowchart-svg .lane text{font-weight:bold}.flowchart-svg .edge{fill:none;stroke:#000;stroke-width:1.3;marker-end:url(#arrow)}.flowchart-svg .edge.loop{stroke-dasharray:6 4;marker-end:url(#arrow-open)}.flowchart-svg .node rect,.flowchart-svg .node polygon{fill:#fff;stroke:#000;stroke-width:1.5}.flowchart-svg .branch{font-size:11px;text-anchor:start}.flowchart-svg .branch.e{text-anchor:end}</style>
+
+                """
+                // The lane names, in front of every band. Each group that `<use>` shows has the class
+                // itself: the style's selectors are matched inside the copy, where no <svg> is above it.
+                svg += "<g id=\"flow-names\" class=\"flowchart-svg\">"
+                for (k, lane) in layout.lanes.enumerated() {
+                    let f = FlowLayout.Rect(x: 0, y: lane.frame.y, width: FlowLayout.laneLabelWidth, height: lane.frame.height)
+                    svg += k % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
+                    svg.rect(f, rest: "/>")
+                    svg += "<line x1=\""; svg.number(f.maxX); svg += "\" y1=\""; svg.number(f.y)
+                    svg += "\" x2=\""; svg.number(f.maxX); svg += "\" y2=\""; svg.number(f.maxY); svg += "\"/>"
+                    text(lane.lines, centerX: f.midX, centerY: f.midY, into: &svg)
+                    svg += "</g>"
                 }
-                label = []
+                svg += "</g></defs>\n"
+            } else {
+                svg += "\" role=\"group\" aria-label=\""
+                svg.escaped(words.part(number + 1, bands.count))
+                svg += "\">\n"
             }
-            if !label.isEmpty, let end = edge.points.last {
-                // Labels of arrows into the same step stack upwards instead of overprinting.
-                let stacked = labelled[edge.to, default: 0]
-                labelled[edge.to] = stacked + label.count
-                let top = end.y - 4 - Double(label.count + stacked) * 14
-                for (k, line) in label.enumerated() {
-                    svg += "<text x=\""; svg.number(end.x - 4); svg += "\" y=\""; svg.number(top + Double(k + 1) * 14 - 2)
-                    svg += "\" class=\"branch e\">"; svg.escaped(line); svg += "</text>"
+            // Lanes and arrows are what the text alternative below the chart says in words.
+            svg += "<g aria-hidden=\"true\">\n"
+            if number == 0 {
+                // The whole chart's lanes and arrows, drawn once: a later band shows its part of
+                // them through `<use>` (clipped at its lane names), not copies of them.
+                svg += "<g id=\"flow-back\" class=\"flowchart-svg\">"
+                for (k, lane) in layout.lanes.enumerated() {
+                    svg += k % 2 == 0 ? "<g class=\"lane\">" : "<g class=\"lane b\">"
+                    svg.rect(FlowLayout.Rect(x: 0, y: lane.frame.y, width: layout.width, height: lane.frame.height), rest: "/></g>")
                 }
+                svg += "</g>\n<g id=\"flow-edges\" class=\"flowchart-svg\">\n"
+                for (index, edge) in layout.edges.enumerated() {
+                    svg += edge.isLoop ? "<polyline class=\"edge loop\" points=\"" : "<polyline class=\"edge\" points=\""
+                    for (k, point) in edge.points.enumerated() {
+                        if k > 0 { svg += " " }
+                        svg.number(point.x); svg += ","; svg.number(point.y)
+                    }
+                    svg += "\"/>"
+                    for label in labels[index] {
+                        svg += "<text x=\""; svg.number(label.x); svg += "\" y=\""; svg.number(label.y)
+                        svg += label.end ? "\" class=\"branch e\">" : "\" class=\"branch\">"
+                        svg.escaped(label.text); svg += "</text>"
+                    }
+                    svg += "\n"
+                }
+                svg += "</g>\n<use href=\"#flow-names\"/>\n"
+            } else {
+                svg += "<use href=\"#flow-back\"/><clipPath id=\"flow-clip-"; svg.number(Double(number + 1)); svg += "\">"
+                svg.rect(FlowLayout.Rect(x: band.lowerBound, y: 0, width: band.upperBound - band.lowerBound, height: h), rest: "/>")
+                svg += "</clipPath><g clip-path=\"url(#flow-clip-"; svg.number(Double(number + 1))
+                svg += ")\"><use href=\"#flow-edges\"/></g><use href=\"#flow-names\" x=\""; svg.number(x0); svg += "\"/>\n"
             }
-            svg += "\n"
-        }
-        for node in layout.nodes {
-            let f = node.frame
-            switch node.kind {
-            case .start, .end:
-                let r = f.width / 2
+            for node in layout.nodes where node.kind == .start || node.kind == .end {
+                guard band.contains(node.frame.midX) else { continue }
+                let f = node.frame, r = f.width / 2
                 svg += node.kind == .start ? "<g class=\"start\"><title>" : "<g class=\"end\"><title>"
                 svg.escaped(node.kind == .start ? words.start : words.end)
                 svg += "</title>"
@@ -140,10 +157,15 @@ enum FlowchartSVG {
                     svg.circle(f, r: r - 8, rest: " fill=\"#000\"/>")
                 }
                 svg += "</g>\n"
-            case .task, .decision:
-                guard let stepIndex = node.stepIndex else { continue }
+            }
+            svg += "</g>\n"
+            for node in layout.nodes where node.kind == .task || node.kind == .decision {
+                guard band.contains(node.frame.midX), let stepIndex = node.stepIndex else { continue }
+                let f = node.frame
                 let step = process.steps[stepIndex]
-                svg += "<a class=\"node\" href=\"#"; svg.escaped(Routes.href(Routes.stepAnchor(step.id))); svg += "\">"
+                svg += "<a class=\"node\" href=\"#"; svg.escaped(Routes.href(Routes.stepAnchor(step.id)))
+                // Named with its party: the lane it sits in is not read out.
+                svg += "\" aria-label=\""; svg.escaped(words.node(step)); svg += "\">"
                 if node.kind == .task {
                     svg.rect(f, rest: " rx=\"6\"/>")
                 } else {
@@ -157,23 +179,38 @@ enum FlowchartSVG {
                 text(node.lines, centerX: f.midX, centerY: f.midY, into: &svg)
                 svg += "</a>\n"
             }
-        }
-        svg += "</g>\n</svg>"
-        if !slices.isEmpty {
-            // For paper only: the chart again in pieces a page wide, each a view of the one
-            // above (`<use>`), the lane names in front; shown instead of it by the print style.
-            svg += "\n<div class=\"flowchart-print\" aria-hidden=\"true\">"
-            for slice in slices {
-                let x = slice.lowerBound - FlowLayout.laneLabelWidth, width = slice.upperBound - x
-                // All at one scale: a narrower last slice takes its share of the page, not all of it
-                // (the viewBox gives the height). Inline in HTML, an <svg> needs no xmlns.
-                svg += "<svg class=\"flowchart-svg\" style=\"width:"
-                svg.number(width / printWidth * 100); svg += "%\" viewBox=\""; svg.number(x); svg += " 0 "; svg.number(width); svg += " "; svg.number(h)
-                svg += "\"><use href=\"#flow-chart\"/><use href=\"#flow-lanes\" x=\""; svg.number(x); svg += "\"/></svg>"
-            }
-            svg += "</div>"
+            svg += "</svg>\n"
         }
         return svg.string
+    }
+
+    /// A label's place: `end` right-aligned at `x` (a branch's condition before its arrowhead).
+    struct LabelPlace { var x, y: Double; var end: Bool; var text: String }
+
+    /// Each edge's labels, placed once for the whole chart (a band draws those inside it).
+    private static func labelPlaces(_ layout: FlowLayout, words: Words) -> [[LabelPlace]] {
+        var labelled: [Int: Int] = [:]
+        return layout.edges.map { edge in
+            var places: [LabelPlace] = []
+            if edge.isLoop {
+                // One line above the loop's channel segment, beside its rise: the mark, then the condition.
+                let channel = edge.points[2]
+                var x = channel.x + 4
+                for line in ["↺ " + words.loop] + edge.label {
+                    places.append(LabelPlace(x: x, y: channel.y - 3, end: false, text: line))
+                    x += TextMetrics.width(of: line + " ", fontSize: 11)
+                }
+            } else if !edge.label.isEmpty, let end = edge.points.last {
+                // Labels of arrows into the same step stack upwards instead of overprinting.
+                let stacked = labelled[edge.to, default: 0]
+                labelled[edge.to] = stacked + edge.label.count
+                let top = end.y - 4 - Double(edge.label.count + stacked) * 14
+                for (k, line) in edge.label.enumerated() {
+                    places.append(LabelPlace(x: end.x - 4, y: top + Double(k + 1) * 14 - 2, end: true, text: line))
+                }
+            }
+            return places
+        }
     }
 
     /// Centred lines; size, anchor and weight come from the SVG's style (lane labels bold).
@@ -189,27 +226,15 @@ enum FlowchartSVG {
         svg += "</text>"
     }
 
-    /// A sentence per step for screen readers: who does it and where the flow goes.
+    /// One sentence for screen readers: how many steps, which departments. The steps and where
+    /// each leads are the list under the chart; spelled out here they ran on as one paragraph.
     private static func describe(_ layout: FlowLayout, process: Process, words: Words, into svg: inout SVGBytes) {
         svg.escaped(words.summary(process.steps.count, layout.lanes.count))
         for (number, lane) in layout.lanes.enumerated() {
             if number > 0 { svg += "、" }
             svg.escaped(lane.name)
         }
-        svg += "."
-        for step in process.steps {
-            svg += " "; svg.escaped(step.id); svg += " "; svg.escaped(step.name); svg += " → "
-            for (number, edge) in step.next.enumerated() {
-                if number > 0 { svg += "; " }
-                if let when = edge.when { svg.escaped(when); svg += ": " }
-                if let to = edge.to {
-                    // The first step with that id, as a branch's label names it; a handful of steps, no index.
-                    svg.escaped(to); svg += " "; svg.escaped(process.steps.first { $0.id == to }?.name ?? "")
-                } else {
-                    svg.escaped(words.end)
-                }
-            }
-        }
+        svg.escaped(words.after)
     }
 }
 
@@ -244,6 +269,20 @@ struct SVGBytes {
                 rest /= 10
             } while rest > 0
         }
+    }
+
+    /// `value` with up to three decimals, trailing zeros dropped: 1, 0.5, 0.333.
+    mutating func fraction(_ value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        number(Double(thousandths / 1000))
+        var rest = thousandths % 1000
+        guard rest > 0 else { return }
+        self += "."
+        var digits = 3
+        while rest % 10 == 0 { rest /= 10; digits -= 1 }
+        let text = String(rest)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - text.utf8.count))
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// `text` with `& < > " '` escaped (`HTMLEscape`, as templates escape).

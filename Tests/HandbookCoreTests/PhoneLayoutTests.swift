@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// The sample's pages in Chromium at a phone's width (390 px) and the widest flowchart at 1280 px.
+@Suite("Phone and flowchart layout", .serialized, .enabled(if: Chromium.path != nil, "chromium is not on PATH; browser tests skipped"))
+struct PhoneLayoutTests {
+    /// Every page kind of the sample, the cells that must be on screen there (a step's
+    /// responsible party, duties, deadline and outputs), its deadline cells and its step rows.
+    static let pages: [(path: String, cells: String, deadlines: String, rows: String)] = [
+        ("index.html", "", "", ""),
+        ("processes/complaint-handling/index.html", "table.steps td", "table.steps td:nth-child(7)", "table.steps tbody tr"),
+        ("processes/purchase-approval/index.html", "table.steps td", "table.steps td:nth-child(7)", "table.steps tbody tr"),
+        ("processes/complaint-handling/feedback.html", "table.feedback-form td", "", ""),
+        ("departments/customer-service/index.html", "table.duties td, table.handovers td", "table.duties td:nth-child(4)",
+         "table.duties tbody tr:not(.group)"),
+        ("training/customer-service/index.html", "table.checks td:not(.box)", "table.checks td:nth-child(4)", "table.checks tbody tr:not(.group)"),
+        ("training/customer-service/cs-agent/index.html", "table.checks td:not(.box)", "table.checks td:nth-child(4)",
+         "table.checks tbody tr:not(.group)"),
+        ("matrix/index.html", "", "", ""),
+        ("search/index.html", "", "", ""),
+        ("glossary/index.html", "", "", ""),
+        ("guides/writing-processes/index.html", "", "", ""),
+        ("404.html", "", "", ""),
+    ]
+
+    struct Box: Decodable { var text: String; var left, right, width: Double }
+    /// `labels`: the column names the deadline cells show above their text.
+    struct Phone: Decodable { var innerWidth, scrollWidth, rows: Double; var cells, deadlines: [Box]; var labels: [String] }
+
+    @Test("At 390 px no page scrolls sideways, and every step's party, duties, deadline and outputs are on screen")
+    func phone() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for page in Self.pages {
+            let script = """
+                addEventListener('load', () => {
+                  const box = c => { const r = c.getBoundingClientRect(); return { text: c.textContent.trim().slice(0, 30), left: r.left, right: r.right, width: r.width }; };
+                  const all = s => s ? [...document.querySelectorAll(s)].map(box) : [];
+                  const labels = [...document.querySelectorAll('\(page.deadlines)' || 'none')]
+                    .map(c => getComputedStyle(c, '::before').content);
+                  report({ innerWidth, scrollWidth: document.documentElement.scrollWidth,
+                           rows: '\(page.rows)' ? document.querySelectorAll('\(page.rows)').length : 0,
+                           cells: all('\(page.cells)'), deadlines: all('\(page.deadlines)'), labels });
+                });
+                """
+            let phone = try await PageProbe.decode(Phone.self, site.url(page.path), script: script, width: 390, in: folder)
+            #expect(phone.innerWidth == 390, "\(page.path): the probe's viewport is \(phone.innerWidth) px")
+            #expect(phone.scrollWidth <= phone.innerWidth, "\(page.path) scrolls sideways: \(phone.scrollWidth) px")
+            #expect(Double(phone.deadlines.count) == phone.rows && (page.rows.isEmpty || phone.rows > 0),
+                    "\(page.path): \(phone.deadlines.count) deadline cells in \(phone.rows) rows")
+            // Each deadline on a card says what it is.
+            #expect(phone.labels.allSatisfy { $0 == "\"完成时限\"" }, "\(page.path): \(Set(phone.labels))")
+            for cell in phone.cells + phone.deadlines where !cell.text.isEmpty {
+                #expect(cell.left >= 0 && cell.right <= phone.innerWidth && cell.width > 40,
+                        "\(page.path): `\(cell.text)` at \(Int(cell.left))–\(Int(cell.right)) px")
+            }
+        }
+    }
+
+    struct Chart: Decodable {
+        struct Band: Decodable { var left, right, scale, nodes: Double }
+        var innerWidth, scrollWidth, mainLeft, mainRight, smallestFont: Double
+        /// How many of the boxes take the keyboard's focus.
+        var focusable: Double
+        var bands: [Band]
+        var nodes: [Box]
+    }
+
+    /// The bands of a chart as laid out at `width` px (an iframe when narrower than a window).
+    func chart(_ path: String, width: Int?, site: BuiltSite, folder: URL) async throws -> Chart {
+        let script = """
+            addEventListener('load', () => {
+              const main = document.querySelector('main').getBoundingClientRect();
+              const svgs = [...document.querySelectorAll('.flowchart svg.flowchart-svg')];
+              const fonts = [...document.querySelectorAll('.flowchart svg text')].map(t => parseFloat(getComputedStyle(t).fontSize));
+              const bands = svgs.map(s => { const r = s.getBoundingClientRect();
+                return { left: r.left, right: r.right, scale: r.width / s.viewBox.baseVal.width, nodes: s.querySelectorAll('a.node').length }; });
+              const nodes = [...document.querySelectorAll('.flowchart a.node')].map(a => { const r = a.getBoundingClientRect();
+                return { text: a.getAttribute('aria-label'), left: r.left, right: r.right, width: r.width }; });
+              const focusable = [...document.querySelectorAll('.flowchart a.node')].filter(a => { a.focus(); return document.activeElement === a; }).length;
+              report({ innerWidth, scrollWidth: document.documentElement.scrollWidth, mainLeft: main.left, mainRight: main.right,
+                       smallestFont: Math.min(...fonts), focusable, bands, nodes });
+            });
+            """
+        return try await PageProbe.decode(Chart.self, site.url(path), script: script, width: width, in: folder)
+    }
+
+    @Test("At 1280 px the widest charts show whole in the content column, labels at 9 px or more, every step's box once")
+    func chartFits() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for (path, steps) in [("processes/purchase-approval/index.html", 9), ("processes/complaint-handling/index.html", 6)] {
+            let chart = try await chart(path, width: nil, site: site, folder: folder)
+            #expect(chart.innerWidth == 1280)
+            #expect(chart.scrollWidth <= chart.innerWidth, "\(path) scrolls sideways")
+            #expect(!chart.bands.isEmpty)
+            #expect(chart.smallestFont == 11, "branch labels are the smallest type")
+            for band in chart.bands {
+                #expect(band.left >= chart.mainLeft && band.right <= chart.mainRight, "\(path): a band at \(band.left)–\(band.right)")
+                #expect(band.scale * chart.smallestFont >= 9, "\(path): labels at \(band.scale * chart.smallestFont) px")
+            }
+            #expect(chart.bands.map(\.nodes).reduce(0, +) == Double(steps), "each step's box once")
+            #expect(chart.nodes.count == steps)
+            #expect(chart.focusable == Double(steps), "boxes the keyboard reaches: \(chart.focusable) of \(steps)")
+            for node in chart.nodes { #expect(node.left >= chart.mainLeft && node.right <= chart.mainRight, "\(node.text) outside") }
+        }
+        // The purchase approval is wider than a band: it is drawn in two or more, all at one scale.
+        let wide = try await chart("processes/purchase-approval/index.html", width: nil, site: site, folder: folder)
+        #expect(wide.bands.count >= 2)
+        #expect(Set(wide.bands.map { ($0.scale * 1000).rounded() }).count == 1, "bands at different scales: \(wide.bands.map(\.scale))")
+
+        // On a phone the chart is an overview inside the screen; the steps in words are below it.
+        let phone = try await chart("processes/purchase-approval/index.html", width: 390, site: site, folder: folder)
+        #expect(phone.scrollWidth <= 390)
+        for band in phone.bands { #expect(band.left >= 0 && band.right <= 390) }
+        let html = site.text("processes/purchase-approval/index.html")
+        let words = try #require(html.components(separatedBy: "<ol class=\"flow-steps\">").dropFirst().first?.components(separatedBy: "</ol>").first)
+        #expect(HTML.count("<li><a href=\"#step-", in: words) == steps(in: html))
+    }
+
+    private func steps(in html: String) -> Int { HTML.stepRowIDs(in: html).count }
+}
