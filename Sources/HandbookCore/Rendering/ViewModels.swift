@@ -69,6 +69,7 @@ final class ViewModels: Sendable {
             // find one of the page around it.
             var alone = link
             alone["role"] = false
+            alone["roleHref"] = false
             partyLinks[Party(departmentID: department.id, roleID: nil)] = (alone, .object(wide))
             for role in department.roles where partyLinks[Party(departmentID: department.id, roleID: role.id)] == nil {
                 var roleLink = link
