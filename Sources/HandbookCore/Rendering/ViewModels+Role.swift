@@ -24,8 +24,14 @@ extension ViewModels {
                                 "rows": .list(lead.map { .object(leadRow($0, process: process, flow: flow, steps: steps)) })])
             }
             if !rest.isEmpty {
-                supporting.append(["processLink": .object(links[group.process]),
-                                   "rows": .list(rest.map { .object(supportRow($0, process: process, steps: steps)) })])
+                supporting.append(["processLink": .object(links[group.process]), "rows": .list(rest.map { row in
+                    // The row shows the letters and whether they are the department's, not the
+                    // role's name: the same on every role's page of the department.
+                    let key = row.parties.reduce(0) { $0 | $1.letters << ($1.party.roleID == nil ? 4 : 0) }
+                    return ["html": .string(roleRows.value(step: steps.index(process: row.process, step: row.step), letters: key) {
+                        renderFragment("roleRow", supportRow(row, process: process, steps: steps))
+                    })]
+                })])
             }
         }
         model["primary"] = .list(primary)
@@ -61,7 +67,7 @@ extension ViewModels {
         model["from"] = .list(before[row.step].map { neighbour($0.step, when: $0.when, process: row.process, in: process, steps: steps) })
         if before[row.step].isEmpty {
             model["fromOutside"] = process.inputs.isEmpty ? .string(strings["processInputs"]!)
-                : .string("\(strings["processInputs"]!)：\(list(process.inputs))")
+                : .string(strings["processInputsList"]!.replacingOccurrences(of: "{items}", with: list(process.inputs)))
         } else {
             model["fromOutside"] = false
         }
@@ -80,6 +86,7 @@ extension ViewModels {
     private func supportRow(_ row: DutyRow, process: Process, steps: StepTable) -> Model {
         var model = rowBase(row, steps: steps)
         model["responsible"] = .object(partyLink(process.steps[row.step].responsible))
+        model["t"] = stringsValue
         return model
     }
 
