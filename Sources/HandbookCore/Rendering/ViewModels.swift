@@ -98,9 +98,8 @@ final class ViewModels: Sendable {
                                             language: handbook.config.language))
     }
 
-    /// Keys every page has: site, UI strings, navigation.
-    /// Every page but the home page has breadcrumbs: `首页 › title` unless its builder gives a
-    /// longer trail.
+    /// Keys every page has: site, UI strings, navigation, and breadcrumbs (`首页 › title` unless
+    /// the page's builder gives a longer trail; none on the home page).
     func frame(title: String, kind: String) -> Model {
         var model: Model = [
             "site": site, "t": stringsValue, "pageTitle": .string(title), "kind": .string(kind),
