@@ -65,7 +65,7 @@ struct ReaderPagesTests {
         #expect(Self.plain(third).contains("来自 2. 投诉分类与初步判断 · 客服部（客服主管）"))
         #expect(Self.plain(third).contains("输入 分类结果、协同意见"))
         #expect(Self.plain(third).contains("交给 4. 问题处理与反馈 · 品保部（品保工程师）"))
-        #expect(third.contains("（<a href=\"../../../roles/quality-assurance/qa-engineer/index.html\">品保工程师</a>）"), "the next party's role is linked")
+        #expect(third.contains("<a href=\"../../../roles/quality-assurance/qa-engineer/index.html\">品保部（品保工程师）</a>"), "the next party's role is linked")
         let fifth = try #require(Self.card("step-5", in: primary))
         #expect(Self.plain(fifth).contains("满意/一般 → 6. 投诉数据归档 · 客服部（数据专员）"))
         #expect(Self.plain(fifth).contains("不满意，二次处理 → 4. 问题处理与反馈 · 品保部（品保工程师）"))
@@ -157,5 +157,13 @@ struct ReaderPagesTests {
         let training = site.text(Routes.trainingIndex)
         #expect(training.contains("href=\"../training/customer-service/index.html\">客服部</a>"))
         #expect(training.contains("href=\"../training/quality-assurance/qa-engineer/index.html\">品保工程师</a>"))
+    }
+
+    @Test("A plain page where an index or the review page goes is refused, not written over")
+    func indexPathsAreTaken() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", ["content/review.md": "# 评审须知\n", "content/training/index.md": "# 培训\n"])
+        let report = await handbook.check()
+        let collisions = report.diagnostics.filter { $0.rule == "handbook.output.collision" }.map(\.position.path).sorted()
+        #expect(collisions == ["content/review.md", "content/training/index.md"])
     }
 }

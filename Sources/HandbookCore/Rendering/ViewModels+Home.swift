@@ -27,7 +27,9 @@ extension ViewModels {
             tile("training", Routes.trainingIndex, counted("checklistCount", sheets)),
             tile("reviewNav", Routes.review, reviewDetail, alert: overdue > 0),
         ])
-        model["categories"] = .list(processesByCategory().map { name, processes in
+        let byCategory = processesByCategory()
+        model["hasCategories"] = .bool(!byCategory.isEmpty)
+        model["categories"] = .list(byCategory.map { name, processes in
             ["name": .string(categoryName(name)), "count": .string(String(processes.count)),
              "href": .string(RootLink.to(Routes.processIndex, fragment: Self.categoryAnchor(name)))]
         })

@@ -19,13 +19,19 @@ extension ViewModels {
             let process = handbook.processes[group.process]
             let (lead, rest) = (group.rows.filter { $0.letters & leading != 0 }, group.rows.filter { $0.letters & leading == 0 })
             if !lead.isEmpty {
-                let before = predecessors(process)
+                let flow = Flow(process)
                 primary.append(["processLink": .object(links[group.process]),
-                                "rows": .list(lead.map { .object(leadRow($0, process: process, before: before, steps: steps)) })])
+                                "rows": .list(lead.map { .object(leadRow($0, process: process, flow: flow, steps: steps)) })])
             }
             if !rest.isEmpty {
-                supporting.append(["processLink": .object(links[group.process]),
-                                   "rows": .list(rest.map { .object(supportRow($0, process: process, steps: steps)) })])
+                supporting.append(["processLink": .object(links[group.process]), "rows": .list(rest.map { row in
+                    // The row shows the letters and whether they are the department's, not the
+                    // role's name: the same on every role's page of the department.
+                    let key = row.parties.reduce(0) { $0 | $1.letters << ($1.party.roleID == nil ? 4 : 0) }
+                    return ["html": .string(roleRows.value(step: steps.index(process: row.process, step: row.step), letters: key) {
+                        renderFragment("roleRow", supportRow(row, process: process, steps: steps))
+                    })]
+                })])
             }
         }
         model["primary"] = .list(primary)
@@ -53,18 +59,19 @@ extension ViewModels {
     /// A step the role is responsible or accountable for, with its hand-overs: the steps that
     /// lead to it and their responsible parties (or the process's outside inputs), its input;
     /// the steps it leads to and their parties (or the end), its outputs.
-    private func leadRow(_ row: DutyRow, process: Process, before: [[(step: Int, when: String?)]], steps: StepTable) -> Model {
+    private func leadRow(_ row: DutyRow, process: Process, flow: Flow, steps: StepTable) -> Model {
+        let before = flow.before
         var model = rowBase(row, steps: steps)
         let step = process.steps[row.step]
         model["input"] = step.input.isEmpty ? false : .string(list(step.input))
         model["from"] = .list(before[row.step].map { neighbour($0.step, when: $0.when, process: row.process, in: process, steps: steps) })
         if before[row.step].isEmpty {
             model["fromOutside"] = process.inputs.isEmpty ? .string(strings["processInputs"]!)
-                : .string("\(strings["processInputs"]!)：\(list(process.inputs))")
+                : .string(strings["processInputsList"]!.replacingOccurrences(of: "{items}", with: list(process.inputs)))
         } else {
             model["fromOutside"] = false
         }
-        let index = stepIndex(process)
+        let index = flow.index
         model["to"] = .list(step.next.map { edge -> TemplateValue in
             guard let target = edge.to.flatMap({ index[$0] }) else {
                 return ["end": .string(strings["flowEnds"]!), "when": edge.when.map(TemplateValue.string) ?? false,
@@ -79,6 +86,7 @@ extension ViewModels {
     private func supportRow(_ row: DutyRow, process: Process, steps: StepTable) -> Model {
         var model = rowBase(row, steps: steps)
         model["responsible"] = .object(partyLink(process.steps[row.step].responsible))
+        model["t"] = stringsValue
         return model
     }
 
@@ -90,20 +98,23 @@ extension ViewModels {
                 "when": when.map(TemplateValue.string) ?? false, "end": false]
     }
 
-    private func stepIndex(_ process: Process) -> [String: Int] {
-        Dictionary(process.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
+    /// A process's steps by id, and for each step the steps whose `next` leads to it (with the
+    /// branch's condition), in step order: the edges `DutyIndex` reads hand-overs from. Made once
+    /// per process on the page.
+    struct Flow {
+        let index: [String: Int]
+        let before: [[(step: Int, when: String?)]]
 
-    /// For each step, the steps whose `next` leads to it (with the branch's condition), in
-    /// step order: the same edges `DutyIndex` reads hand-overs from.
-    func predecessors(_ process: Process) -> [[(step: Int, when: String?)]] {
-        let index = stepIndex(process)
-        var before = Array(repeating: [(step: Int, when: String?)](), count: process.steps.count)
-        for (s, step) in process.steps.enumerated() {
-            for edge in step.next {
-                if let t = edge.to.flatMap({ index[$0] }) { before[t].append((s, edge.when)) }
+        init(_ process: Process) {
+            let index = Dictionary(process.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var before = Array(repeating: [(step: Int, when: String?)](), count: process.steps.count)
+            for (s, step) in process.steps.enumerated() {
+                for edge in step.next {
+                    if let t = edge.to.flatMap({ index[$0] }) { before[t].append((s, edge.when)) }
+                }
             }
+            self.index = index
+            self.before = before
         }
-        return before
     }
 }

@@ -21,13 +21,16 @@ final class ViewModels: Sendable {
     let renderFragment: @Sendable (String, Model) -> String
     /// Checklist rows, a slot per step of `handbook.processes`.
     let fragments: FragmentCache
+    /// Role pages' rows for steps a role is consulted or informed on, by step and letters (the
+    /// role's own and its department's): a department-wide duty is on every role's page.
+    let roleRows: FragmentCache
 
     /// The header's entries for each page kind, its section marked (`navigation`), built once.
     private let navByKind: [String: TemplateValue]
     private let navPlain: TemplateValue
     /// The parts of `frame` that are the same on every page, built once.
     private let site: TemplateValue
-    private let stringsValue: TemplateValue
+    let stringsValue: TemplateValue
     private let printStyle: TemplateValue
     /// Links every page repeats (thousands of times on a large handbook), made once.
     private let departmentLinks: [String: Model]
@@ -51,6 +54,7 @@ final class ViewModels: Sendable {
         self.printedDate = printedDate
         self.renderFragment = renderFragment
         fragments = FragmentCache(steps: handbook.processes.reduce(0) { $0 + $1.steps.count })
+        roleRows = FragmentCache(steps: fragments.count)
         (navByKind, navPlain) = Self.navigation(strings: strings, hasPages: !handbook.pages.isEmpty)
         let departmentLinks = Dictionary(handbook.departments.map { department -> (String, Model) in
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
@@ -69,6 +73,7 @@ final class ViewModels: Sendable {
             // find one of the page around it.
             var alone = link
             alone["role"] = false
+            alone["roleHref"] = false
             partyLinks[Party(departmentID: department.id, roleID: nil)] = (alone, .object(wide))
             for role in department.roles where partyLinks[Party(departmentID: department.id, roleID: role.id)] == nil {
                 var roleLink = link
@@ -93,9 +98,8 @@ final class ViewModels: Sendable {
                                             language: handbook.config.language))
     }
 
-    /// Keys every page has: site, UI strings, navigation.
-    /// Every page but the home page has breadcrumbs: `首页 › title` unless its builder gives a
-    /// longer trail.
+    /// Keys every page has: site, UI strings, navigation, and breadcrumbs (`首页 › title` unless
+    /// the page's builder gives a longer trail; none on the home page).
     func frame(title: String, kind: String) -> Model {
         var model: Model = [
             "site": site, "t": stringsValue, "pageTitle": .string(title), "kind": .string(kind),
