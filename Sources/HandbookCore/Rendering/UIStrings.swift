@@ -42,6 +42,7 @@ enum UIStrings {
         "filterCount": "显示 {shown} / {total} 行", "filterAllRoles": "全部岗位", "filterProcessHint": "流程名称",
         "searchKind": "类型", "searchAllKinds": "全部", "searchShown": "（显示前 {n} 条）", "searchMore": "再显示 {n} 条（还有 {rest} 条）",
         "searchRoleSteps": "负责 {n} 个步骤",
+        "searchResponsible": "责任部门/岗位：",
     ]
 
     static let en: [String: String] = [
@@ -79,5 +80,6 @@ enum UIStrings {
         "filterCount": "Showing {shown} of {total} rows", "filterAllRoles": "All roles", "filterProcessHint": "Process name",
         "searchKind": "Kind", "searchAllKinds": "All", "searchShown": " (showing the first {n})", "searchMore": "Show {n} more ({rest} left)",
         "searchRoleSteps": "Responsible for {n} steps",
+        "searchResponsible": "Responsible: ",
     ]
 }
