@@ -17,8 +17,10 @@ public enum Routes {
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
     }
-    /// A department's part of the responsibility matrix (the whole one would be megabytes).
-    public static func matrix(_ departmentID: String) -> String { "matrix/\(segment(departmentID))/index.html" }
+    /// A department's part of the responsibility matrix (the whole one would be megabytes), in
+    /// a folder of its own: a department whose id is `index.html` would otherwise need a folder
+    /// where the matrix's index is a file.
+    public static func matrix(_ departmentID: String) -> String { "matrix/departments/\(segment(departmentID))/index.html" }
     /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"
