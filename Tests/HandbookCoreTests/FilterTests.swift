@@ -70,6 +70,11 @@ struct FilterTests {
         let process = try await Self.open("?process=%E6%8A%95%E8%AF%89", site: site, folder: folder)  // 投诉
         let narrowed = Self.rows(process).filter { !$0.hidden }
         #expect(!narrowed.isEmpty && Set(narrowed.map(\.process)) == ["complaint-handling"], "\(Set(narrowed.map(\.process)))")
+        // The hand-overs (all of the complaint process) are found by their process's title, which the duty table labels.
+        let kept = Self.handOvers(process)
+        #expect(kept.total > 0 && kept.shown == kept.total, "\(kept)")
+        let none = try await Self.open("?process=%E9%87%87%E8%B4%AD", site: site, folder: folder)  // 采购: not this department's
+        #expect(Self.handOvers(none).shown == 0 && Self.rows(none).allSatisfy(\.hidden))
     }
 
     /// Rows of the hand-over table (also narrowed, also counted), and those not hidden.

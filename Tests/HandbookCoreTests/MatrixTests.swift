@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import HandbookCore
 
-/// The responsibility matrix, a page per department (`matrix/<id>/`, processes × the
+/// The responsibility matrix, a page per department (`matrix/departments/<id>/`, processes × the
 /// department's roles) with an index (`matrix/index.html`), and each process page's RACI table
 /// (fixture `raci-matrix`: an approved, a draft and a retired process).
 @Suite("Responsibility matrices")
@@ -87,7 +87,7 @@ struct MatrixTests {
 
     /// Checks one row against the expected cells of `process`.
     static func verify(_ row: Row, process: String, expected: Cells) {
-        #expect(row.href == "../../" + Routes.process(process))
+        #expect(row.href == "../../../" + Routes.process(process))
         for (column, letters) in expected {
             let order = letters.keys.sorted { Involvement(rawValue: $0)! < Involvement(rawValue: $1)! }
             #expect(row.letters[column] ?? [] == order, "\(process) × \(column): letters \(row.letters[column] ?? [])")
@@ -95,7 +95,7 @@ struct MatrixTests {
                 let shown = row.cells[column]?[letter] ?? []
                 #expect(shown.map(\.id) == steps, "\(process) × \(column) \(letter): \(shown.map(\.id))")
                 for step in shown {
-                    #expect(step.href == "../../processes/\(process)/index.html#step-\(step.id)")
+                    #expect(step.href == "../../../processes/\(process)/index.html#step-\(step.id)")
                     #expect(step.name == stepNames[process]?[step.id])
                     // Read out as "步骤 2 信用审核", not "2".
                     #expect(step.label == "步骤 \(step.id) \(step.name)")
@@ -139,14 +139,14 @@ struct MatrixTests {
     func index() async throws {
         let html = try await site().text(Routes.matrix)
         for (id, name) in Self.departments {
-            #expect(html.contains("<a href=\"../matrix/\(id)/index.html\">\(name)</a>"), "no link to \(id)'s matrix")
+            #expect(html.contains("<a href=\"../matrix/departments/\(id)/index.html\">\(name)</a>"), "no link to \(id)'s matrix")
         }
         let head = try #require(html.components(separatedBy: "<thead>").dropFirst().first?.components(separatedBy: "</thead>").first)
         #expect(Self.matches("<th scope=\"col\"><a href=\"[^\"]*\">([^<]*)</a></th>", in: head).map { $0[0] }
                 == ["财务部", "信息部", "法务部", "销售部"], "no parents: the handbook's order (by id)")
         // One category (none named): every department takes part in the one process.
         #expect(Self.matches("<td><a href=\"([^\"]*)\" aria-label=\"([^\"]*)\">1</a></td>", in: html).map { $0[0] }
-                == ["finance", "it", "legal", "sales"].map { "../matrix/\($0)/index.html#category-0" })
+                == ["finance", "it", "legal", "sales"].map { "../matrix/departments/\($0)/index.html#category-0" })
         #expect(html.contains("aria-label=\"销售部参与的其他流程：1 个\""))
     }
 
@@ -168,8 +168,21 @@ struct MatrixTests {
     func linkedFromDepartments() async throws {
         let site = try await site()
         for (id, _) in Self.departments {
-            #expect(site.text(Routes.department(id)).contains("<a class=\"button\" href=\"../../matrix/\(id)/index.html\">职责矩阵</a>"))
+            #expect(site.text(Routes.department(id)).contains("<a class=\"button\" href=\"../../matrix/departments/\(id)/index.html\">职责矩阵</a>"))
         }
+    }
+
+    @Test("A department whose id is index.html has its matrix beside the index, not in its place")
+    func indexNamedDepartment() async throws {
+        let handbook = try TestHandbook(fixture: "raci-matrix", ["content/departments/odd.md": "---\nid: index.html\nname: 奇名部\n---\n"])
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        #expect(site.text(Routes.matrix).contains("<h1>职责矩阵</h1>"))
+        #expect(site.text(Routes.matrix("index.html")).contains("<h1>职责矩阵 · 奇名部</h1>"))
+        // Its page is beside the departments index, not in its place.
+        #expect(Routes.department("index.html") == "departments/index%2Ehtml/index.html")
+        #expect(site.text(Routes.department("index.html")).contains("<h1>奇名部</h1>"))
+        #expect(site.text(Routes.departmentIndex).contains("奇名部"))
     }
 
     @Test("The legend explains R, A, C and I")

@@ -280,7 +280,7 @@ struct PrintTests {
 
     @Test("A department's matrix prints landscape with every role's column and every process's row")
     func matrix() async throws {
-        let (pdf, html, _, folder) = try await Self.printSample("matrix/customer-service/index.html")
+        let (pdf, html, _, folder) = try await Self.printSample(Routes.matrix("customer-service"))
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(abs(pdf.width - 842) < 1 && abs(pdf.height - 595) < 1, "not A4 landscape: \(pdf.width) x \(pdf.height)")
         let columns = html.components(separatedBy: "<thead>")[1].components(separatedBy: "</thead>")[0]

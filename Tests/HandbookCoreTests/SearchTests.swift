@@ -273,6 +273,21 @@ struct SearchBrowserTests {
         #expect(role.results.filter { $0.kind == "步骤" }.allSatisfy { $0.party == "责任部门/岗位：客服部 · 客服专员" })
     }
 
+    @Test("In English: the count, the party and a role's steps in English words")
+    func english() async throws {
+        let handbook = try TestHandbook(fixture: "print-en")
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let found = try await Self.search("sales rep", site: site, folder: handbook.folder)
+        #expect(found.status == "\(found.results.count) results")
+        let role = try #require(found.results.first)
+        #expect(role.kind == "Role" && role.title == "Sales Rep" && role.html.contains("Responsible for 2 steps"))
+        let steps = found.results.filter { $0.kind == "Step" }
+        #expect(steps.map(\.title) == ["1. Record the order", "2. Confirm the order"])
+        #expect(steps.allSatisfy { $0.party == "Responsible: Sales · Sales Rep" }, "\(steps.map(\.party))")
+        #expect(role.html.contains("<mark>Sales Rep</mark>") || role.html.contains("<mark>Sales</mark> <mark>Rep</mark>"), "\(role.html)")
+    }
+
     @Test("Indexed text never becomes markup in the results")
     func noInjection() async throws {
         let payload = "<img src=x onerror=\"document.body.dataset.pwned=1\">"

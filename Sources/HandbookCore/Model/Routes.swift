@@ -25,8 +25,10 @@ public enum Routes {
     public static func training(_ departmentID: String, role: String) -> String {
         "training/\(segment(departmentID))/\(segment(role))/index.html"
     }
-    /// A department's part of the responsibility matrix (the whole one would be megabytes).
-    public static func matrix(_ departmentID: String) -> String { "matrix/\(segment(departmentID))/index.html" }
+    /// A department's part of the responsibility matrix (the whole one would be megabytes), in
+    /// a folder of its own: a department whose id is `index.html` would otherwise need a folder
+    /// where the matrix's index is a file.
+    public static func matrix(_ departmentID: String) -> String { "matrix/departments/\(segment(departmentID))/index.html" }
     /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"
@@ -45,6 +47,9 @@ public enum Routes {
     /// everything else (and a leading dot) percent-encoded.
     public static func segment(_ id: String) -> String {
         guard !id.isEmpty else { return "_" }
+        // A folder named like the index file beside it (`departments/index.html/` next to the
+        // departments index `departments/index.html`) cannot exist: its dot is escaped.
+        if id == "index.html" { return "index%2Ehtml" }
         // Most ids are plain ASCII names (`dept-001`): nothing to escape, no copy.
         if id.utf8.first != UInt8(ascii: "."), id.utf8.allSatisfy({ isUnreserved($0) && $0 != UInt8(ascii: "~") }) { return id }
         var out = ""

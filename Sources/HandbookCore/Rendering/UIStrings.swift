@@ -65,6 +65,7 @@ enum UIStrings {
         "searchKind": "类型", "searchAllKinds": "全部", "searchShown": "（显示前 {n} 条）", "searchMore": "再显示 {n} 条（还有 {rest} 条）",
         "searchRoleSteps": "负责 {n} 个步骤",
         "flowText": "流程文字说明",
+        "searchResponsible": "责任部门/岗位：",
     ]
 
     static let en: [String: String] = [
@@ -125,5 +126,6 @@ enum UIStrings {
         "searchKind": "Kind", "searchAllKinds": "All", "searchShown": " (showing the first {n})", "searchMore": "Show {n} more ({rest} left)",
         "searchRoleSteps": "Responsible for {n} steps",
         "flowText": "The flow in words",
+        "searchResponsible": "Responsible: ",
     ]
 }

@@ -75,7 +75,7 @@ extension ViewModels {
         return model
     }
 
-    /// `matrix/<department>/`: every process the department takes part in (grouped by category)
+    /// `matrix/departments/<department>/`: every process the department takes part in (grouped by category)
     /// × its roles, and a column for duties given to the department as a whole when it has any.
     /// Each cell's letters link to their steps.
     func matrix(_ department: Department) -> Model {

@@ -10,7 +10,7 @@
 //   items: elements of those tables carrying a data-roles or data-process attribute (or
 //   inside one that does); an item without the attribute of a control is not narrowed by it.
 //   A tbody whose items are all hidden is hidden too. Labels: [data-filter-label] in the
-//   item, else in its tbody. `?roles=…&process=…` in the page's address presets the controls.
+//   item, else in its tbody, else that of an item with the same data-process. `?roles=…&process=…` in the page's address presets the controls.
 //   Load it after its form; before the tables, a preset menu narrows them before their first layout.
 (function () {
   "use strict";
@@ -72,6 +72,16 @@
         });
       });
       if (!items.length) return;
+      // A row without a label of its own (a hand-over) takes that of its process's rows.
+      var labels = {};
+      items.forEach(function (entry) {
+        var process = tokens(entry.row, "process");
+        if (process && entry.label) labels[process[0]] = entry.label;
+      });
+      items.forEach(function (entry) {
+        var process = tokens(entry.row, "process");
+        if (!entry.label && process) entry.label = labels[process[0]] || "";
+      });
 
       function matches(entry, control) {
         var value = control.value.trim();

@@ -164,7 +164,7 @@
     if (party) {
       var who = document.createElement("p");
       who.className = "small party";
-      who.appendChild(document.createTextNode((words.responsible || "") + "："));
+      who.appendChild(document.createTextNode(words.responsible || ""));
       appendMarked(who, party, marks);
       li.appendChild(who);
     }
