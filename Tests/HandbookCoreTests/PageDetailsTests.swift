@@ -22,6 +22,7 @@ struct PageDetailsTests {
         let html = same.text(Routes.process("quality-review"))
         #expect(HTML.count("质量复核流程</h1>", in: html) == 1)
         #expect(html.contains("<h2") && html.contains("复核调查结论。"))
+        #expect(html.contains("<span id=\"质量复核流程\"></span>"), "a link to the heading's anchor still lands")
 
         let other = try await Self.withBody("# 质量复核流程（2026 版）\n\n复核调查结论。\n").build()
         try #require(other.report.published)

@@ -58,7 +58,7 @@ extension ViewModels {
     }
 
     /// A body that opens with the process's own title as `# 标题` without that heading: the page
-    /// already has it as its `<h1>`, and showed it twice.
+    /// already has it as its `<h1>`, and showed it twice. Its anchor stays, for links to it.
     static func withoutTitle(_ html: String, title: String) -> String {
         guard html.hasPrefix("<h1"), let close = html.range(of: "</h1>"),
               let open = html[..<close.lowerBound].firstIndex(of: ">") else { return html }
@@ -67,7 +67,9 @@ extension ViewModels {
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
         guard text.trimmingCharacters(in: .whitespaces) == title.trimmingCharacters(in: .whitespaces) else { return html }
-        return String(html[close.upperBound...].drop { $0.isNewline })
+        let rest = String(html[close.upperBound...].drop { $0.isNewline })
+        guard let id = html[..<open].firstMatch(of: /\sid="([^"]*)"/)?.output.1 else { return rest }
+        return "<span id=\"\(id)\"></span>" + rest
     }
 
     /// The printable execution feedback sheet (《执行反馈表》): a row per step, blank rows after.
