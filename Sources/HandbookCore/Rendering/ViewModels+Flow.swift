@@ -25,21 +25,25 @@ extension ViewModels {
         return "\(name)/\(department?.role(roleID)?.name ?? roleID)"
     }
 
+    /// Where an edge leads, as the step table and the flow in words show it: its condition, and
+    /// the step (linked) or 结束. `false`, not "", where there is none: an empty string is truthy.
+    func nextItem(_ edge: Step.Edge, names: [String: String]) -> TemplateValue {
+        var item: Model = ["when": edge.when.map(TemplateValue.string) ?? false]
+        if let to = edge.to {
+            item["label"] = .string("\(to) \(names[to] ?? "")")
+            item["href"] = .string("#" + Routes.href(Routes.stepAnchor(to)))
+        } else {
+            item["label"] = .string(strings["end"]!)
+            item["href"] = false
+        }
+        return .object(item)
+    }
+
     /// The flowchart in words, for readers who cannot see it and for phones, where the chart is
     /// an overview: each step with its party, then where it leads ("需补充调查 → 2 …", "→ 结束").
     func flowSteps(_ process: Process, names: [String: String]) -> TemplateValue {
         .list(process.steps.map { step in
-            let next = step.next.map { edge -> TemplateValue in
-                var item: Model = ["when": edge.when.map(TemplateValue.string) ?? false]
-                if let to = edge.to {
-                    item["label"] = .string("\(to) \(names[to] ?? "")")
-                    item["href"] = .string("#" + Routes.href(Routes.stepAnchor(to)))
-                } else {
-                    item["label"] = .string(strings["end"]!)
-                    item["href"] = false
-                }
-                return .object(item)
-            }
+            let next = step.next.map { nextItem($0, names: names) }
             return ["id": .string(step.id), "name": .string(step.name), "party": .string(partyName(step.responsible)),
                     "href": .string("#" + Routes.href(Routes.stepAnchor(step.id))),
                     "decision": .bool(step.kind == .decision), "next": .list(next)]

@@ -118,17 +118,7 @@ extension ViewModels {
             }
         if !isDefault {
             row["hasNext"] = true
-            row["next"] = .list(step.next.map { edge -> TemplateValue in
-                // false, not "": an empty string is truthy and would print a stray "→".
-                var item: Model = ["when": edge.when.map(TemplateValue.string) ?? false]
-                if let to = edge.to {
-                    item["label"] = .string("\(to) \(names[to] ?? "")")
-                    item["href"] = .string("#" + Routes.href(Routes.stepAnchor(to)))
-                } else {
-                    item["label"] = .string(strings["end"]!)
-                }
-                return .object(item)
-            })
+            row["next"] = .list(step.next.map { nextItem($0, names: names) })
         }
         return row
     }
