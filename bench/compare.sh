@@ -21,9 +21,9 @@ for run in $(seq 1 "$R"); do
     bin=$OLD; [ $which = new ] && bin=$NEW
     rm -rf "$OUT/$which" "$OUT/.$which.spare"
     sync
-    stats=$( { /usr/bin/time -f "%e %U %S %M" "$bin" build "$CORPUS" --output "$OUT/$which" --no-spare >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    read -r e u s m <<<"$stats"
-    wall[$which]+="$e "; cpu[$which]+="$(echo "$u + $s" | bc) "; mem[$which]+="$((m / 1024)) "
+    /usr/bin/time -o "$OUT/time" -f "%e %U %S %M" "$bin" build "$CORPUS" --output "$OUT/$which" --no-spare >/dev/null 2>&1
+    read -r e u s m < "$OUT/time"
+    wall[$which]+="$e "; cpu[$which]+="$(awk "BEGIN {print $u + $s}") "; mem[$which]+="$((m / 1024)) "
   done
 done
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -86,7 +86,7 @@ extension ViewModels {
     }
 
     /// A cell's letters by their bits (`1 << order`), in R, A, C, I order: "RC", "AI", ….
-    private static let letterText: [TemplateValue] = (0..<1 << Involvement.allCases.count).map { bits in
+    static let letterText: [TemplateValue] = (0..<1 << Involvement.allCases.count).map { bits in
         .string(Involvement.allCases.filter { bits & 1 << $0.order != 0 }.map(\.rawValue).joined())
     }
 

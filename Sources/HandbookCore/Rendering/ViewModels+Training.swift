@@ -149,7 +149,7 @@ extension ViewModels {
             if case .string(let role)? = responsible["role"] { name += "（\(role)）" }
             return ["href": .string(fact.href), "id": .string(fact.id), "name": .string(fact.name),
                     "process": .string(steps.title[row.process]), "draft": .bool(group.draft),
-                    "letters": letterLists[row.letters], "responsible": .string(name), "outputs": .string(fact.outputs)]
+                    "letters": Self.letterText[row.letters], "responsible": .string(name), "outputs": .string(fact.outputs)]
         }
     }
 }
