@@ -72,7 +72,7 @@ enum SiteRenderer {
             pageJob(Routes.notFound, "notfound") { views.notFound() },
             pageJob(Routes.matrix, "matrixIndex") { views.matrixIndex() },
             pageJob(Routes.search, "search") { views.search() },
-            Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .text(views.trainingPlanCSV()) },
+            Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .streamed(root: nil) { views.trainingPlanCSV(flush: $0) } },
             pageJob(Routes.processIndex, "processIndex") { views.processIndex() },
             pageJob(Routes.departmentIndex, "departmentIndex") { views.departmentIndex() },
             pageJob(Routes.trainingIndex, "trainingIndex") { views.trainingIndex() },
