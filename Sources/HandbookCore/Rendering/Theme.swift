@@ -5,7 +5,7 @@ import HandbookTemplate
 /// The templates and assets of a build: the built-in theme, with any file of the handbook's
 /// `templates/` folder replacing the built-in file of the same name. Parsed once per build.
 struct Theme: Sendable {
-    static let pageTemplates = ["index", "process", "department", "training", "page", "notfound", "matrix", "matrixIndex", "search", "feedback", "checklistRow",
+    static let pageTemplates = ["index", "process", "department", "training", "page", "notfound", "matrix", "matrixIndex", "search", "feedback", "checklistRow", "knownRow",
                                 "role", "roleRow", "processIndex", "departmentIndex", "trainingIndex", "review"]
 
     let library: TemplateLibrary

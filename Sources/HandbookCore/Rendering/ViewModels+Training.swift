@@ -99,7 +99,7 @@ extension ViewModels {
             "subtitle": .string(role == nil ? strings["departmentTraining"]! : strings["trainingFor"]!),
             "trainedGroups": .items(.init(count: trained.count) { [self] in .object(withRenderedRows(trained[$0], steps: steps, links: links)) }),
             "hasTrained": .bool(!trained.isEmpty),
-            "knownRows": TemplateValue(known.flatMap { knownRows($0, steps: steps) }),
+            "knownRows": .list(known.flatMap { knownRows($0, steps: steps) }),
             "hasKnown": .bool(!known.isEmpty), "columnCount": .string(String(columns)),
             "hasDuties": .bool(!groups.isEmpty), "pageName": .string(pageName), "runningHeader": .string(header), "draft": .bool(draft),
             "department": .object(departmentLink(department.id)),
@@ -140,16 +140,25 @@ extension ViewModels {
     /// Steps the role is consulted (C) or informed (I) in: which process and step, who does it,
     /// what comes out. One flat table, each row naming its process: at 2,000 processes a
     /// department's booklet has thousands, and a heading row per process made it pass 1 MB.
-    private func knownRows(_ group: DutyGroup, steps: StepTable) -> [Model] {
+    /// Rendered once per step and letters (`knownRow.mustache`; the cache's key has a bit above
+    /// the trained rows' flag) and reused by every record and booklet that lists it.
+    private func knownRows(_ group: DutyGroup, steps: StepTable) -> [TemplateValue] {
         group.rows.map { row in
-            let fact = steps[row.process, row.step]
-            let responsible = partyLink(handbook.processes[row.process].steps[row.step].responsible)
-            var name = ""
-            if case .string(let department)? = responsible["name"] { name = department }
-            if case .string(let role)? = responsible["role"] { name += "（\(role)）" }
-            return ["href": .string(fact.href), "id": .string(fact.id), "name": .string(fact.name),
+            let slot = steps.index(process: row.process, step: row.step)
+            return ["html": .string(fragments.value(step: slot, letters: row.letters | 1 << 5) {
+                let fact = steps[row.process, row.step]
+                let responsible = partyLink(handbook.processes[row.process].steps[row.step].responsible)
+                var name = ""
+                if case .string(let department)? = responsible["name"] { name = department }
+                if case .string(let role)? = responsible["role"] { name += "（\(role)）" }
+                var model: Model = [
+                    "href": .string(fact.href), "id": .string(fact.id), "name": .string(fact.name),
                     "process": .string(steps.title[row.process]), "draft": .bool(group.draft),
-                    "letters": Self.letterText[row.letters], "responsible": .string(name), "outputs": .string(fact.outputs)]
+                    "letters": Self.letterText[row.letters], "responsible": .string(name), "outputs": .string(fact.outputs),
+                ]
+                if group.draft { model["draftLabel"] = .string("\(strings["draft"]!) / DRAFT") }
+                return renderFragment("knownRow", model)
+            })]
         }
     }
 }
