@@ -203,11 +203,11 @@ public enum Pipeline {
     private static func prepare(_ options: Options, cache: DocumentCache?) async -> (Ready?, Report) {
         let (handbook, loaded, checked) = await resolve(options, cache: cache)
         var report = checked
-        guard let handbook, !report.diagnostics.hasErrors else { return (nil, report) }
+        // The theme is checked whatever the content's errors: `build` reports what `check` does.
         var (theme, themeDiagnostics) = Theme.load(root: options.root)
         if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
-        guard let theme, !report.diagnostics.hasErrors else { return (nil, report) }
+        guard let handbook, let theme, !report.diagnostics.hasErrors else { return (nil, report) }
         let ready = Ready(handbook: handbook, theme: theme, contentURL: loaded.contentURL)
         freeElsewhere(loaded)
         return (ready, report)

@@ -75,6 +75,19 @@ struct ThemeTests {
         #expect(diagnostic.position.path == "templates/process.mustache")
     }
 
+    @Test("With a content error and a template error, build reports both, as check does")
+    func buildReportsWhatCheckReports() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "templates/process.mustache": "{{<layout}}{{$content}}\n{{#steps}}\n{{/content}}{{/layout}}\n",
+            "content/processes/broken.md": "---\ntitle: 坏流程\nowner: 不存在的部门\nstatus: approved\nsteps:\n  - {id: 1, name: 一步, responsible: 不存在的部门, duties: 做, outputs: [结果]}\n---\n",
+        ])
+        let checked = await handbook.check().diagnostics.map(\.formatted)
+        let built = try await handbook.build()
+        #expect(!built.report.published)
+        #expect(built.report.diagnostics.map(\.formatted) == checked)
+        #expect(checked.contains { $0.contains("[handbook.template.syntax]") } && checked.contains { $0.hasPrefix("content/processes/broken.md") })
+    }
+
     @Test("A partial written after a delimiter change is still checked (the template parser finds it, not a text scan)")
     func unknownPartialAfterDelimiterChange() async throws {
         let handbook = try TestHandbook(fixture: "valid-basic", [
