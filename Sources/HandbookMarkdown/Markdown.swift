@@ -33,6 +33,7 @@ public enum Markdown {
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet(reserved: reservedAnchors)
         var pipeTables: [Int] = []
+        var headingNodes: [OpaquePointer] = []
         var ordinalsLine = 0
         var ordinals: [String: Int] = [:]
 
@@ -65,6 +66,7 @@ public enum Markdown {
                 headings.append(MarkdownHeading(
                     level: Int(cmark_node_get_heading_level(node)), text: title,
                     anchor: slugs.unique(Slug.make(title)), line: Int(cmark_node_get_start_line(node))))
+                headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
                 let line = Int(cmark_node_get_start_line(node))
                 if line >= 1, line < columns.lineCount, looksLikePipeTable(columns.line(line), columns.line(line + 1)) {
@@ -75,11 +77,20 @@ public enum Markdown {
             }
         }
 
+        // Each heading starts with a marker no text can know (a nonce per render), so that its id
+        // goes on cmark's own `<hN>`, not on a raw `<h2>` written in the body (`unsafe_html`),
+        // which took the first heading's id and moved every later one.
+        let nonce = headingNodes.isEmpty ? "" : UUID().uuidString
+        for (index, node) in headingNodes.enumerated() {
+            guard let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(marker, Self.headingMarker(nonce, index))
+            if cmark_node_prepend_child(node, marker) == 0 { cmark_node_free(marker) }
+        }
         guard let rendered = cmark_render_html(doc, renderOptions) else {
             return RenderedMarkdown(html: "", links: links, headings: headings)
         }
         defer { free(rendered) }
-        let html = addHeadingIDs(String(cString: rendered), headings: headings)
+        let html = addHeadingIDs(String(cString: rendered), headings: headings, nonce: nonce)
         return RenderedMarkdown(html: html, links: links, headings: headings, pipeTableLines: pipeTables)
     }
 
@@ -146,15 +157,17 @@ public enum Markdown {
         return text
     }
 
-    /// cmark renders headings as bare `<hN>`; give each, in document order, its anchor.
-    private static func addHeadingIDs(_ html: String, headings: [MarkdownHeading]) -> String {
+    static func headingMarker(_ nonce: String, _ index: Int) -> String { "<!--hb-\(nonce)-\(index)-->" }
+
+    /// cmark renders headings as bare `<hN>`, each followed by its marker; give each its anchor.
+    private static func addHeadingIDs(_ html: String, headings: [MarkdownHeading], nonce: String) -> String {
         guard !headings.isEmpty else { return html }
         var output = ""
         output.reserveCapacity(html.utf8.count + headings.count * 24)
         var rest = Substring(html)
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.firstByteRange(of: tag) else { break }
+        for (index, heading) in headings.enumerated() {
+            let tag = "<h\(heading.level)>" + headingMarker(nonce, index)
+            guard let range = rest.firstByteRange(of: tag) else { continue }
             output += rest[..<range.lowerBound]
             output += "<h\(heading.level) id=\"\(heading.anchor.htmlAttributeEscaped)\">"
             rest = rest[range.upperBound...]

@@ -90,6 +90,17 @@ struct RenderingTests {
         #expect(html.contains("<script>x()</script>"))
     }
 
+    @Test("With raw HTML headings in the body, each id goes on its own Markdown heading", arguments: [true, false])
+    func idsBesideRawHeadings(_ unsafe: Bool) {
+        let source = "<h2>原有标题</h2>\n\n## 目的\n\n<h3>又一个</h3>\n\n适用范围\n----\n\n### 注意\n"
+        let html = Markdown.render(source, unsafeHTML: unsafe).html
+        #expect(html.contains("<h2 id=\"目的\">目的</h2>"), "\(html)")
+        #expect(html.contains("<h2 id=\"适用范围\">适用范围</h2>"), "\(html)")
+        #expect(html.contains("<h3 id=\"注意\">注意</h3>"), "\(html)")
+        #expect(!html.contains("<!--hb-"), "a marker left in: \(html)")
+        if unsafe { #expect(html.contains("<h2>原有标题</h2>") && html.contains("<h3>又一个</h3>"), "\(html)") }
+    }
+
     @Test("Script-like link destinations are dropped", arguments: [
         "[点我](javascript:alert(1))",
         "[点我](JavaScript:alert(1))",
