@@ -123,6 +123,7 @@ struct ReviewRuleTests {
                                       .warning("2️⃣", "handbook.step.broken-handover")]),
         Case("process-approval-incomplete", [.warning("1️⃣", "handbook.process.approval-incomplete")]),
         Case("process-review-overdue", [.warning("1️⃣", "handbook.process.review-overdue")], date: day("2026-07-01")),
+        Case("process-review-before-effective", [.error("1️⃣", "handbook.process.review-before-effective")], date: day("2026-01-15")),
         Case("department-no-duty", [.warning("1️⃣", "handbook.department.no-duty")]),
         Case("role-no-duty", [.warning("1️⃣", "handbook.role.no-duty")]),
         Case("step-no-output", [.warning("1️⃣", "handbook.step.no-output")]),
@@ -197,7 +198,7 @@ struct ReviewRuleTests {
             "process.duplicate-id", "step.duplicate-id", "id.invalid", "process.no-steps", "step.no-responsible",
             "step.several-responsible", "step.unknown-next", "step.decision-branches", "step.unreachable",
             "step.no-end", "department.parent-cycle", "link.broken", "link.broken-anchor", "link.unpublished",
-            "step.broken-handover", "process.approval-incomplete", "process.review-overdue", "department.no-duty",
+            "step.broken-handover", "process.approval-incomplete", "process.review-overdue", "process.review-before-effective", "department.no-duty",
             "role.no-duty", "step.no-output", "markdown.pipe-table", "content.missing", "content.symlink-outside",
             "config.language", "config.folder", "file.invalid-utf8", "file.nul-byte", "file.too-large",
         ].map { "handbook." + $0 }

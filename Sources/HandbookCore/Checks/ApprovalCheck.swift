@@ -22,6 +22,12 @@ enum ApprovalCheck {
         if let effective = raw.effective, !isDate(effective.value) {
             diagnostics.append(.error("handbook.yaml.type", dateProblem("effective", effective.value, example: "2026-01-01"), at: effective.position))
         }
+        // A review cannot fall due before the version it reviews takes effect: one of the two is mistyped.
+        if let due = raw.reviewDue, let effective = raw.effective, isDate(due.value), isDate(effective.value), due.value < effective.value {
+            diagnostics.append(.error("handbook.process.review-before-effective",
+                "`review_due` \(due.value) is before `effective` \(effective.value): the review would fall due before this version takes effect",
+                at: due.position))
+        }
         return diagnostics
     }
 
