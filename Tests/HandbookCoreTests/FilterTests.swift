@@ -77,6 +77,28 @@ struct FilterTests {
         #expect(Self.handOvers(none).shown == 0 && Self.rows(none).allSatisfy(\.hidden))
     }
 
+    @Test("A role's page narrows to the processes whose title holds the text typed")
+    func rolePage() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = Routes.role("customer-service", role: "cs-agent")
+        let html = site.text(path)
+        #expect(html.contains("data-filter-for=\"role-duties\"") && html.contains("hidden>\n  <label>流程"), "the form waits for the script")
+        /// Each process group: its process and whether it is hidden.
+        func groups(_ dom: String) -> [(process: String, hidden: Bool)] {
+            dom.components(separatedBy: "<section class=\"duty-group\"").dropFirst().map { part in
+                let tag = String(part.prefix { $0 != ">" })
+                return (HTML.attributes("data-process", in: tag).first ?? "", tag.contains(" hidden"))
+            }
+        }
+        let all = groups(html)
+        #expect(Set(all.map(\.process)).isSuperset(of: ["complaint-handling", "process-mapping"]) && all.allSatisfy { !$0.hidden })
+        let url = try #require(URL(string: site.url(path).absoluteString + "?process=%E6%8A%95%E8%AF%89"))  // 投诉
+        let narrowed = groups(try await Chromium.dumpDOM(url, in: folder))
+        #expect(narrowed.count == all.count, "groups are hidden, not removed")
+        #expect(Set(narrowed.filter { !$0.hidden }.map(\.process)) == ["complaint-handling"], "\(narrowed)")
+    }
+
     /// Rows of the hand-over table (also narrowed, also counted), and those not hidden.
     static func handOvers(_ html: String) -> (total: Int, shown: Int) {
         let rows = (html.components(separatedBy: "id=\"handover-table\"").dropFirst().first?.components(separatedBy: "</table>").first ?? "")

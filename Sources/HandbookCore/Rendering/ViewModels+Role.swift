@@ -20,11 +20,11 @@ extension ViewModels {
             let (lead, rest) = (group.rows.filter { $0.letters & leading != 0 }, group.rows.filter { $0.letters & leading == 0 })
             if !lead.isEmpty {
                 let flow = Flow(process)
-                primary.append(["processLink": .object(links[group.process]),
+                primary.append(["processLink": .object(links[group.process]), "processKey": .string(Routes.segment(handbook.processes[group.process].id)),
                                 "rows": .list(lead.map { .object(leadRow($0, process: process, flow: flow, steps: steps)) })])
             }
             if !rest.isEmpty {
-                supporting.append(["processLink": .object(links[group.process]), "rows": .list(rest.map { row in
+                supporting.append(["processLink": .object(links[group.process]), "processKey": .string(Routes.segment(handbook.processes[group.process].id)), "rows": .list(rest.map { row in
                     // The row shows the letters and whether they are the department's, not the
                     // role's name: the same on every role's page of the department.
                     let key = row.parties.reduce(0) { $0 | $1.letters << ($1.party.roleID == nil ? 4 : 0) }

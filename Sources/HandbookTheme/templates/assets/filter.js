@@ -7,8 +7,9 @@
 //     <input data-filter="process">            a key of the item's data-process, or text of its label
 //     <span data-filter-status></span>
 //   </form>
-//   items: elements of those tables carrying a data-roles or data-process attribute (or
-//   inside one that does); an item without the attribute of a control is not narrowed by it.
+//   items: rows of those tables (or elements marked data-filter-item inside those elements)
+//   carrying a data-roles or data-process attribute (or inside one that does); an item
+//   without the attribute of a control is not narrowed by it.
 //   A tbody whose items are all hidden is hidden too. Labels: [data-filter-label] in the
 //   item, else in its tbody, else that of an item with the same data-process. `?roles=…&process=…` in the page's address presets the controls.
 //   Load it after its form; before the tables, a preset menu narrows them before their first layout.
@@ -61,7 +62,8 @@
       var status = form.querySelector("[data-filter-status]");
       var items = [];
       tables.forEach(function (table) {
-        Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+        // Table rows, or whole blocks marked data-filter-item (a role page's process groups).
+        Array.prototype.forEach.call(table.querySelectorAll("tbody tr, [data-filter-item]"), function (row) {
           if (row.classList.contains("group")) return;
           var entry = { row: row, label: label(row), keys: {} };
           controls.forEach(function (control) {
