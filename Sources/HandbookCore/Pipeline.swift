@@ -71,8 +71,7 @@ public enum Pipeline {
         let resolved = await resolve(options)
         if options.leaveModelToExit { LeftToExit.keep((resolved.handbook, resolved.loaded)) }
         var report = resolved.report
-        var themeDiagnostics = Theme.load(root: options.root).1
-        if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
+        let themeDiagnostics = Theme.load(root: options.root).1.leveled(strict: options.strict, severity: resolved.loaded.config.severity)
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
         return report
     }
@@ -205,7 +204,7 @@ public enum Pipeline {
         var report = checked
         // The theme is checked whatever the content's errors: `build` reports what `check` does.
         var (theme, themeDiagnostics) = Theme.load(root: options.root)
-        if options.strict { themeDiagnostics = themeDiagnostics.escalatingWarnings() }
+        themeDiagnostics = themeDiagnostics.leveled(strict: options.strict, severity: loaded.config.severity)
         report.diagnostics = (report.diagnostics + themeDiagnostics).sortedByPosition()
         guard let handbook, let theme, !report.diagnostics.hasErrors else { return (nil, report) }
         let ready = Ready(handbook: handbook, theme: theme, contentURL: loaded.contentURL)
@@ -250,8 +249,7 @@ public enum Pipeline {
         let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
                                                          today: printedDate(options.date), memo: cache?.markdown,
                                                          results: cache?.resolution)
-        var diagnostics = (loaded.diagnostics + found).sortedByPosition()
-        if options.strict { diagnostics = diagnostics.escalatingWarnings() }
+        let diagnostics = (loaded.diagnostics + found).sortedByPosition().leveled(strict: options.strict, severity: loaded.config.severity)
         var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
         report.timings = [("load", loadTime), ("check", start.duration(to: .now) - loadTime)]
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)

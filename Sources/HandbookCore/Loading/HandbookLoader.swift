@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -151,7 +151,28 @@ enum HandbookLoader {
         config.feedbackURL = reader.string(map, "feedback_url", in: configName, at: start)?.value
         config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
         TrainingRecordReader.read(map, into: &config, reader: &reader)
+        readSeverity(map, into: &config, reader: &reader)
         return (config, reader.diagnostics)
+    }
+
+    /// `severity: {handbook.process.review-overdue: warning, …}`: a level per rule id.
+    private static func readSeverity(_ map: Fields, into config: inout HandbookConfig, reader: inout YAMLReader) {
+        guard let node = reader.value(map, "severity"), let rules = reader.requireMapping(node, "`severity`") else { return }
+        let levels = HandbookConfig.RuleLevel.allCases.map(\.rawValue)
+        for (key, value) in rules.pairs {
+            guard let rule = reader.scalar(key, "a rule id"), let level = reader.scalar(value, "`\(rule.value)`") else { continue }
+            guard rule.value.hasPrefix("handbook."), rule.value.split(separator: ".").count >= 3 else {
+                reader.report(.error("handbook.config.severity", "`\(rule.value)` is not a rule id such as handbook.process.review-overdue",
+                                     at: rule.position))
+                continue
+            }
+            guard let parsed = HandbookConfig.RuleLevel(rawValue: level.value) else {
+                reader.report(.error("handbook.config.severity", "`\(level.value)` is not a level; use \(levels.joined(separator: ", "))",
+                                     at: level.position, notes: Suggestion.note(for: level.value, in: levels)))
+                continue
+            }
+            config.severity[rule.value] = parsed
+        }
     }
 
     /// The output folder, followed through symbolic links, is or holds the root or the content folder, or sits in the content.

@@ -51,9 +51,21 @@ extension Array where Element == Diagnostic {
         return sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1] != $0.element }.map(\.element)
     }
 
-    /// `--strict`: every warning becomes an error.
-    public func escalatingWarnings() -> [Diagnostic] {
-        map { var copy = $0; copy.severity = .error; return copy }
+    /// Warnings at the level handbook.yml's `severity:` sets for their rule, else errors with
+    /// `strict`. Errors stay errors: what stops a build is never lowered.
+    public func leveled(strict: Bool, severity levels: [String: HandbookConfig.RuleLevel]) -> [Diagnostic] {
+        guard strict || !levels.isEmpty else { return self }
+        return compactMap { diagnostic in
+            guard diagnostic.severity == .warning else { return diagnostic }
+            var copy = diagnostic
+            switch levels[diagnostic.rule] {
+            case .off?: return nil
+            case .warning?: return copy
+            case .error?: copy.severity = .error
+            case nil: if strict { copy.severity = .error }
+            }
+            return copy
+        }
     }
 }
 

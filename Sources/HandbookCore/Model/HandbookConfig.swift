@@ -16,6 +16,18 @@ public struct HandbookConfig: Sendable {
     public var contentPosition: SourcePosition?
     /// `training:`: what a printed training record asks to be filled in and signed.
     public var training = TrainingRecord()
+    /// `severity:`: rules whose warnings are set to another level, whatever `--strict` says.
+    public var severity: [String: RuleLevel] = [:]
+
+    /// What `severity:` may set a warning's rule to.
+    public enum RuleLevel: String, Sendable, CaseIterable {
+        /// Always an error (the build publishes nothing).
+        case error
+        /// Always a warning, also with `--strict` (a date passing must not block CI).
+        case warning
+        /// Not reported.
+        case off
+    }
 
     public init() {}
 }
