@@ -7,9 +7,14 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var position: SourcePosition
     public var rule: String
+    /// The message in English (what tests and `--lang en` read).
     public var message: String
     /// Extra hints such as "did you mean 客服部?".
     public var notes: [String]
+    /// The message and notes in Chinese, when the site that made it wrote them; `nil` until every
+    /// rule has its Chinese text (then English is shown).
+    public var chinese: Phrase?
+    public var chineseNotes: [String] = []
 
     public init(_ severity: Severity, _ rule: String, _ message: String,
                 at position: SourcePosition, notes: [String] = []) {
@@ -18,6 +23,33 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
         self.position = position
         self.notes = notes
+    }
+
+    /// A finding written in both languages: `.error(rule, Phrase("中文", en: "English"), at:)`.
+    public init(_ severity: Severity, _ rule: String, _ message: Phrase, at position: SourcePosition,
+                notes: [Phrase] = []) {
+        self.init(severity, rule, message.en, at: position, notes: notes.map(\.en))
+        chinese = message
+        chineseNotes = notes.map(\.zh)
+    }
+
+    public static func error(_ rule: String, _ message: Phrase, at position: SourcePosition,
+                             notes: [Phrase] = []) -> Diagnostic {
+        Diagnostic(.error, rule, message, at: position, notes: notes)
+    }
+
+    public static func warning(_ rule: String, _ message: Phrase, at position: SourcePosition,
+                               notes: [Phrase] = []) -> Diagnostic {
+        Diagnostic(.warning, rule, message, at: position, notes: notes)
+    }
+
+    /// The message in `language`: Chinese where written, else English.
+    public func message(in language: HandbookConfig.Language) -> String {
+        language == .zhCN ? chinese?.zh ?? message : message
+    }
+
+    public func notes(in language: HandbookConfig.Language) -> [String] {
+        language == .zhCN && chinese != nil ? chineseNotes : notes
     }
 
     public static func error(_ rule: String, _ message: String, at position: SourcePosition,
@@ -31,10 +63,27 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     /// `path:line:col: severity: message [rule]`, notes appended after `;`.
-    public var formatted: String {
-        var text = "\(position.path):\(position.line):\(position.column): \(severity.rawValue): \(message)"
-        if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
+    public var formatted: String { formatted(in: .en) }
+
+    /// As `formatted`, in `language`; severity words stay `error`/`warning`, which editors and CI
+    /// parse.
+    public func formatted(in language: HandbookConfig.Language) -> String {
+        let notes = notes(in: language)
+        var text = "\(position.path):\(position.line):\(position.column): \(severity.rawValue): \(message(in: language))"
+        if !notes.isEmpty { text += language == .zhCN ? "（" + notes.joined(separator: "；") + "）" : " (" + notes.joined(separator: "; ") + ")" }
         return text + " [\(rule)]"
+    }
+}
+
+/// A diagnostic's text in the two languages the tool speaks. Written by hand, not translated word
+/// by word: the Chinese says what a process owner would write in a review.
+public struct Phrase: Sendable, Hashable {
+    public var zh: String
+    public var en: String
+
+    public init(_ zh: String, en: String) {
+        self.zh = zh
+        self.en = en
     }
 }
 
