@@ -19,53 +19,68 @@ struct ColumnMap {
         return bytes[start..<(number < lineStarts.count ? lineStarts[number] - 1 : bytes.count)]
     }
 
-    /// The character column of a link or image cmark reports at `byteColumn`. On a paragraph's
-    /// later lines cmark counts from the paragraph's first column, not from where the line's
-    /// text starts once its indentation (or a lazy continuation's missing list marker) is
-    /// taken off; so the column is checked against the line: a `[` (`![`, `<`) whose bracket
-    /// closes right before `(destination`. When the reported one is not, the line's `ordinal`-th
-    /// such opening for this destination is taken (links keep their order on a line).
-    func linkColumn(line: Int, byteColumn: Int, image: Bool, destination: String, ordinal: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return characterColumn(line: line, byteColumn: byteColumn) }
-        let text = Array(self.line(line))
+    /// Where the link or image cmark reports at `line`:`byteColumn` is written, as a line and a
+    /// character column. cmark's position is checked against the source: a `[` (`![`, `<`)
+    /// whose bracket closes right before `(destination`. On a paragraph's later lines cmark
+    /// counts from the paragraph's first column, not from where the line's text starts once its
+    /// indentation (or a lazy continuation's missing list marker) is taken off; after a
+    /// backslash hard break, or link reference definitions at the paragraph's start, it gives
+    /// an earlier line. So when the reported place is not such an opening (or an earlier link
+    /// took it), the first opening not yet `claimed` on that line or a later one of the block
+    /// (up to `lastLine`) is taken: links come in document order.
+    func linkPosition(line: Int, byteColumn: Int, image: Bool, destination: String, lastLine: Int,
+                      claimed: inout Set<Int>) -> (line: Int, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return (line, characterColumn(line: line, byteColumn: byteColumn)) }
         let wanted = Array(destination.utf8)
-        func leadsTo(_ index: Int) -> Bool {
-            guard index >= 0, index < text.count else { return false }
-            if !image, text[index] == UInt8(ascii: "<") {
-                // An autolink; an e-mail one is written without the `mailto:` cmark adds.
-                let bare = wanted.starts(with: Array("mailto:".utf8)) ? Array(wanted.dropFirst(7)) : wanted
-                return !bare.isEmpty && text[(index + 1)...].starts(with: bare)
-            }
-            var at = index
-            if image {
-                guard text[at] == UInt8(ascii: "!"), at + 1 < text.count else { return false }
-                at += 1
-            }
-            guard text[at] == UInt8(ascii: "[") else { return false }
-            // The matching `]`, then `(` and the destination, perhaps in `<…>`.
-            var depth = 0
-            var scan = at
-            while scan < text.count {
-                let byte = text[scan]
-                if byte == UInt8(ascii: "\\") { scan += 2; continue }
-                if byte == UInt8(ascii: "[") { depth += 1 }
-                if byte == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { break }
-                }
-                scan += 1
-            }
-            guard scan + 1 < text.count, text[scan + 1] == UInt8(ascii: "(") else { return false }
-            var target = scan + 2
-            while target < text.count, text[target] == UInt8(ascii: " ") { target += 1 }
-            if target < text.count, text[target] == UInt8(ascii: "<") { target += 1 }
-            return wanted.isEmpty || text[target...].starts(with: wanted)
-        }
+        // Whole lines are at most the file's size; a line's number and offset fit one Int.
+        func key(_ line: Int, _ index: Int) -> Int { line << 32 | index }
         let reported = byteColumn - 1
-        if leadsTo(reported) { return characterColumn(line: line, byteColumn: byteColumn) }
-        let candidates = text.indices.filter(leadsTo)
-        if ordinal < candidates.count { return characterColumn(line: line, byteColumn: candidates[ordinal] + 1) }
-        return characterColumn(line: line, byteColumn: byteColumn)
+        let text = Array(self.line(line))
+        if Self.leads(text, at: reported, image: image, to: wanted), claimed.insert(key(line, reported)).inserted {
+            return (line, characterColumn(line: line, byteColumn: byteColumn))
+        }
+        for number in line...max(line, min(lastLine, lineStarts.count)) {
+            let bytes = number == line ? text : Array(self.line(number))
+            for index in bytes.indices where Self.leads(bytes, at: index, image: image, to: wanted) && !claimed.contains(key(number, index)) {
+                claimed.insert(key(number, index))
+                return (number, characterColumn(line: number, byteColumn: index + 1))
+            }
+        }
+        return (line, characterColumn(line: line, byteColumn: byteColumn))
+    }
+
+    /// Whether a link (an image) written at `index` of `text` leads to `wanted`.
+    private static func leads(_ text: [UInt8], at index: Int, image: Bool, to wanted: [UInt8]) -> Bool {
+        guard index >= 0, index < text.count else { return false }
+        if !image, text[index] == UInt8(ascii: "<") {
+            // An autolink; an e-mail one is written without the `mailto:` cmark adds.
+            let bare = wanted.starts(with: Array("mailto:".utf8)) ? Array(wanted.dropFirst(7)) : wanted
+            return !bare.isEmpty && text[(index + 1)...].starts(with: bare)
+        }
+        var at = index
+        if image {
+            guard text[at] == UInt8(ascii: "!"), at + 1 < text.count else { return false }
+            at += 1
+        }
+        guard text[at] == UInt8(ascii: "[") else { return false }
+        // The matching `]`, then `(` and the destination, perhaps in `<…>`.
+        var depth = 0
+        var scan = at
+        while scan < text.count {
+            let byte = text[scan]
+            if byte == UInt8(ascii: "\\") { scan += 2; continue }
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            scan += 1
+        }
+        guard scan + 1 < text.count, text[scan + 1] == UInt8(ascii: "(") else { return false }
+        var target = scan + 2
+        while target < text.count, text[target] == UInt8(ascii: " ") { target += 1 }
+        if target < text.count, text[target] == UInt8(ascii: "<") { target += 1 }
+        return wanted.isEmpty || text[target...].starts(with: wanted)
     }
 
     func characterColumn(line: Int, byteColumn: Int) -> Int {

@@ -29,51 +29,67 @@ public enum Markdown {
         defer { cmark_node_free(doc) }
 
         let columns = ColumnMap(text: bytes)
-        var links: [MarkdownLink] = []
+        var found = Collector(columns: columns, unsafeHTML: unsafeHTML)
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet(reserved: reservedAnchors)
-        var pipeTables: [Int] = []
         var headingNodes: [OpaquePointer] = []
-        var ordinalsLine = 0
-        var ordinals: [String: Int] = [:]
+        var tableParagraphs: [TableParagraph] = []
 
         guard let iterator = cmark_iter_new(doc) else {
             return RenderedMarkdown(html: "", links: [], headings: [])
         }
         defer { cmark_iter_free(iterator) }
+        // A paragraph that holds a table is rendered apart (`renderTables`): what cmark made of
+        // its lines is skipped until the walk leaves it.
+        var skipping: OpaquePointer?
+        var blockEnd = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if let current = skipping {
+                if event == CMARK_EVENT_EXIT, node == current { skipping = nil }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let line = Int(cmark_node_get_start_line(node))
-                let byteColumn = Int(cmark_node_get_start_column(node))
-                // Earlier links on this line to the same place: which of them this one is. Links
-                // come in document order, so the count starts again on each new line.
-                if line != ordinalsLine { (ordinalsLine, ordinals) = (line, [:]) }
-                let ordinal = ordinals[url, default: 0]
-                ordinals[url] = ordinal + 1
-                links.append(MarkdownLink(
-                    destination: url, line: line,
-                    column: columns.linkColumn(line: line, byteColumn: byteColumn,
-                                               image: cmark_node_get_type(node) == CMARK_NODE_IMAGE, destination: url,
-                                               ordinal: ordinal)))
+                let url = found.link(node, line: Int(cmark_node_get_start_line(node)),
+                                     byteColumn: Int(cmark_node_get_start_column(node)), lastLine: blockEnd)
                 if let replacement = rewriteLink(url) {
                     cmark_node_set_url(node, replacement)
                 }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let line = Int(cmark_node_get_start_line(node))
+                found.html(node, line: line, column: columns.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HEADING:
+                blockEnd = Int(cmark_node_get_end_line(node))
+                let custom = headingAttributes(node)
                 let title = plainText(of: node)
                 headings.append(MarkdownHeading(
                     level: Int(cmark_node_get_heading_level(node)), text: title,
-                    anchor: slugs.unique(Slug.make(title)), line: Int(cmark_node_get_start_line(node))))
+                    anchor: custom.map { slugs.claim($0) } ?? slugs.unique(Slug.make(title)),
+                    line: Int(cmark_node_get_start_line(node))))
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
-                let line = Int(cmark_node_get_start_line(node))
-                if line >= 1, line < columns.lineCount, looksLikePipeTable(columns.line(line), columns.line(line + 1)) {
-                    pipeTables.append(line)
+                blockEnd = Int(cmark_node_get_end_line(node))
+                if let parts = tableParts(of: node, columns) {
+                    tableParagraphs.append(TableParagraph(node: node, parts: parts))
+                    skipping = node
                 }
             default:
                 break
+            }
+        }
+        if !tableParagraphs.isEmpty {
+            let tables = renderTables(tableParagraphs, text: bytes, options: options, renderOptions: renderOptions,
+                                      found: &found, rewriteLink: rewriteLink)
+            for (paragraph, html) in zip(tableParagraphs, tables) {
+                guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+                cmark_node_set_on_enter(block, html)
+                if cmark_node_replace(paragraph.node, block) != 0 {
+                    cmark_node_free(paragraph.node)
+                } else {
+                    cmark_node_free(block)
+                }
             }
         }
 
@@ -86,12 +102,17 @@ public enum Markdown {
             cmark_node_set_on_enter(marker, Self.headingMarker(nonce, index))
             if cmark_node_prepend_child(node, marker) == 0 { cmark_node_free(marker) }
         }
-        guard let rendered = cmark_render_html(doc, renderOptions) else {
-            return RenderedMarkdown(html: "", links: links, headings: headings)
-        }
+        var links = found.links
+        // Table cells' links were found after the walk: in order of lines, as the others are.
+        if !tableParagraphs.isEmpty { links = links.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element) }
+        var result = RenderedMarkdown(html: "", links: links, headings: headings)
+        result.rawHTML = found.rawHTML
+        result.htmlAnchors = found.htmlAnchors
+        result.tableCount = tableParagraphs.reduce(0) { $0 + $1.parts.filter(\.isTable).count }
+        guard let rendered = cmark_render_html(doc, renderOptions) else { return result }
         defer { free(rendered) }
-        let html = addHeadingIDs(String(cString: rendered), headings: headings, nonce: nonce)
-        return RenderedMarkdown(html: html, links: links, headings: headings, pipeTableLines: pipeTables)
+        result.html = addHeadingIDs(String(cString: rendered), headings: headings, nonce: nonce)
+        return result
     }
 
     /// Renders inline Markdown (a step's duties): one paragraph, returned without `<p>`.
@@ -120,21 +141,6 @@ public enum Markdown {
         else { return end == bytes.endIndex ? html : String(decoding: trimmed, as: UTF8.self) }
         return String(decoding: trimmed[trimmed.index(trimmed.startIndex, offsetBy: open.count)..<trimmed.index(end, offsetBy: -close.count)],
                       as: UTF8.self)
-    }
-
-    /// `| a | b |` followed by `|---|---|`. Asked of every paragraph, and of every step's
-    /// duties: most are told apart by their first byte.
-    private static func looksLikePipeTable(_ firstLine: ArraySlice<UInt8>, _ secondLine: ArraySlice<UInt8>) -> Bool {
-        // Only white space (`.whitespaces`: tab and the Zs spaces) is trimmed, so the line is no
-        // table row when its first other byte is neither `|` nor the lead byte of a non-ASCII
-        // space (U+00A0 is C2 A0; U+1680, U+2000…U+205F and U+3000 start with E1 to E3). Chinese
-        // text starts with E4 to E9.
-        let lead = firstLine.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-        guard let lead, lead == UInt8(ascii: "|") || lead == 0xC2 || (0xE1...0xE3).contains(lead) else { return false }
-        let first = String(decoding: firstLine, as: UTF8.self), second = String(decoding: secondLine, as: UTF8.self)
-        let head = first.trimmingCharacters(in: .whitespaces), rule = second.trimmingCharacters(in: .whitespaces)
-        return head.hasPrefix("|") && head.dropFirst().contains("|") && rule.hasPrefix("|")
-            && rule.contains("-") && rule.allSatisfy { "|-: ".contains($0) }
     }
 
     /// The text of a node's inlines, walked with an iterator: a deeply nested heading must not

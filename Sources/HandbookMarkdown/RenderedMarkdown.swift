@@ -21,19 +21,26 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var links: [MarkdownLink]
     public var headings: [MarkdownHeading] {
-        didSet { headingAnchors = Set(headings.map(\.anchor)) }
+        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors) }
     }
-    /// The headings' anchors as a set, made once with the rendering: links are checked against
-    /// it by the thousand, and `serve` compares the one it reuses by identity.
+    /// Ids that raw HTML gives the page (`<a id="x">`, `<a name="x">`), when it is kept
+    /// (`unsafe_html`).
+    public var htmlAnchors: [String] = [] {
+        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors) }
+    }
+    /// Every anchor the body gives the page (its headings' and its raw HTML's) as a set, made
+    /// once with the rendering: links are checked against it by the thousand, and `serve`
+    /// compares the one it reuses by identity.
     public private(set) var headingAnchors: Set<String>
-    /// Lines where a paragraph looks like a GFM pipe table, which CommonMark renders as text.
-    public var pipeTableLines: [Int] = []
+    /// Raw HTML the render dropped (`unsafe_html` off), or nil.
+    public var rawHTML: RawHTMLPieces?
+    /// GFM pipe tables rendered.
+    public var tableCount = 0
 
-    public init(html: String, links: [MarkdownLink], headings: [MarkdownHeading], pipeTableLines: [Int] = []) {
+    public init(html: String, links: [MarkdownLink], headings: [MarkdownHeading]) {
         self.html = html
         self.links = links
         self.headings = headings
         self.headingAnchors = Set(headings.map(\.anchor))
-        self.pipeTableLines = pipeTableLines
     }
 }

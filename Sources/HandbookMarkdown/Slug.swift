@@ -1,16 +1,18 @@
-/// Heading anchors: lowercase, letters and digits of any script kept, runs of anything else
-/// become one `-`. `## 适用范围` gets `适用范围`, `## Scope & Goals` gets `scope-goals`.
+import Foundation
+
+/// Heading anchors as GitHub and GitLab make them (and Hugo, whose default is GitHub's), so
+/// that links and bookmarks into imported documents keep working: lowercase; letters and
+/// digits of any script, `-` and `_` kept; each space a `-`; everything else dropped.
+/// `## 适用范围` gets `适用范围`, `## Don't` gets `dont`, `## data.json` gets `datajson`,
+/// `## 客服 流程` gets `客服-流程`.
 public enum Slug {
     public static func make(_ text: String) -> String {
         var slug = ""
-        var pendingDash = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "_" {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                pendingDash = false
+        for character in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+            if character.isLetter || character.isNumber || character == "_" || character == "-" {
                 slug.append(character)
-            } else {
-                pendingDash = true
+            } else if character == " " || character == "\t" || character == "\n" {
+                slug.append("-")
             }
         }
         return slug.isEmpty ? "section" : slug
@@ -35,5 +37,11 @@ struct SlugSet {
         used[slug] = next
         used["\(slug)-\(next)"] = 0
         return "\(slug)-\(next)"
+    }
+
+    /// An id the author chose (`{#id}`): kept as written; later slugs go around it.
+    mutating func claim(_ id: String) -> String {
+        if used[id] == nil { used[id] = 0 }
+        return id
     }
 }

@@ -12,7 +12,7 @@ struct ReviewRuleOutputTests {
     }
 
     /// Fixtures whose diagnostics are warnings only.
-    static let warningsOnly = ["department-no-duty", "link-unpublished", "markdown-pipe-table", "step-no-output",
+    static let warningsOnly = ["department-no-duty", "link-unpublished", "markdown-raw-html", "step-no-output",
                                "process-approval-incomplete", "step-broken-handover", "frontmatter-unknown-key"]
 
     @Test("--strict turns every warning into an error at the same place, with the same rule", arguments: warningsOnly)

@@ -118,6 +118,11 @@ struct ReviewRuleTests {
         Case("link-broken-anchor", [.error("1️⃣", "handbook.link.broken-anchor", notes: ["did you mean step-1?"]),
                                     .error("2️⃣", "handbook.link.broken-anchor", notes: ["did you mean 准备工作?"])]),
         Case("link-unpublished", [.warning("1️⃣", "handbook.link.unpublished")]),
+        // Each at its own line (#26): after a backslash hard break, after link reference
+        // definitions (both on the paragraph's first line before), in a table cell after `\|`;
+        // `{#scope}` and GitHub's `dont-forget-datajson` are anchors.
+        Case("link-broken-positions", [.error("1️⃣", "handbook.link.broken"), .error("2️⃣", "handbook.link.broken"),
+                                       .error("3️⃣", "handbook.link.broken-anchor")]),
         // Warnings of the review
         Case("step-broken-handover", [.warning("1️⃣", "handbook.step.broken-handover"),
                                       .warning("2️⃣", "handbook.step.broken-handover")]),
@@ -127,7 +132,7 @@ struct ReviewRuleTests {
         Case("department-no-duty", [.warning("1️⃣", "handbook.department.no-duty")]),
         Case("role-no-duty", [.warning("1️⃣", "handbook.role.no-duty")]),
         Case("step-no-output", [.warning("1️⃣", "handbook.step.no-output")]),
-        Case("markdown-pipe-table", [.warning("1️⃣", "handbook.markdown.pipe-table")]),
+        Case("markdown-raw-html", [.warning("1️⃣", "handbook.markdown.raw-html")]),
         // The handbook folder and handbook.yml
         Case("content-missing", [.error("1️⃣", "handbook.content.missing")]),
         Case("config-language", [.error("1️⃣", "handbook.config.language")]),
@@ -199,7 +204,7 @@ struct ReviewRuleTests {
             "step.several-responsible", "step.unknown-next", "step.decision-branches", "step.unreachable",
             "step.no-end", "department.parent-cycle", "link.broken", "link.broken-anchor", "link.unpublished",
             "step.broken-handover", "process.approval-incomplete", "process.review-overdue", "process.review-before-effective", "department.no-duty",
-            "role.no-duty", "step.no-output", "markdown.pipe-table", "content.missing", "content.symlink-outside",
+            "role.no-duty", "step.no-output", "markdown.raw-html", "content.missing", "content.symlink-outside",
             "config.language", "config.folder", "file.invalid-utf8", "file.nul-byte", "file.too-large",
         ].map { "handbook." + $0 }
         #expect(Set(listed).subtracting(covered).sorted() == [])

@@ -5,10 +5,16 @@ import Testing
 struct HeadingAnchorTests {
     @Test("Slugs keep letters of any script", arguments: [
         ("适用范围", "适用范围"),
-        ("Scope & Goals", "scope-goals"),
-        ("第3步：转办", "第3步-转办"),
+        ("Scope & Goals", "scope--goals"),
+        ("第3步：转办", "第3步转办"),
+        ("Don't", "dont"),
+        ("data.json", "datajson"),
+        ("客服 流程", "客服-流程"),
+        ("Step 1 - Intake", "step-1---intake"),
+        ("kebab-case and snake_case", "kebab-case-and-snake_case"),
+        ("日本語の見出し（注意）", "日本語の見出し注意"),
         ("  前后空格  ", "前后空格"),
-        ("RACI 矩阵（说明）", "raci-矩阵-说明"),
+        ("RACI 矩阵（说明）", "raci-矩阵说明"),
         ("snake_case", "snake_case"),
         ("!!!", "section"),
         ("", "section"),
@@ -73,8 +79,38 @@ struct HeadingAnchorTests {
 
     @Test("Anchors are attribute-escaped")
     func escapedAnchor() {
-        let html = Markdown.render("## a\"b&c'd\n").html
+        let html = Markdown.render("## 标题 {#a\"b&c'd}\n").html
         #expect(!html.contains("id=\"a\"b"))
-        #expect(html.contains("<h2 id=\"a-b-c-d\">"))
+        #expect(html.contains("<h2 id=\"a&quot;b&amp;c&#39;d\">标题</h2>"))
+    }
+
+    @Test("`{#id}` after a heading is its anchor and leaves the text", arguments: [
+        ("## Install Hugo {#install}", "install", "Install Hugo"),
+        ("## 客服流程 {#cs-flow .wide}", "cs-flow", "客服流程"),
+        ("## Title {: #kramdown}", "kramdown", "Title"),
+        ("## Snake {#my_id_here}", "my_id_here", "Snake"),
+        ("## Only a class {.note}", "only-a-class", "Only a class"),
+        ("## Shortcode {{< x >}}", "shortcode--x-", "Shortcode {{&lt; x &gt;}}"),
+        ("## Braces {not attributes}", "braces-not-attributes", "Braces {not attributes}"),
+        ("## Glued{#x}", "gluedx", "Glued{#x}"),
+    ])
+    func customIDs(_ source: String, _ anchor: String, _ text: String) {
+        let result = Markdown.render(source + "\n")
+        #expect(result.headings.map(\.anchor) == [anchor])
+        #expect(result.html.contains("<h2 id=\"\(anchor)\">\(text)</h2>"))
+        #expect(result.headingAnchors.contains(anchor))
+    }
+
+    @Test("A chosen id is kept; a later heading of that name goes around it")
+    func customIDClash() {
+        let result = Markdown.render("## A {#intro}\n\n## Intro\n")
+        #expect(result.headings.map(\.anchor) == ["intro", "intro-1"])
+    }
+
+    @Test("Raw HTML ids and <a name> are anchors when raw HTML is kept, not otherwise")
+    func rawHTMLAnchors() {
+        let source = "<a id=\"top\"></a>\n\n段落 <a name='old-name'></a> 和 <span id=x>y</span> <input name=\"no\">\n"
+        #expect(Markdown.render(source, unsafeHTML: true).headingAnchors == ["top", "old-name", "x"])
+        #expect(Markdown.render(source).headingAnchors.isEmpty)
     }
 }

@@ -22,22 +22,27 @@ struct RenderingTests {
         #expect(html.contains("<p>正文 "))
     }
 
-    @Test("A pipe table is found by its line, behind any white space, and nothing else is", arguments: [
-        ("| 列 | 值 |\n|---|---|\n", [1]),
-        ("正文\n\n  | 列 | 值 |\n  | :-- | --: |\n", [3]),
-        ("   | a | b |\n|-|-|", [1]),
-        ("\u{3000}| 全角空格 | 值 |\n\u{3000}|---|---|", [1]),
-        ("\u{00A0}| a | b |\n|---|---|", [1]),
-        ("| 只有一行 |", []),
-        ("| a | b |\n| 不是分隔行 |", []),
-        ("|a\n|---|---|", []),
-        ("列 | 值\n---|---", []),
-        ("负责 | 协同\n|---|---|", []),
-        ("「| a | b |」\n|---|---|", []),
-        ("é | a | b |\n|---|---|", []),
+    @Test("A pipe table is a header row with as many cells as the delimiter row under it", arguments: [
+        ("| 列 | 值 |\n|---|---|\n", 1),
+        ("正文\n\n  | 列 | 值 |\n  | :-- | --: |\n", 1),
+        ("   | a | b |\n|-|-|", 1),
+        ("列 | 值\n---|---", 1),
+        ("负责 | 协同\n|---|---|", 1),
+        ("> | 引用 | 中 |\n> |---|---|\n> | a | b |", 1),
+        ("- | 列表 | 中 |\n  |---|---|", 1),
+        ("\u{3000}| 全角空格 | 值 |\n\u{3000}|---|---|", 0),
+        ("\u{00A0}| a | b |\n|---|---|", 0),
+        ("| 只有一行 |", 0),
+        ("| a | b |\n| 不是分隔行 |", 0),
+        ("|a\n|---|---|", 0),
+        ("「| a | b |」\n|---|---|", 0),
+        ("é | a | b |\n|---|---|", 0),
+        ("| a | b |\n    |---|---|", 0),
     ])
-    func pipeTables(text: String, lines: [Int]) {
-        #expect(Markdown.render(text).pipeTableLines == lines)
+    func pipeTables(text: String, count: Int) {
+        let result = Markdown.render(text)
+        #expect(result.tableCount == count)
+        #expect(result.html.components("<table>") == count)
     }
 
     @Test("Attribute escaping replaces the five characters and keeps everything else", arguments: [

@@ -174,16 +174,12 @@ public enum Resolver {
         var rendered: RenderedMarkdown
     }
 
-    /// Each body's links against the finished index, and its pipe tables; on all cores, in
+    /// Each body's links against the finished index, and its dropped raw HTML; on all cores, in
     /// slices, the diagnostics returned in the order of `bodies`.
     private static func checkBodies(_ bodies: [(path: String, body: Body)], links: LinkIndex) async -> [[Diagnostic]] {
         func check(_ path: String, _ body: Body) -> [Diagnostic] {
             var found: [Diagnostic] = []
-            for line in body.rendered.pipeTableLines {
-                found.append(.warning("handbook.markdown.pipe-table",
-                    "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
-                    at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
-            }
+            if let dropped = RawHTMLCheck.check(body) { found.append(dropped) }
             for link in body.rendered.links {
                 let at = SourcePosition(path: body.filePath, line: body.firstLine + link.line - 1, column: link.column)
                 if let problem = links.check(link.destination, from: path, at: at) { found.append(problem) }
