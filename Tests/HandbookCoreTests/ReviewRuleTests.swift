@@ -133,6 +133,14 @@ struct ReviewRuleTests {
         Case("role-no-duty", [.warning("1️⃣", "handbook.role.no-duty")]),
         Case("step-no-output", [.warning("1️⃣", "handbook.step.no-output")]),
         Case("markdown-raw-html", [.warning("1️⃣", "handbook.markdown.raw-html")]),
+        // Departments' confirmations of their duties (issue #29)
+        Case("confirmation-missing", [.warning("1️⃣", "handbook.confirmation.missing")]),
+        Case("confirmation-old-version", [.warning("1️⃣", "handbook.confirmation.missing")]),
+        Case("confirmation-wrong-department", [.error("1️⃣", "handbook.confirmation.wrong-department")]),
+        Case("confirmation-unknown-version", [.error("1️⃣", "handbook.confirmation.unknown-version"),
+                                              .warning("2️⃣", "handbook.confirmation.missing")]),
+        Case("confirmation-before-effective", [.error("1️⃣", "handbook.confirmation.before-effective"),
+                                               .warning("2️⃣", "handbook.confirmation.missing")]),
         // The handbook folder and handbook.yml
         Case("content-missing", [.error("1️⃣", "handbook.content.missing")]),
         Case("config-language", [.error("1️⃣", "handbook.config.language")]),
@@ -206,6 +214,8 @@ struct ReviewRuleTests {
             "step.broken-handover", "process.approval-incomplete", "process.review-overdue", "process.review-before-effective", "department.no-duty",
             "role.no-duty", "step.no-output", "markdown.raw-html", "content.missing", "content.symlink-outside",
             "config.language", "config.folder", "file.invalid-utf8", "file.nul-byte", "file.too-large",
+            "confirmation.missing", "confirmation.wrong-department", "confirmation.unknown-version",
+            "confirmation.before-effective",
         ].map { "handbook." + $0 }
         #expect(Set(listed).subtracting(covered).sorted() == [])
     }

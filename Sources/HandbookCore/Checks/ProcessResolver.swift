@@ -8,6 +8,8 @@ struct ProcessResolver: Sendable {
     let unsafeHTML: Bool
     /// `serve`'s renders from the previous rebuild.
     var memo: MarkdownMemo?
+    /// Whether a department's duties changed since a version it confirmed (issue #29).
+    var dutyChanges: DutyChanges = .fromChangeLog
 
     func resolve(_ raw: RawProcess, bodyHTML: String, diagnostics: inout [Diagnostic]) -> Process {
         var owner = raw.owner.value
@@ -30,12 +32,14 @@ struct ProcessResolver: Sendable {
                         stepIDs: stepIDs, source: raw.file.contentPath, diagnostics: &diagnostics)
         }
         diagnostics += FlowCheck.check(raw: raw, steps: steps)
+        let confirmations = ConfirmationCheck.resolve(raw, steps: steps, directory: directory, dutyChanges: dutyChanges,
+                                                      diagnostics: &diagnostics)
         return Process(
             id: raw.id.value, title: raw.title.value, ownerID: owner, status: raw.status,
             version: raw.version?.value, effective: raw.effective?.value, approvedBy: raw.approvedBy?.value,
             reviewDue: raw.reviewDue?.value, category: raw.category, summary: raw.summary,
             goals: raw.goals, inputs: raw.inputs, changes: raw.changes, steps: steps,
-            bodyHTML: bodyHTML, source: raw.id.position)
+            bodyHTML: bodyHTML, source: raw.id.position, confirmations: confirmations)
     }
 
     private func resolveStep(_ raw: RawStep, following: String?, stepIDs: Set<String>, source: String,

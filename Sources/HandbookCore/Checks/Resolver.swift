@@ -142,6 +142,14 @@ public enum Resolver {
             if outcome.process.status == .approved { partiesWithDuty.formUnion(outcome.parties) }
             if outcome.process.status.isPublished(drafts: drafts) { processes.append(outcome.process) }
         }
+        let confirming = rawProcesses.contains { $0.confirmationsKey != nil }
+        if confirming {
+            for case let outcome? in outcomes {
+                if let problem = ConfirmationCheck.missing(outcome.process, names: { directory.departments[$0]?.name.value ?? $0 }) {
+                    diagnostics.append(problem)
+                }
+            }
+        }
         // A process that could not be read may be the one giving those duties: its own error
         // says what to fix, and "no duty" warnings for its parties would only mislead.
         if !loaded.unreadable.contains(where: { ContentScanner.kind(of: $0) == .process }) {
@@ -163,6 +171,7 @@ public enum Resolver {
         var handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
                                 pages: pages, home: home)
         handbook.assets = assets
+        handbook.confirmationsInUse = confirming
         return (handbook, diagnostics)
     }
 

@@ -5,7 +5,8 @@ enum DocumentParser {
     static let departmentKeys = ["id", "name", "parent", "head", "roles"]
     static let roleKeys = ["id", "name"]
     static let processKeys = ["id", "title", "owner", "status", "version", "effective", "approved_by",
-                              "review_due", "category", "summary", "goals", "inputs", "changes", "steps"]
+                              "review_due", "category", "summary", "goals", "inputs", "changes", "steps",
+                              "confirmations"]
     static let stepKeys = ["id", "name", "input", "responsible", "accountable", "collaborators", "informed",
                            "duties", "deadline", "outputs", "risk", "type", "next"]
     static let pageKeys = ["title"]
@@ -76,12 +77,13 @@ enum DocumentParser {
         }
         var changes: [Process.Change] = []
         for (change, position) in reader.mappings(map, "changes") {
-            reader.checkKeys(change, known: ["version", "date", "summary"], in: "a change")
+            reader.checkKeys(change, known: ["version", "date", "summary", "steps"], in: "a change")
             guard let summary = reader.string(change, "summary", required: true, in: "a change", at: position) else { continue }
             changes.append(Process.Change(
                 version: reader.string(change, "version", in: "change", at: position)?.value,
                 date: reader.string(change, "date", in: "change", at: position)?.value,
-                summary: summary.value))
+                summary: summary.value,
+                steps: reader.value(change, "steps") == nil ? nil : reader.strings(change, "steps").map(\.value)))
         }
         if reader.value(map, "steps") == nil {
             reader.report(.error("handbook.frontmatter.missing-field", "a process needs `steps`",
@@ -102,7 +104,8 @@ enum DocumentParser {
             inputs: reader.strings(map, "inputs").map(\.value),
             changes: changes, steps: steps,
             stepsPosition: reader.value(map, "steps").flatMap { $0.sequence != nil ? reader.position($0) : nil },
-            body: body)
+            body: body, confirmations: confirmations(map, &reader),
+            confirmationsKey: reader.keyNode(map, "confirmations").map(reader.position))
     }
 
     private static func step(_ map: Fields, _ position: SourcePosition,

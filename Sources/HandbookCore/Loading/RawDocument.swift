@@ -48,12 +48,16 @@ final class RawProcess: Sendable {
     /// to the next, hands the link index the same set each time, and comparing the index with
     /// the last one compares the sets by identity instead of element by element.
     let stepAnchors: Set<String>
+    /// `confirmations:` as written, and where its key is (nil: no such key).
+    let confirmations: [RawConfirmation]
+    let confirmationsKey: SourcePosition?
 
     init(file: SourceFile, id: Located<String>, title: Located<String>, owner: Located<String>, status: ProcessStatus,
          statusPosition: SourcePosition, version: Located<String>?, effective: Located<String>?,
          approvedBy: Located<String>?, reviewDue: Located<String>?, category: String?, summary: String?,
          goals: [String], inputs: [String], changes: [Process.Change], steps: [RawStep],
-         stepsPosition: SourcePosition?, body: MarkdownSource) {
+         stepsPosition: SourcePosition?, body: MarkdownSource,
+         confirmations: [RawConfirmation] = [], confirmationsKey: SourcePosition? = nil) {
         self.file = file
         self.id = id
         self.title = title
@@ -73,6 +77,8 @@ final class RawProcess: Sendable {
         self.stepsPosition = stepsPosition
         self.body = body
         stepAnchors = Set(steps.lazy.map { Routes.stepAnchor($0.id.value) })
+        self.confirmations = confirmations
+        self.confirmationsKey = confirmationsKey
     }
 }
 

@@ -8,6 +8,8 @@ public struct Handbook: Sendable {
     public var home: Page?
     /// Content files published as they are (content paths).
     public var assets: [String] = []
+    /// Some process records `confirmations:`: pages then show each department's (issue #29).
+    public var confirmationsInUse = false
 
     public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
     public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }

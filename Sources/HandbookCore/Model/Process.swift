@@ -33,11 +33,13 @@ public final class Process: Sendable, Identifiable {
     public let steps: [Step]
     public let bodyHTML: String
     public let source: SourcePosition
+    /// Each department's confirmation of its duties (see `Confirmation`).
+    public let confirmations: ProcessConfirmations
 
     public init(id: String, title: String, ownerID: String, status: ProcessStatus, version: String?,
                 effective: String?, approvedBy: String?, reviewDue: String?, category: String?, summary: String?,
                 goals: [String], inputs: [String], changes: [Change], steps: [Step], bodyHTML: String,
-                source: SourcePosition) {
+                source: SourcePosition, confirmations: ProcessConfirmations = .empty) {
         self.id = id
         self.title = title
         self.ownerID = ownerID
@@ -54,12 +56,16 @@ public final class Process: Sendable, Identifiable {
         self.steps = steps
         self.bodyHTML = bodyHTML
         self.source = source
+        self.confirmations = confirmations
     }
 
     public struct Change: Sendable {
         public var version: String?
         public var date: String?
         public var summary: String
+        /// The ids of the steps this version changed, when the author lists them: departments
+        /// with no duty in any of them keep their confirmations (see `DutyChanges`).
+        public var steps: [String]? = nil
     }
 }
 

@@ -20,6 +20,7 @@ enum HandbookJSON {
             let process = handbook.processes[index]
             return .object([
                 "approved_by": JSONText(process.approvedBy), "category": JSONText(process.category),
+                "confirmations": confirmations(process, in: handbook),
                 "effective": JSONText(process.effective), "goals": JSONText(process.goals), "id": .string(process.id),
                 "inputs": JSONText(process.inputs), "owner": .string(process.ownerID),
                 "review_due": JSONText(process.reviewDue), "status": .string(process.status.rawValue),

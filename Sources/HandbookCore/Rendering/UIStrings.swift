@@ -66,6 +66,13 @@ enum UIStrings {
         "searchRoleSteps": "负责 {n} 个步骤",
         "flowText": "流程文字说明",
         "searchResponsible": "责任部门/岗位：",
+        "confirmations": "部门职责确认", "confirmationsIntro": "各部门负责人确认本部门在本流程版本 {version} 中的职责（R 负责、A 批准、C 协同、I 知会）。",
+        "confirmedBy": "确认人", "confirmedOn": "确认日期", "confirmedVersion": "确认版本", "awaitingConfirmation": "待确认",
+        "confirmationCarried": "沿用", "confirmationCarriedNote": "本部门职责自该版本以来未变，原确认沿用",
+        "confirmationEarlier": "曾确认版本 {version}（{date}），此后职责有变或未说明", "confirmationsCount": "已确认 {done} / {n} 个部门",
+        "awaitingSection": "待部门确认", "awaitingIntro": "已发布的流程中，尚有承担职责的部门未确认当前版本的流程，按流程所有部门分组。",
+        "noneAwaiting": "各流程的有关部门均已确认本部门职责。", "awaitingDepartments": "待确认：",
+        "departmentAwaiting": "本部门待确认的流程", "departmentAwaitingIntro": "本部门在以下流程的当前版本中承担职责，尚未确认：",
     ]
 
     static let en: [String: String] = [
@@ -127,5 +134,12 @@ enum UIStrings {
         "searchRoleSteps": "Responsible for {n} steps",
         "flowText": "The flow in words",
         "searchResponsible": "Responsible: ",
+        "confirmations": "Department confirmations", "confirmationsIntro": "Each department's head confirms the department's duties in version {version} of this process (R responsible, A accountable, C consulted, I informed).",
+        "confirmedBy": "Confirmed by", "confirmedOn": "Date", "confirmedVersion": "Version", "awaitingConfirmation": "Awaiting confirmation",
+        "confirmationCarried": "carried over", "confirmationCarriedNote": "the department's duties did not change since that version, so its confirmation carries over",
+        "confirmationEarlier": "confirmed version {version} on {date}; its duties changed since, or no one said they did not", "confirmationsCount": "{done} of {n} departments confirmed",
+        "awaitingSection": "Awaiting confirmation", "awaitingIntro": "Published processes where a department with duties has not confirmed the current version, by owning department.",
+        "noneAwaiting": "Every department has confirmed its duties in every process.", "awaitingDepartments": "Awaiting: ",
+        "departmentAwaiting": "Processes awaiting this department's confirmation", "departmentAwaitingIntro": "The department has duties in the current version of these processes and has not confirmed them:",
     ]
 }

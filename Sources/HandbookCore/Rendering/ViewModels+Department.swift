@@ -24,6 +24,7 @@ extension ViewModels {
         let links = processLinkTable, steps = stepTable.value
         model["owned"] = TemplateValue(owned.map { links[$0] })
         model["hasOwned"] = .bool(!owned.isEmpty)
+        model["awaiting"] = departmentAwaiting(department.id)
         let groups = dutyGroups(duties.duties(of: department.id))
         model["hasDuties"] = .bool(!groups.isEmpty)
         if !groups.isEmpty {

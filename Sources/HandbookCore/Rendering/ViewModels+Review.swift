@@ -88,6 +88,7 @@ extension ViewModels {
         let recent = recentChanges(limit: 20)
         model["recent"] = .list(recent.map { .object(recentChangeModel($0, links: links)) })
         model["hasRecent"] = .bool(!recent.isEmpty)
+        model["awaiting"] = reviewAwaiting()
         return model
     }
 
