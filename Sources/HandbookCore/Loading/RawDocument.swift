@@ -127,8 +127,9 @@ struct RawBranch: Sendable {
 
 struct RawPage: Sendable {
     var file: SourceFile
-    var title: String?
+    var title: String? { meta.title }
     var body: MarkdownSource
+    var meta = PageMeta()
 }
 
 enum RawDocument: Sendable {

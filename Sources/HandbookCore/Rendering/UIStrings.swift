@@ -66,6 +66,9 @@ enum UIStrings {
         "searchRoleSteps": "负责 {n} 个步骤",
         "flowText": "流程文字说明",
         "searchResponsible": "责任部门/岗位：",
+        "inThisSection": "本节内容", "sectionNav": "本节页面", "previousPage": "上一篇", "nextPage": "下一篇",
+        "sectionAll": "本节全部 {n} 项", "pageCount": "{n} 篇", "movedTo": "此页已移至", "pageOwner": "负责人", "pageDate": "日期",
+        "pageTags": "标签", "sectionsNav": "文档分区",
     ]
 
     static let en: [String: String] = [
@@ -127,5 +130,8 @@ enum UIStrings {
         "searchRoleSteps": "Responsible for {n} steps",
         "flowText": "The flow in words",
         "searchResponsible": "Responsible: ",
+        "inThisSection": "In this section", "sectionNav": "Pages in this section", "previousPage": "Previous", "nextPage": "Next",
+        "sectionAll": "All {n} entries of this section", "pageCount": "{n} pages", "movedTo": "This page has moved to", "pageOwner": "Owner", "pageDate": "Date",
+        "pageTags": "Tags", "sectionsNav": "Document sections",
     ]
 }
