@@ -121,6 +121,7 @@ struct ReviewRuleTests {
         Case("link-unpublished-page", [.error("1️⃣", "handbook.link.unpublished-page")]),
         Case("page-unknown-status", [.error("1️⃣", "handbook.page.unknown-status")]),
         Case("page-alias", [.error("1️⃣", "handbook.page.alias")]),
+        Case("page-other-status", [.warning("1️⃣", "handbook.page.other-status")]),
         Case("frontmatter-thematic-break", [.warning("1️⃣", "handbook.frontmatter.thematic-break")]),
         // Warnings of the review
         Case("step-broken-handover", [.warning("1️⃣", "handbook.step.broken-handover"),
@@ -205,7 +206,7 @@ struct ReviewRuleTests {
             "step.broken-handover", "process.approval-incomplete", "process.review-overdue", "process.review-before-effective", "department.no-duty",
             "role.no-duty", "step.no-output", "markdown.pipe-table", "content.missing", "content.symlink-outside",
             "config.language", "config.folder", "file.invalid-utf8", "file.nul-byte", "file.too-large",
-            "link.unpublished-page", "page.unknown-status", "page.alias", "frontmatter.thematic-break",
+            "link.unpublished-page", "page.unknown-status", "page.alias", "page.other-status", "frontmatter.thematic-break",
         ].map { "handbook." + $0 }
         #expect(Set(listed).subtracting(covered).sorted() == [])
     }

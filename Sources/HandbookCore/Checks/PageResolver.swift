@@ -60,6 +60,30 @@ enum PageResolver {
         return (found, diagnostics)
     }
 
+    /// One warning per `status` value of another tool (`active`), with how many pages have it.
+    static func otherStatuses(_ rawPages: [RawPage]) -> [Diagnostic] {
+        var byValue: [String: (first: SourcePosition, count: Int)] = [:]
+        for raw in rawPages {
+            guard let status = raw.meta.otherStatus else { continue }
+            if let found = byValue[status.value] {
+                let first = (found.first.path, found.first.line) <= (status.position.path, status.position.line) ? found.first : status.position
+                byValue[status.value] = (first, found.count + 1)
+            } else {
+                byValue[status.value] = (status.position, 1)
+            }
+        }
+        return byValue.sorted { $0.key < $1.key }.map { value, found in
+            let others = found.count - 1
+            return .warning("handbook.page.other-status",
+                Phrase("`status: \(value)` 不是本手册的状态，这些页面按已批准发布" + (others > 0 ? "（另有 \(others) 个页面）" : ""),
+                       en: "`status: \(value)` is not a handbook status; the page\(others > 0 ? "s are" : " is") published as approved"
+                           + (others > 0 ? " (and \(others) more page\(others == 1 ? "" : "s"))" : "")),
+                at: found.first,
+                notes: [Phrase("本手册的状态是 draft、review、approved、retired；不发布请写 draft 或 retired",
+                               en: "handbook's statuses are draft, review, approved and retired; write draft or retired to keep a page unpublished")])
+        }
+    }
+
     /// One warning per key of another tool (`layout`, `menu`): how many pages have it, and
     /// where first. Keys listed in `ignore_keys:` are not reported.
     static func foreignKeys(_ rawPages: [RawPage], ignore: Set<String>) -> [Diagnostic] {

@@ -90,6 +90,7 @@ public enum Resolver {
             links.addresses[alias.address] = alias.page
         }
         diagnostics += PageResolver.foreignKeys(rawPages, ignore: loaded.config.ignoreKeys)
+        diagnostics += PageResolver.otherStatuses(rawPages)
 
         // Bodies: rendered concurrently, then their heading anchors join the index.
         memo?.begin("body", links: links)

@@ -44,13 +44,17 @@ enum PageFrontmatter {
         if let status = reader.string(map, "status", in: "page", at: start) {
             if let value = ProcessStatus(rawValue: status.value) {
                 meta.status = value
+            } else if Suggestion.nearest(to: status.value, in: statuses) == nil {
+                // Another tool's status (GitLab's working groups: `active`): the page is
+                // published, and the value reported once for the handbook (`PageResolver`).
+                meta.otherStatus = status
             } else {
                 reader.report(.error("handbook.page.unknown-status",
                     Phrase("未知的状态 `\(status.value)`：请写 draft、review、approved 或 retired",
                            en: "unknown status `\(status.value)`; use draft, review, approved or retired"),
                     at: status.position,
                     notes: Suggestion.nearest(to: status.value, in: statuses).map { [Phrase("是不是想写 \($0)？", en: "did you mean \($0)?")] } ?? []))
-                // Not published while its status is unclear.
+                // A typo of a status: not published while it is unclear.
                 meta.status = .draft
             }
         }

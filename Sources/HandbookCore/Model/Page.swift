@@ -48,4 +48,6 @@ struct PageMeta: Sendable {
     var owner: String?
     /// Keys other tools use (`layout`, `menu`): reported once per key over the whole handbook.
     var foreignKeys: [Located<String>] = []
+    /// A `status` far from handbook's four (`active`): another tool's; the page is published.
+    var otherStatus: Located<String>?
 }
