@@ -17,6 +17,7 @@ struct LinkIndexTests {
             "index.md": .init(route: Routes.home, anchors: [], published: true),
         ]
         index.assets = ["images/flow.png"]
+        index.indexAddresses()
         return index
     }()
 

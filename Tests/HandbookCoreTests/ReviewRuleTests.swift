@@ -123,6 +123,11 @@ struct ReviewRuleTests {
         // `{#scope}` and GitHub's `dont-forget-datajson` are anchors.
         Case("link-broken-positions", [.error("1️⃣", "handbook.link.broken"), .error("2️⃣", "handbook.link.broken"),
                                        .error("3️⃣", "handbook.link.broken-anchor")]),
+        Case("link-unpublished-page", [.error("1️⃣", "handbook.link.unpublished-page")]),
+        Case("page-unknown-status", [.error("1️⃣", "handbook.page.unknown-status")]),
+        Case("page-alias", [.error("1️⃣", "handbook.page.alias")]),
+        Case("page-other-status", [.warning("1️⃣", "handbook.page.other-status")]),
+        Case("frontmatter-thematic-break", [.warning("1️⃣", "handbook.frontmatter.thematic-break")]),
         // Warnings of the review
         Case("step-broken-handover", [.warning("1️⃣", "handbook.step.broken-handover"),
                                       .warning("2️⃣", "handbook.step.broken-handover")]),
@@ -216,6 +221,7 @@ struct ReviewRuleTests {
             "config.language", "config.folder", "file.invalid-utf8", "file.nul-byte", "file.too-large",
             "confirmation.missing", "confirmation.wrong-department", "confirmation.unknown-version",
             "confirmation.before-effective",
+            "link.unpublished-page", "page.unknown-status", "page.alias", "page.other-status", "frontmatter.thematic-break",
         ].map { "handbook." + $0 }
         #expect(Set(listed).subtracting(covered).sorted() == [])
     }

@@ -11,6 +11,9 @@ struct LinkIndex: Sendable, Equatable {
         /// document made, the same from one rebuild to the next (see `RawProcess.stepAnchors`).
         var headings: Set<String> = []
         var published: Bool
+        /// A plain page: a published document linking to it unpublished is an error (a
+        /// process's draft is a warning, as before).
+        var isPage = false
 
         func has(anchor: String) -> Bool { anchors.contains(anchor) || headings.contains(anchor) }
     }
@@ -23,6 +26,24 @@ struct LinkIndex: Sendable, Equatable {
     /// Documents that are there but could not be read: their own error says why, and links
     /// to them are not reported again as broken (one YAML typo, one error).
     var unreadable: Set<String> = []
+    /// Published addresses (content-space, no trailing `/`: `guides/onboarding`, `pt`, "" for
+    /// the home page) → the content path of the document there; also each page's `aliases`.
+    var addresses: [String: String] = [:]
+
+    /// Every target's address from its route (`guides/a/index.html` → `guides/a`), keeping
+    /// those already set (aliases).
+    mutating func indexAddresses() {
+        for (path, target) in targets.sorted(by: { $0.key < $1.key }) {
+            let address = Self.address(ofRoute: target.route)
+            if addresses[address] == nil { addresses[address] = path }
+        }
+    }
+
+    static func address(ofRoute route: String) -> String {
+        var parts = route.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        if parts.last == "index.html" { parts.removeLast() }
+        return parts.joined(separator: "/")
+    }
 
     enum Resolution: Equatable {
         case external
@@ -43,29 +64,63 @@ struct LinkIndex: Sendable, Equatable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         path = Self.percentDecoded(path)
-        let contentPath: String
         if path.isEmpty {
-            contentPath = source
-        } else {
-            guard let normalized = Self.join(directory(of: source), path) else {
-                return .broken("`\(destination)` leads outside the content folder")
-            }
-            contentPath = normalized
+            guard let target = targets[source] else { return .broken("no document `\(source)`") }
+            return .page(route: target.route, fragment: fragment, published: target.published, contentPath: source)
+        }
+        if Self.isAddress(path) { return resolveAddress(path, written: destination, fragment: fragment, from: source) }
+        guard let contentPath = Self.join(directory(of: source), path) else {
+            return .broken("`\(destination)` leads outside the content folder")
         }
         if let target = targets[contentPath] {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
         }
         if assets.contains(contentPath) { return .asset(contentPath) }
         if unreadable.contains(contentPath) { return .unreadable }
-        for key in [contentPath + ".md", contentPath + "/index.md", contentPath.isEmpty ? "index.md" : nil].compactMap({ $0 }) {
-            if let target = targets[key] {
-                return .page(route: target.route, fragment: fragment, published: target.published, contentPath: key)
-            }
-        }
         if withheld.contains(contentPath) {
             return .broken("`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)")
         }
         return .broken("no document `\(contentPath)` in the content folder")
+    }
+
+    /// A link written as a published address (`../best-practices/`, `guides/a`, `/x.html`):
+    /// resolved as a browser resolves it on the page's published address, never against the
+    /// source file's folder, which names another document when the page is not a folder's.
+    private func resolveAddress(_ path: String, written: String, fragment: String?, from source: String) -> Resolution {
+        let here = targets[source].map { Self.address(ofRoute: $0.route) } ?? directory(of: source)
+        var relative = path
+        for suffix in ["/index.html", "index.html", ".html"] where relative.hasSuffix(suffix) && relative != suffix {
+            relative = String(relative.dropLast(suffix.count))
+            break
+        }
+        if relative == "index.html" { relative = "." }
+        guard let address = Self.join(here, relative) else {
+            return .broken("`\(written)` leads outside the site")
+        }
+        if let contentPath = addresses[address], let target = targets[contentPath] {
+            return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
+        }
+        if assets.contains(address) { return .asset(address) }
+        let shown = address.isEmpty ? "/" : address + "/"
+        // What the link named before it was read as an address: said, never followed.
+        if let old = Self.join(directory(of: source), relative),
+           let file = [old + ".md", old + ".markdown", old + "/index.md", old].first(where: { targets[$0] != nil }), file != source {
+            return .broken("`\(written)` on this page's address (\(here.isEmpty ? "/" : here + "/")) leads to \(shown), where there is no page; "
+                           + "it does not mean \(file), the file beside this one: link that file by its name")
+        }
+        if unreadable.contains(address + ".md") { return .unreadable }
+        return .broken("no page at \(shown) (`\(written)` read as a published address from \(here.isEmpty ? "/" : here + "/"))")
+    }
+
+    /// Written as a published address rather than a file: ends with `/`, or its last name has
+    /// no extension or is a `.html` page.
+    static func isAddress(_ path: String) -> Bool {
+        if path.hasSuffix("/") { return true }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name == "." || name == ".." { return true }
+        if name.hasSuffix(".html") { return true }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return true }
+        return false
     }
 
     /// The replacement URL for a link, or nil to leave it as written.
@@ -85,6 +140,13 @@ struct LinkIndex: Sendable, Equatable {
         case .broken(let reason):
             return .error("handbook.link.broken", "broken link: \(reason)", at: position)
         case let .page(_, fragment, published, contentPath):
+            if !published, targets[contentPath]?.isPage == true, targets[source]?.published != false {
+                return .error("handbook.link.unpublished-page",
+                    Phrase("链接到 \(contentPath)，但该页面不发布（草稿、评审中或已废止）：发布的页面不能链接到它",
+                           en: "link to \(contentPath), which is not published (draft, review or retired): a published page cannot link to it"),
+                    at: position,
+                    notes: [Phrase("发布该页面（`status: approved`），或去掉这个链接", en: "publish it (`status: approved`) or remove the link")])
+            }
             if let fragment, !fragment.isEmpty, let target = targets[contentPath], !target.has(anchor: fragment) {
                 return .error("handbook.link.broken-anchor",
                     "`#\(fragment)` is not an anchor of \(contentPath)", at: position,

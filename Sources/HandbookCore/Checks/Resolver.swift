@@ -58,10 +58,39 @@ public enum Resolver {
                 anchors: process.stepAnchors,
                 published: process.status.isPublished(drafts: drafts))
         }
+        let folderPages = PageResolver.folderPages(rawPages)
+        var publishedPaths: [String] = []
         for page in rawPages {
-            let route = page.file.kind == .home ? Routes.home : Routes.page(page.file.contentPath)
-            links.targets[page.file.contentPath] = .init(route: route, anchors: [], published: true)
+            let published = page.file.kind == .home || page.meta.status.isPublished(drafts: drafts)
+            links.targets[page.file.contentPath] = .init(route: PageResolver.route(page, folderPages: folderPages), anchors: [],
+                                                         published: published, isPage: page.file.kind == .page)
+            if published, page.file.kind == .page { publishedPaths.append(page.file.contentPath) }
         }
+        var aliasRoutes: [String: [(route: String, position: SourcePosition)]] = [:]
+        var aliasAddresses: [(address: String, page: String)] = []
+        for page in rawPages where page.file.kind == .page && !page.meta.aliases.isEmpty && links.targets[page.file.contentPath]?.published == true {
+            let (found, problems) = PageResolver.aliases(page)
+            diagnostics += problems
+            for alias in found {
+                aliasAddresses.append((alias.address, page.file.contentPath))
+                aliasRoutes[page.file.contentPath, default: []].append((alias.route, alias.position))
+            }
+        }
+        // A folder without a page of its own gets one listing it (links to the folder land
+        // there), unless a page names the folder as its old address: the redirect is there.
+        let redirected = Set(aliasRoutes.values.joined().map(\.route))
+        let generatedSections = PageResolver.generatedSections(published: publishedPaths, folderPages: folderPages)
+            .filter { !redirected.contains(FolderPages.route(ofFolder: $0)) }
+        for folder in generatedSections {
+            links.targets[folder + "/"] = .init(route: FolderPages.route(ofFolder: folder), anchors: [], published: true, isPage: true)
+        }
+        links.indexAddresses()
+        // Old addresses lead to their page, for links as for browsers; a page's own address wins.
+        for alias in aliasAddresses where links.addresses[alias.address] == nil {
+            links.addresses[alias.address] = alias.page
+        }
+        diagnostics += PageResolver.foreignKeys(rawPages, ignore: loaded.config.ignoreKeys)
+        diagnostics += PageResolver.otherStatuses(rawPages)
 
         // Bodies: rendered concurrently, then their heading anchors join the index.
         memo?.begin("body", links: links)
@@ -158,18 +187,35 @@ public enum Resolver {
         }
         var home: Page?
         var pages: [Page] = []
+        var redirects: [Redirect] = []
         for raw in rawPages {
-            let rendered = bodies[raw.file.contentPath]?.rendered
-            let title = raw.title ?? rendered?.headings.first?.text ?? DocumentParser.fileID(raw.file)
-            let page = Page(contentPath: raw.file.contentPath, title: title, bodyHTML: rendered?.html ?? "",
-                            source: SourcePosition(path: raw.file.path, line: 1, column: 1))
+            let path = raw.file.contentPath
+            // Unpublished pages are left out here: nothing after this sees them.
+            guard let target = links.targets[path], target.published else { continue }
+            let rendered = bodies[path]?.rendered
+            let title = raw.title ?? rendered?.headings.first(where: { $0.level == 1 })?.text
+                ?? rendered?.headings.first?.text ?? DocumentParser.fileID(raw.file)
+            var page = Page(contentPath: path, title: title, bodyHTML: rendered?.html ?? "",
+                            source: SourcePosition(path: raw.file.path, line: 1, column: 1), route: target.route)
+            page.status = raw.meta.status
+            page.description = raw.meta.description
+            page.weight = raw.meta.weight
+            page.lang = raw.meta.lang
+            page.tags = raw.meta.tags
+            page.date = raw.meta.date
+            page.owner = raw.meta.owner
+            page.isFolderPage = raw.file.kind == .page && folderPages[page.folder] == path
+            for alias in aliasRoutes[path] ?? [] {
+                redirects.append(Redirect(route: alias.route, target: target.route, title: title, source: alias.position))
+            }
             if raw.file.kind == .home { home = page } else { pages.append(page) }
         }
         pages.sort { $0.contentPath < $1.contentPath }
         diagnostics += OutputPathCheck.check(outputSources(processes: processes, departments: departments, pages: pages,
-                                                           rawPages: rawPages, assets: assets, contentFolder: loaded.config.contentFolder))
+                                                           rawPages: rawPages, assets: assets, contentFolder: loaded.config.contentFolder,
+                                                           sections: generatedSections, redirects: redirects))
         var handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
-                                pages: pages, home: home)
+                                pages: pages, home: home, redirects: redirects)
         handbook.assets = assets
         handbook.confirmationsInUse = confirming
         return (handbook, diagnostics)
@@ -256,7 +302,8 @@ public enum Resolver {
 
     /// Everything the site will write from the content, in a fixed order (generated pages first).
     private static func outputSources(processes: [Process], departments: [Department], pages: [Page], rawPages: [RawPage],
-                                      assets: [String], contentFolder: String) -> [OutputPathCheck.Source] {
+                                      assets: [String], contentFolder: String, sections: [String] = [],
+                                      redirects: [Redirect] = []) -> [OutputPathCheck.Source] {
         var sources: [OutputPathCheck.Source] = []
         for process in processes {
             sources.append(.init(route: Routes.process(process.id), description: "process \(process.id)", position: process.source))
@@ -276,7 +323,14 @@ public enum Resolver {
             }
         }
         for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {
-            sources.append(.init(route: Routes.page(page.contentPath), description: page.source.path, position: page.source))
+            sources.append(.init(route: page.route, description: page.source.path, position: page.source))
+        }
+        for folder in sections {
+            sources.append(.init(route: FolderPages.route(ofFolder: folder), description: "the section page of \(contentFolder)/\(folder)/",
+                                 position: nil))
+        }
+        for redirect in redirects {
+            sources.append(.init(route: redirect.route, description: "an old address of \(redirect.target)", position: redirect.source))
         }
         for asset in assets {
             sources.append(.init(route: asset, description: "\(contentFolder)/\(asset)",

@@ -21,13 +21,13 @@ enum ContentScanner {
 
     /// Markdown entries, other files (content paths, copied as they are), diagnostics. Links are
     /// followed only inside the content folder (`FolderListing.tree`).
-    static func scan(content: URL, prefix: String) -> ([Entry], [String], [Diagnostic]) {
+    static func scan(content: URL, prefix: String, exclude: [Glob] = []) -> ([Entry], [String], [Diagnostic]) {
         guard let (base, tree) = FolderListing.tree(under: content.path) else { return ([], [], []) }
         var entries: [Entry] = []
         var assets: [String] = []
         // A dangling Markdown link is then reported as unreadable.
-        for path in tree.files + tree.dangling.filter({ $0.hasSuffix(".md") }) {
-            if path.hasSuffix(".md") {
+        for path in tree.files + tree.dangling.filter(isMarkdown) where !exclude.contains(where: { $0.matches(path) }) {
+            if isMarkdown(path) {
                 entries.append(Entry(fullPath: base + "/" + path, path: "\(prefix)/\(path)", contentPath: path, kind: kind(of: path)))
             } else {
                 assets.append(path)
@@ -42,7 +42,18 @@ enum ContentScanner {
                              at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1))
         }
         entries.sort { $0.contentPath < $1.contentPath }
+        // Without `index.md`, a GitHub `README.md` or a Hugo `_index.md` at the top is the home text.
+        if !entries.contains(where: { $0.kind == .home }),
+           let page = FolderPages.chosen(entries.map(\.contentPath))[""],
+           let home = entries.firstIndex(where: { $0.contentPath == page }) {
+            entries[home].kind = .home
+        }
         return (entries, assets.sorted(), diagnostics)
+    }
+
+    /// `.md` and `.markdown` files are pages (Jekyll sites have both).
+    static func isMarkdown(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".markdown")
     }
 
     static func kind(of contentPath: String) -> SourceFile.Kind {

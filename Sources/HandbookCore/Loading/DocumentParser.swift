@@ -9,7 +9,7 @@ enum DocumentParser {
                               "confirmations"]
     static let stepKeys = ["id", "name", "input", "responsible", "accountable", "collaborators", "informed",
                            "duties", "deadline", "outputs", "risk", "type", "next"]
-    static let pageKeys = ["title"]
+    static let pageKeys = PageFrontmatter.keys
 
     static func parse(_ file: SourceFile) -> (RawDocument?, [Diagnostic]) {
         let split: Frontmatter
@@ -18,6 +18,14 @@ enum DocumentParser {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = YAMLReader(path: file.path, firstLine: split.yamlFirstLine)
+        if split.thematicBreak {
+            reader.report(.warning("handbook.frontmatter.thematic-break",
+                Phrase("文件以 `---` 开头，但下面不是 `键: 值` 形式的 frontmatter，所以按分隔线（一条横线）处理",
+                       en: "the file starts with `---` but no `key: value` lines follow, so it is read as a thematic break (a line across), not as frontmatter"),
+                at: SourcePosition(path: file.path, line: 1, column: 1),
+                notes: [Phrase("要画线请写 `***`；要写 frontmatter，请在 `---` 下面写 `title: …` 这样的行",
+                               en: "write `***` for a line; for frontmatter, put `title: …` lines after the `---`")]))
+        }
         let map = split.yaml.map { reader.parseMapping($0) } ?? Fields()
         let body = MarkdownSource(text: split.body, firstLine: split.bodyFirstLine)
         guard let map else { return (nil, reader.diagnostics) }
@@ -27,20 +35,29 @@ enum DocumentParser {
         case .department: document = department(map, file, body, start, &reader).map(RawDocument.department)
         case .process: document = process(map, file, body, start, &reader).map(RawDocument.process)
         case .page, .home:
-            reader.checkKeys(map, known: pageKeys, in: "a page")
-            let title = reader.string(map, "title", in: "page", at: start)?.value
-            document = .page(RawPage(file: file, title: title, body: body))
+            document = .page(RawPage(file: file, body: body, meta: PageFrontmatter.read(map, at: start, reader: &reader)))
         }
         return (document, reader.diagnostics)
     }
 
     static func fileID(_ file: SourceFile) -> String {
         let name = file.contentPath.split(separator: "/").last.map(String.init) ?? file.contentPath
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return Routes.stem(name)
     }
 
     private static func department(_ map: Fields, _ file: SourceFile, _ body: MarkdownSource,
                                    _ start: SourcePosition, _ reader: inout YAMLReader) -> RawDepartment? {
+        // A guide or README put among the departments: say what the folder is for, not only
+        // that a department needs a name.
+        if !departmentKeys.contains(where: { map.pair($0) != nil }) {
+            reader.report(.error("handbook.frontmatter.missing-field",
+                Phrase("content/departments/ 里每个文件都是一个部门，这个文件没有部门的 frontmatter（`name`、`roles`）",
+                       en: "every file in content/departments/ is a department, and this one has no department frontmatter (`name`, `roles`)"),
+                at: start,
+                notes: [Phrase("普通页面请放到别的文件夹（如 content/guides/）；若是部门，请写上 `name:`",
+                               en: "move a plain page to another folder (content/guides/, say); for a department, write its `name:`")]))
+            return nil
+        }
         reader.checkKeys(map, known: departmentKeys, in: "a department")
         let id = reader.string(map, "id", in: "department", at: start) ?? Located(fileID(file), at: start)
         let name = reader.string(map, "name", required: true, in: "a department", at: start)
@@ -60,6 +77,15 @@ enum DocumentParser {
 
     private static func process(_ map: Fields, _ file: SourceFile, _ body: MarkdownSource,
                                 _ start: SourcePosition, _ reader: inout YAMLReader) -> RawProcess? {
+        if !["title", "owner", "status", "steps"].contains(where: { map.pair($0) != nil }) {
+            reader.report(.error("handbook.frontmatter.missing-field",
+                Phrase("content/processes/ 里每个文件都是一个流程，这个文件没有流程的 frontmatter（`title`、`owner`、`status`、`steps`）",
+                       en: "every file in content/processes/ is a process, and this one has no process frontmatter (`title`, `owner`, `status`, `steps`)"),
+                at: start,
+                notes: [Phrase("普通页面请放到别的文件夹（如 content/guides/）",
+                               en: "move a plain page to another folder (content/guides/, say)")]))
+            return nil
+        }
         reader.checkKeys(map, known: processKeys, in: "a process")
         let id = reader.string(map, "id", in: "process", at: start) ?? Located(fileID(file), at: start)
         let title = reader.string(map, "title", required: true, in: "a process", at: start)

@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "exclude", "ignore_keys"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -31,7 +31,8 @@ enum HandbookLoader {
                 at: config.contentPosition ?? SourcePosition(path: config.contentFolder, line: 1, column: 1)))
             return LoadedHandbook(config: config, documents: [], diagnostics: diagnostics, fileCount: 0)
         }
-        let (entries, assets, listing) = ContentScanner.scan(content: content, prefix: config.contentFolder)
+        let (entries, assets, listing) = ContentScanner.scan(content: content, prefix: config.contentFolder,
+                                                                   exclude: config.exclude.map(Glob.init))
         diagnostics += listing
 
         // Files unchanged since `serve`'s last rebuild are taken from the cache here; only the
@@ -152,6 +153,8 @@ enum HandbookLoader {
         config.unsafeHTML = reader.bool(map, "unsafe_html") ?? false
         TrainingRecordReader.read(map, into: &config, reader: &reader)
         readSeverity(map, into: &config, reader: &reader)
+        config.exclude = reader.strings(map, "exclude").map(\.value)
+        config.ignoreKeys = Set(reader.strings(map, "ignore_keys").map(\.value))
         return (config, reader.diagnostics)
     }
 

@@ -133,8 +133,9 @@ struct RawBranch: Sendable {
 
 struct RawPage: Sendable {
     var file: SourceFile
-    var title: String?
+    var title: String? { meta.title }
     var body: MarkdownSource
+    var meta = PageMeta()
 }
 
 enum RawDocument: Sendable {

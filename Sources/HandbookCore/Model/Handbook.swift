@@ -10,6 +10,10 @@ public struct Handbook: Sendable {
     public var assets: [String] = []
     /// Some process records `confirmations:`: pages then show each department's (issue #29).
     public var confirmationsInUse = false
+    /// Pages at their old addresses (`aliases`, `redirect_from`).
+    public var redirects: [Redirect] = []
+    /// Published plain pages as folders and sections (`PageTree`).
+    public let pageTree: PageTree
 
     public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
     public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }
@@ -18,12 +22,14 @@ public struct Handbook: Sendable {
     private var processIndex: [String: Int]
 
     public init(config: HandbookConfig, departments: [Department], processes: [Process],
-                pages: [Page], home: Page?) {
+                pages: [Page], home: Page?, redirects: [Redirect] = []) {
         self.config = config
         self.departments = departments
         self.processes = processes
         self.pages = pages
         self.home = home
+        self.redirects = redirects
+        pageTree = PageTree(pages: pages, redirected: Set(redirects.map(\.route)))
         departmentIndex = Dictionary(departments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         processIndex = Dictionary(processes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -18,6 +18,10 @@ public struct HandbookConfig: Sendable {
     public var training = TrainingRecord()
     /// `severity:`: rules whose warnings are set to another level, whatever `--strict` says.
     public var severity: [String: RuleLevel] = [:]
+    /// `exclude:`: content paths never read nor published (`CODENOTIFY`, `**/drafts/**`).
+    public var exclude: [String] = []
+    /// `ignore_keys:`: page frontmatter keys of other tools, not reported (`layout`, `menu`).
+    public var ignoreKeys: Set<String> = []
 
     /// What `severity:` may set a warning's rule to.
     public enum RuleLevel: String, Sendable, CaseIterable {

@@ -37,10 +37,17 @@ public enum Routes {
 
     /// `guides/onboarding.md` → `guides/onboarding/index.html`; `index.md` files keep their folder.
     public static func page(_ contentPath: String) -> String {
-        let stem = contentPath.hasSuffix(".md") ? String(contentPath.dropLast(3)) : contentPath
+        let stem = Self.stem(contentPath)
         let parts = stem.split(separator: "/").map { segment(String($0)) }
         if parts.last == "index" { return (parts.dropLast() + ["index.html"]).joined(separator: "/") }
         return (parts + ["index.html"]).joined(separator: "/")
+    }
+
+    /// A Markdown file's path without `.md` or `.markdown`.
+    public static func stem(_ path: String) -> String {
+        if path.hasSuffix(".md") { return String(path.dropLast(3)) }
+        if path.hasSuffix(".markdown") { return String(path.dropLast(9)) }
+        return path
     }
 
     /// A file-system-safe name for an id: letters and digits of any script, `-`, `_`, `.` kept,

@@ -95,7 +95,16 @@ enum SiteRenderer {
             jobs.append(pageJob(Routes.feedbackForm(process.id), "feedback") { views.feedbackForm(process) })
         }
         for page in handbook.pages {
-            jobs.append(pageJob(Routes.page(page.contentPath), "page") { views.page(page) })
+            jobs.append(pageJob(page.route, "page") { views.page(page) })
+        }
+        for (index, section) in handbook.pageTree.sections.enumerated() where section.generated {
+            jobs.append(pageJob(section.route!, "page") { views.sectionPage(index) })
+        }
+        let language = handbook.config.language.rawValue
+        for redirect in handbook.redirects {
+            jobs.append(Job(path: redirect.route, kind: "redirect", isPage: true) {
+                .text(ViewModels.redirectHTML(redirect, strings: views.strings, language: language))
+            })
         }
         jobs.append(Job(path: OutputSafety.marker, kind: "files copied", isPage: false) {
             .text("This folder is written by `handbook build` and replaced whole by the next build.\n")

@@ -73,6 +73,9 @@ enum UIStrings {
         "awaitingSection": "待部门确认", "awaitingIntro": "已发布的流程中，尚有承担职责的部门未确认当前版本的流程，按流程所有部门分组。",
         "noneAwaiting": "各流程的有关部门均已确认本部门职责。", "awaitingDepartments": "待确认：",
         "departmentAwaiting": "本部门待确认的流程", "departmentAwaitingIntro": "本部门在以下流程的当前版本中承担职责，尚未确认：",
+        "inThisSection": "本节内容", "sectionNav": "本节页面", "previousPage": "上一篇", "nextPage": "下一篇",
+        "sectionAll": "本节全部 {n} 项", "pageCount": "{n} 篇", "movedTo": "此页已移至", "pageOwner": "负责人", "pageDate": "日期",
+        "pageTags": "标签", "sectionsNav": "文档分区",
     ]
 
     static let en: [String: String] = [
@@ -141,5 +144,8 @@ enum UIStrings {
         "awaitingSection": "Awaiting confirmation", "awaitingIntro": "Published processes where a department with duties has not confirmed the current version, by owning department.",
         "noneAwaiting": "Every department has confirmed its duties in every process.", "awaitingDepartments": "Awaiting: ",
         "departmentAwaiting": "Processes awaiting this department's confirmation", "departmentAwaitingIntro": "The department has duties in the current version of these processes and has not confirmed them:",
+        "inThisSection": "In this section", "sectionNav": "Pages in this section", "previousPage": "Previous", "nextPage": "Next",
+        "sectionAll": "All {n} entries of this section", "pageCount": "{n} pages", "movedTo": "This page has moved to", "pageOwner": "Owner", "pageDate": "Date",
+        "pageTags": "Tags", "sectionsNav": "Document sections",
     ]
 }

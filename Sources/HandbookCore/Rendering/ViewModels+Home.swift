@@ -38,20 +38,14 @@ extension ViewModels {
         model["recent"] = .list(recent.map { .object(recentChangeModel($0, links: links)) })
         model["hasRecent"] = .bool(!recent.isEmpty)
         model["hasPages"] = .bool(!handbook.pages.isEmpty)
-        model["pages"] = .list(handbook.pages.map { ["title": .string($0.title), "href": .string(RootLink.to(Routes.page($0.contentPath)))] })
+        // The top of the page tree: its sections (with how many pages each holds) and the
+        // top-level pages, not every page (4,657 links made a 670 KB home page).
+        model["pages"] = .list(handbook.pageTree.sections[0].entries.map { .object(entryModel($0)) })
         return model
     }
 
     private func tile(_ label: String, _ route: String, _ detail: String, alert: Bool = false) -> TemplateValue {
         ["label": .string(strings[label]!), "href": .string(RootLink.to(route)), "detail": .string(detail), "alert": .bool(alert)]
-    }
-
-    func page(_ page: Page) -> Model {
-        var model = frame(title: page.title, kind: "page")
-        model["breadcrumbs"] = breadcrumbs([(strings["pages"]!, RootLink.to(Routes.home, fragment: "pages"))], current: page.title)
-        model["body"] = .string(page.bodyHTML)
-        if !page.bodyHTML.hasPrefix("<h1") { model["heading"] = .string(page.title) }
-        return model
     }
 
     func search() -> Model {

@@ -12,28 +12,54 @@ extension ViewModels {
 
     /// The header for each page kind, made once: the same six entries, the one of the page's
     /// section marked `aria-current` ("page" on the index itself, "true" below it). Plain pages
-    /// are one 文档 entry leading to their list on the home page, not a link each.
-    static func navigation(strings: [String: String], hasPages: Bool) -> (byKind: [String: TemplateValue], plain: TemplateValue) {
-        var sections = [
+    /// are their first top-level sections (`sections`, marked on pages in them), then, when
+    /// `hasPages`, one 文档 entry leading to their list on the home page, not a link each.
+    static func navigation(strings: [String: String], hasPages: Bool,
+                           sections: [(label: String, href: String, folder: String)] = []) -> (byKind: [String: TemplateValue], plain: TemplateValue) {
+        var list = [
             Section(label: strings["processes"]!, href: RootLink.to(Routes.processIndex), indexKind: "processIndex", kinds: ["process", "feedback"]),
             Section(label: strings["departments"]!, href: RootLink.to(Routes.departmentIndex), indexKind: "departmentIndex", kinds: ["department", "role"]),
             Section(label: strings["matrix"]!, href: RootLink.to(Routes.matrix), indexKind: "matrix", kinds: []),
             Section(label: strings["training"]!, href: RootLink.to(Routes.trainingIndex), indexKind: "trainingIndex", kinds: ["training"]),
             Section(label: strings["reviewNav"]!, href: RootLink.to(Routes.review), indexKind: "review", kinds: []),
         ]
-        if hasPages {
-            sections.append(Section(label: strings["pages"]!, href: RootLink.to(Routes.home, fragment: "pages"), indexKind: nil, kinds: ["page"]))
+        // The top sections of the plain pages, then 文档 for the rest (top-level pages, sections
+        // beyond the first few), which leads to their list on the home page.
+        for top in sections {
+            list.append(Section(label: top.label, href: top.href, indexKind: nil, kinds: ["page:" + top.folder]))
         }
+        if hasPages {
+            list.append(Section(label: strings["pages"]!, href: RootLink.to(Routes.home, fragment: "pages"), indexKind: nil, kinds: ["page"]))
+        }
+        let all = list
         func entries(for kind: String?) -> TemplateValue {
-            .list(sections.map { section in
+            .list(all.map { section in
                 let current: TemplateValue = section.indexKind == kind && kind != nil ? "page"
                     : kind.map(section.kinds.contains) == true ? "true" : false
                 // `title` too: a theme's layout written for the plain-page entries reads it.
                 return ["label": .string(section.label), "title": .string(section.label), "href": .string(section.href), "current": current]
             })
         }
-        let kinds = sections.flatMap { Array($0.kinds) + [$0.indexKind].compactMap { $0 } }
+        let kinds = all.flatMap { Array($0.kinds) + [$0.indexKind].compactMap { $0 } }
         return (Dictionary(kinds.map { ($0, entries(for: $0)) }, uniquingKeysWith: { a, _ in a }), entries(for: nil))
+    }
+
+    /// The header's page sections: the first top-level folders in the tree's order; `more` when
+    /// some pages are not under them (top-level pages, further sections).
+    static let headerSectionLimit = 4
+
+    static func headerSections(_ tree: PageTree) -> (listed: [(label: String, href: String, folder: String)], more: Bool) {
+        let top = tree.sections[0]
+        var listed: [(label: String, href: String, folder: String)] = []
+        var more = false
+        for entry in top.entries {
+            if case .section(let index) = entry, let route = tree.sections[index].route, listed.count < headerSectionLimit {
+                listed.append((tree.sections[index].name, RootLink.to(route), tree.sections[index].folder))
+            } else {
+                more = true
+            }
+        }
+        return (listed, more)
     }
 
     /// `首页 › … › current` as the layout shows it: every step but the last a link.

@@ -28,6 +28,10 @@ final class ViewModels: Sendable {
     /// The header's entries for each page kind, its section marked (`navigation`), built once.
     private let navByKind: [String: TemplateValue]
     private let navPlain: TemplateValue
+    /// The header on plain pages, by top-level folder ("" for the others): its section marked.
+    let navBySection: [String: TemplateValue]
+    /// Each plain page's position in `handbook.pages`, by content path.
+    let pageIndex: [String: Int]
     /// The parts of `frame` that are the same on every page, built once.
     private let site: TemplateValue
     let stringsValue: TemplateValue
@@ -55,7 +59,12 @@ final class ViewModels: Sendable {
         self.renderFragment = renderFragment
         fragments = FragmentCache(steps: handbook.processes.reduce(0) { $0 + $1.steps.count })
         roleRows = FragmentCache(steps: fragments.count)
-        (navByKind, navPlain) = Self.navigation(strings: strings, hasPages: !handbook.pages.isEmpty)
+        let tops = Self.headerSections(handbook.pageTree)
+        let (byKind, plain) = Self.navigation(strings: strings, hasPages: tops.more, sections: tops.listed)
+        (navByKind, navPlain) = (byKind, plain)
+        navBySection = Dictionary([("", byKind["page"] ?? plain)] + tops.listed.map { ($0.folder, byKind["page:" + $0.folder] ?? plain) },
+                                  uniquingKeysWith: { a, _ in a })
+        pageIndex = Dictionary(handbook.pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         let departmentLinks = Dictionary(handbook.departments.map { department -> (String, Model) in
             (department.id, ["name": .string(department.name), "href": .string(RootLink.to(Routes.department(department.id)))])
         }, uniquingKeysWith: { first, _ in first })
