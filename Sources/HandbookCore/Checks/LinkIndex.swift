@@ -28,7 +28,7 @@ struct LinkIndex: Sendable, Equatable {
         case external
         case page(route: String, fragment: String?, published: Bool, contentPath: String)
         case asset(String)
-        case broken(String)
+        case broken(Phrase)
         case unreadable
     }
 
@@ -48,7 +48,7 @@ struct LinkIndex: Sendable, Equatable {
             contentPath = source
         } else {
             guard let normalized = Self.join(directory(of: source), path) else {
-                return .broken("`\(destination)` leads outside the content folder")
+                return .broken(Phrase("`\(destination)` 指到了内容文件夹之外", en: "`\(destination)` leads outside the content folder"))
             }
             contentPath = normalized
         }
@@ -63,9 +63,10 @@ struct LinkIndex: Sendable, Equatable {
             }
         }
         if withheld.contains(contentPath) {
-            return .broken("`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)")
+            return .broken(Phrase("`\(contentPath)` 可能运行脚本，不会发布（设了 `unsafe_html: true` 才发布）",
+                                  en: "`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)"))
         }
-        return .broken("no document `\(contentPath)` in the content folder")
+        return .broken(Phrase("内容文件夹里没有 `\(contentPath)`", en: "no document `\(contentPath)` in the content folder"))
     }
 
     /// The replacement URL for a link, or nil to leave it as written.
@@ -83,16 +84,16 @@ struct LinkIndex: Sendable, Equatable {
         switch resolve(destination, from: source) {
         case .external, .asset, .unreadable: return nil
         case .broken(let reason):
-            return .error("handbook.link.broken", "broken link: \(reason)", at: position)
+            return .error("handbook.link.broken", Phrase("链接失效：\(reason.zh)", en: "broken link: \(reason.en)"), at: position)
         case let .page(_, fragment, published, contentPath):
             if let fragment, !fragment.isEmpty, let target = targets[contentPath], !target.has(anchor: fragment) {
                 return .error("handbook.link.broken-anchor",
-                    "`#\(fragment)` is not an anchor of \(contentPath)", at: position,
+                    Phrase("\(contentPath) 里没有锚点 `#\(fragment)`", en: "`#\(fragment)` is not an anchor of \(contentPath)"), at: position,
                     notes: Suggestion.note(for: fragment, in: target.anchors.union(target.headings)))
             }
             if !published {
                 return .warning("handbook.link.unpublished",
-                    "link to \(contentPath), which is not published; it leads to the not-found page", at: position)
+                    Phrase("链接到未发布的 \(contentPath)，读者会看到“页面不存在”", en: "link to \(contentPath), which is not published; it leads to the not-found page"), at: position)
             }
             return nil
         }

@@ -32,7 +32,7 @@ public enum Resolver {
         rawProcesses = rawProcesses.filter { process in
             if let first = processIDs[process.id.value] {
                 diagnostics.append(.error("handbook.process.duplicate-id",
-                    "process id `\(process.id.value)` is already used by \(first)", at: process.id.position))
+                    Phrase("流程编号 `\(process.id.value)` 已被 \(first) 使用", en: "process id `\(process.id.value)` is already used by \(first)"), at: process.id.position))
                 // Checked on its own all the same, as the others are below.
                 diagnostics += ProcessChecks.ownChecks(process, today: today)
                 return false
@@ -181,7 +181,7 @@ public enum Resolver {
             var found: [Diagnostic] = []
             for line in body.rendered.pipeTableLines {
                 found.append(.warning("handbook.markdown.pipe-table",
-                    "CommonMark has no tables: this shows as plain text with `|`; use a list instead",
+                    Phrase("正文不支持表格，这几行会原样显示成带 `|` 的文字，请改用列表", en: "CommonMark has no tables: this shows as plain text with `|`; use a list instead"),
                     at: SourcePosition(path: body.filePath, line: body.firstLine + line - 1, column: 1)))
             }
             for link in body.rendered.links {

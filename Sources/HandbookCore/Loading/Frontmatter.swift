@@ -69,7 +69,7 @@ struct Frontmatter: Sendable {
     }
 
     private static func unterminated(_ path: String) -> Diagnostic {
-        .error("handbook.frontmatter.unterminated", "frontmatter starts here but has no closing `---` line",
+        .error("handbook.frontmatter.unterminated", Phrase("文件头从这里开始，却没有结束的 `---` 行", en: "frontmatter starts here but has no closing `---` line"),
                at: SourcePosition(path: path, line: 1, column: 1))
     }
 }
