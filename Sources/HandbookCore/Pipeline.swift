@@ -17,6 +17,8 @@ public enum Pipeline {
         /// operating system instead of being freed object by object on one core (about 40 ms at
         /// 2,000 processes). Off for callers that build again (tests, `serve`).
         public var leaveModelToExit = false
+        /// The language of diagnostics and summaries (`--lang`); nil: handbook.yml's `language`.
+        public var language: HandbookConfig.Language?
 
         public init(root: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, date: Date = Date()) {
             self.root = root
@@ -39,6 +41,8 @@ public enum Pipeline {
         /// `build`: CPU time spent making and writing each kind of file (page template, or
         /// `handbook.json`, `search index`, `files copied`), most first.
         public var kindTimes: [(kind: String, cpu: Duration)] = []
+        /// What to print diagnostics in: `Options.language`, else handbook.yml's `language`.
+        public var language: HandbookConfig.Language = .zhCN
     }
 
     public struct IOFailure: Error, CustomStringConvertible {
@@ -251,6 +255,7 @@ public enum Pipeline {
                                                          results: cache?.resolution)
         let diagnostics = (loaded.diagnostics + found).sortedByPosition().leveled(strict: options.strict, severity: loaded.config.severity)
         var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
+        report.language = options.language ?? loaded.config.language
         report.timings = [("load", loadTime), ("check", start.duration(to: .now) - loadTime)]
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
     }

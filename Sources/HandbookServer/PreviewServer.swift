@@ -184,14 +184,18 @@ public struct PreviewServer: Sendable {
         let (site, report) = await Pipeline.render(options, cache: cache)
         let elapsed = start.duration(to: .now)
         let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        await state.setLanguage(report.language)
         await state.update(site: site, diagnostics: report.diagnostics, milliseconds: ms)
-        for diagnostic in report.diagnostics { log(diagnostic.formatted) }
+        let zh = report.language == .zhCN
+        for diagnostic in report.diagnostics { log(diagnostic.formatted(in: report.language)) }
         if site != nil {
             let stages = report.timings.map { "\($0.stage) \($0.duration.components.seconds * 1000 + $0.duration.components.attoseconds / 1_000_000_000_000_000) ms" }
-            log("Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
+            log(zh ? "重新生成用时 \(ms) ms（\(stages.joined(separator: ", "))），共 \(report.pageCount) 页，打开时渲染"
+                   : "Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
         } else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            log("Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")
+            log(zh ? "生成失败（\(errors) 个错误），仍提供上一次成功生成的网站"
+                   : "Build failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good site")
         }
     }
 
@@ -203,10 +207,12 @@ public struct PreviewServer: Sendable {
         if path == LiveReload.eventsPath { return events(state: state) }
         guard let site = await state.site else {
             // No good build yet: show why, and reload once the handbook is fixed.
-            let page = Array("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>handbook</title></head><body><h1>The handbook does not build yet</h1></body></html>".utf8)
+            let language = await state.language
+            let heading = language == .zhCN ? "手册还没有成功生成过" : "The handbook does not build yet"
+            let page = Array("<!DOCTYPE html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title>handbook</title></head><body><h1>\(heading)</h1></body></html>".utf8)
             return Response(status: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: LiveReload.inject(
-                                into: page, version: await state.version, diagnostics: await state.diagnostics))))
+                                into: page, version: await state.version, diagnostics: await state.diagnostics, language: language))))
         }
         switch SitePath.resolve(path, exists: site.contains) {
         case .refused:
@@ -218,15 +224,16 @@ public struct PreviewServer: Sendable {
         case .file(let file):
             let version = await state.version
             let diagnostics = await state.diagnostics
+            let language = await state.language
             guard let bytes = site.contents(of: file) else {
                 let notFound = site.contents(of: Routes.notFound).map {
-                    LiveReload.inject(into: Self.atRoot($0, servedAt: file, path: path), version: version, diagnostics: diagnostics)
+                    LiveReload.inject(into: Self.atRoot($0, servedAt: file, path: path), version: version, diagnostics: diagnostics, language: language)
                 }
                 return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: notFound ?? Array("Not found\n".utf8))))
             }
             let type = SitePath.contentType(of: file)
-            let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes, version: version, diagnostics: diagnostics) : bytes
+            let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes, version: version, diagnostics: diagnostics, language: language) : bytes
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }

@@ -9,6 +9,8 @@ public actor PreviewState {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var version = 0
     public private(set) var lastBuildMilliseconds = 0
+    /// The language of the latest build's diagnostics (handbook.yml's, or `--lang`).
+    public private(set) var language: HandbookConfig.Language = .zhCN
     private var subscribers: [Int: AsyncStream<Int>.Continuation] = [:]
     private var nextSubscriber = 0
 
@@ -43,4 +45,6 @@ public actor PreviewState {
     private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 
     public var failed: Bool { diagnostics.hasErrors }
+
+    public func setLanguage(_ language: HandbookConfig.Language) { self.language = language }
 }

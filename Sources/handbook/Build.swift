@@ -14,6 +14,8 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .customLong("no-spare"),
           help: "Keep no copy of the replaced output beside the new one (.NAME.spare, which the next build writes over instead of creating every file anew).")
     var noSpare = false
+    @Option(name: .customLong("lang"), help: "Language of diagnostics and summaries: zh-CN or en (default: `language` of handbook.yml).")
+    var language: HandbookConfig.Language?
 
     func run() async throws {
         let start = ContinuousClock.now
@@ -21,6 +23,7 @@ struct Build: AsyncParsableCommand {
             root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             drafts: drafts, strict: strict, date: Console.buildDate())
         options.keepSpare = !noSpare
+        options.language = language
         options.leaveModelToExit = true
         let report: Pipeline.Report
         do {
@@ -29,14 +32,17 @@ struct Build: AsyncParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        Console.print(report.diagnostics)
+        let zh = report.language == .zhCN
+        Console.print(report.diagnostics, in: report.language)
         guard report.published else {
-            Console.error("Build failed: \(Console.counts(report.diagnostics)); nothing was published.")
+            let counts = Console.counts(report.diagnostics, in: report.language)
+            Console.error(zh ? "生成失败：\(counts)；没有发布任何内容。" : "Build failed: \(counts); nothing was published.")
             throw ExitCode(1)
         }
         let elapsed = start.duration(to: .now).components
         let ms = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
-        print("Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
+        print(zh ? "已生成 \(report.pageCount) 页（读取 \(report.fileCount) 个文件），用时 \(ms) ms"
+                 : "Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
         if timings {
             print(report.timings.map { "\($0.stage) \(Int($0.duration / .milliseconds(1))) ms" }.joined(separator: ", "))
             print("CPU by kind of file: " + report.kindTimes.map { "\($0.kind) \(Int($0.cpu / .milliseconds(1))) ms" }.joined(separator: ", "))

@@ -10,18 +10,24 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "The handbook folder.") var root = "."
     @Option(help: "text or json.") var format = Format.text
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(name: .customLong("lang"), help: "Language of messages (text and JSON): zh-CN or en (default: `language` of handbook.yml).")
+    var language: HandbookConfig.Language?
 
     func run() async throws {
         var options = Pipeline.Options(root: try Console.root(root), strict: strict, date: Console.buildDate())
         options.leaveModelToExit = true
+        options.language = language
         let report = await Pipeline.check(options)
         switch format {
         case .text:
-            Console.print(report.diagnostics)
-            print("\(Console.counts(report.diagnostics)) in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
+            Console.print(report.diagnostics, in: report.language)
+            let counts = Console.counts(report.diagnostics, in: report.language)
+            print(report.language == .zhCN ? "\(counts)，共 \(report.fileCount) 个文件"
+                                           : "\(counts) in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.userInfo[Diagnostic.languageKey] = report.language
             let data = try encoder.encode(report.diagnostics)
             print(String(decoding: data, as: UTF8.self))
         }

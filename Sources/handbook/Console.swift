@@ -4,17 +4,18 @@ import HandbookCore
 
 /// Printing and environment for the commands; the core never prints or reads the environment.
 enum Console {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.formatted) }
+    static func print(_ diagnostics: [Diagnostic], in language: HandbookConfig.Language) {
+        for diagnostic in diagnostics { error(diagnostic.formatted(in: language)) }
     }
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func counts(_ diagnostics: [Diagnostic]) -> String {
+    static func counts(_ diagnostics: [Diagnostic], in language: HandbookConfig.Language) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
+        if language == .zhCN { return "\(errors) 个错误，\(warnings) 个警告" }
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 

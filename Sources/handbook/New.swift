@@ -23,3 +23,4 @@ struct New: ParsableCommand {
 }
 
 extension Scaffold.Kind: ExpressibleByArgument {}
+extension HandbookConfig.Language: ExpressibleByArgument {}

@@ -36,10 +36,18 @@ struct CommandLineTests {
         let good = try TestHandbook(fixture: "valid-basic")
         #expect(try Self.run(["check", good.root.path]).status == 0)
         let bad = try TestHandbook(fixture: "valid-basic", [OutputTests.unknownOwner: OutputTests.broken])
-        let run = try Self.run(["check", bad.root.path])
+        let run = try Self.run(["check", bad.root.path, "--lang", "en"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("content/processes/broken.md:3:8: error: unknown department `no-such-department`"))
         #expect(run.stderr.contains("[handbook.reference.unknown-department]"))
+        // The handbook's own language, zh-CN.
+        let zh = try Self.run(["check", bad.root.path])
+        #expect(zh.stderr.contains("content/processes/broken.md:3:8: error: 没有部门“no-such-department” [handbook.reference.unknown-department]"), "\(zh.stderr)")
+        let build = try Self.run(["build", bad.root.path, "--output", bad.folder.appendingPathComponent("site").path])
+        #expect(build.status == 1)
+        #expect(build.stderr.hasSuffix("生成失败：1 个错误，3 个警告；没有发布任何内容。\n"), "\(build.stderr)")
+        let english = try Self.run(["build", bad.root.path, "--lang", "en", "--output", bad.folder.appendingPathComponent("site").path])
+        #expect(english.stderr.hasSuffix("Build failed: 1 error, 3 warnings; nothing was published.\n"), "\(english.stderr)")
     }
 
     @Test("Bad usage and a missing folder exit with 2")

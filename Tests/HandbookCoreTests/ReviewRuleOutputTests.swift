@@ -80,8 +80,29 @@ struct ReviewRuleOutputTests {
 
     // MARK: The executable
 
+    /// In English (`--lang en`) unless `extra` names a language: the fixtures are zh-CN handbooks.
     static func runCheck(_ handbook: TestHandbook, _ extra: [String] = []) throws -> CommandLineTests.Run {
-        try CommandLineTests.run(["check", handbook.root.path] + extra, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        let language = extra.contains("--lang") ? [] : ["--lang", "en"]
+        return try CommandLineTests.run(["check", handbook.root.path] + language + extra, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+    }
+
+    @Test("check in a zh-CN handbook: Chinese lines, notes and summary; JSON says the same with the same keys",
+          .enabled(if: CommandLine.handbookBinary != nil, "the handbook executable is not built"))
+    func chinese() async throws {
+        let handbook = try Self.handbook("reference-unknown-department")
+        let text = try Self.runCheck(handbook, ["--lang", "zh-CN"])
+        let report = await Pipeline.check(handbook.options())
+        let lines = text.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == report.diagnostics.map { $0.formatted(in: .zhCN) })
+        #expect(lines.first == "content/processes/intake.md:3:8: error: 没有部门“客户部”（是否指“客服部”？） [handbook.reference.unknown-department]")
+        #expect(text.stdout == "3 个错误，0 个警告，共 2 个文件\n")
+        let json = try Self.runCheck(handbook, ["--lang", "zh-CN", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.map { $0["message"] as? String } == report.diagnostics.map { $0.message(in: .zhCN) })
+        #expect(objects.map { $0["notes"] as? [String] } == report.diagnostics.map { $0.notes(in: .zhCN) })
+        #expect(objects.map { $0["rule"] as? String } == report.diagnostics.map(\.rule))
+        // Without --lang: handbook.yml's language, zh-CN here.
+        #expect(try CommandLineTests.run(["check", handbook.root.path]).stderr == text.stderr)
     }
 
     /// The text format's lines: `path:line:col: severity: message (notes) [rule]`.

@@ -165,7 +165,10 @@ struct PreviewServerTests {
         let css = try await handbook.get("/assets/style.css")
         #expect(!css.text.contains("handbook-errors"))
         #expect(handbook.log.contains { $0.contains("content/processes/alpha.md:3:8") })
-        #expect(handbook.log.contains { $0.hasPrefix("Build failed") })
+        // In the handbook's language (zh-CN, the default): the log, the overlay's heading and its lines.
+        #expect(handbook.log.contains { $0.hasPrefix("生成失败（1 个错误），仍提供上一次成功生成的网站") }, "\(handbook.log)")
+        #expect(broken.text.contains("<strong>生成失败：下面是上一次成功生成的网站（如有）。</strong>"))
+        #expect(broken.text.contains("没有部门“nobody”"))
 
         // 3. Fixed again: the overlay goes, the new title comes.
         try handbook.write("content/processes/alpha.md", ServedHandbook.process(title: "德尔塔流程", owner: "运营部"))
@@ -239,10 +242,10 @@ struct PreviewServerTests {
         let handbook = try ServedHandbook()
         let root = handbook.root
         let edited = Edited()
-        // The first `Rebuilt …` line is logged after the first build read the sources and before the
+        // The first `重新生成…` line (`Rebuilt …` in English) is logged after the first build read the sources and before the
         // server starts watching: edit the process right then, as an editor saving at that moment would.
         try await handbook.start(onLog: { line in
-            guard line.hasPrefix("Rebuilt"), edited.once() else { return }
+            guard line.hasPrefix("重新生成"), edited.once() else { return }
             try? Data(ServedHandbook.process(title: "贝塔流程", owner: "ops").utf8)
                 .write(to: root.appendingPathComponent("content/processes/alpha.md"))
         })
@@ -313,12 +316,12 @@ struct PreviewServerTests {
         try handbook.write("content/archive/notes/b.md", "# 笔记乙（改）\n")
         try await handbook.expectServed("/archive/notes/b/", within: ServedHandbook.patience, "an edit in a folder moved within content/ was not served") { $0.text.contains("（改）") }
         try await Task.sleep(for: .milliseconds(400))
-        let rebuilds = handbook.log.filter { $0.hasPrefix("Rebuilt") }.count
+        let rebuilds = handbook.log.filter { $0.hasPrefix("重新生成") }.count
         // Edits in the moved-out folder are not the handbook's: no rebuild.
         try Data("# 指南甲（外）\n".utf8).write(to: outside.appendingPathComponent("a.md"))
         try Data("# 外面的新文件\n".utf8).write(to: outside.appendingPathComponent("c.md"))
         try await Task.sleep(for: .milliseconds(800))
-        #expect(handbook.log.filter { $0.hasPrefix("Rebuilt") }.count == rebuilds, "\(handbook.log)")
+        #expect(handbook.log.filter { $0.hasPrefix("重新生成") }.count == rebuilds, "\(handbook.log)")
         try await handbook.stop()
     }
 

@@ -8,24 +8,25 @@ enum ApprovalCheck {
                                                         ("approved_by", raw.approvedBy)]
             for (key, value) in fields where value == nil {
                 diagnostics.append(.warning("handbook.process.approval-incomplete",
-                    "approved process `\(raw.id.value)` has no `\(key)`", at: raw.statusPosition))
+                    Phrase("已批准的流程 `\(raw.id.value)` 缺少 `\(key)`（\(ApprovalCheck.fieldNames[key] ?? key)）", en: "approved process `\(raw.id.value)` has no `\(key)`"), at: raw.statusPosition))
             }
         }
         if let due = raw.reviewDue, raw.status != .retired {
             if !isDate(due.value) {
-                diagnostics.append(.error("handbook.yaml.type", dateProblem("review_due", due.value, example: "2027-01-01"), at: due.position))
+                diagnostics.append(.error("handbook.yaml.type", datePhrase("review_due", due.value, example: "2027-01-01"), at: due.position))
             } else if due.value < today {
                 diagnostics.append(.warning("handbook.process.review-overdue",
-                    "periodic review was due on \(due.value)", at: due.position))
+                    Phrase("定期评审应在 \(due.value) 前完成，已过期", en: "periodic review was due on \(due.value)"), at: due.position))
             }
         }
         if let effective = raw.effective, !isDate(effective.value) {
-            diagnostics.append(.error("handbook.yaml.type", dateProblem("effective", effective.value, example: "2026-01-01"), at: effective.position))
+            diagnostics.append(.error("handbook.yaml.type", datePhrase("effective", effective.value, example: "2026-01-01"), at: effective.position))
         }
         // A review cannot fall due before the version it reviews takes effect: one of the two is mistyped.
         if let due = raw.reviewDue, let effective = raw.effective, isDate(due.value), isDate(effective.value), due.value < effective.value {
             diagnostics.append(.error("handbook.process.review-before-effective",
-                "`review_due` \(due.value) is before `effective` \(effective.value): the review would fall due before this version takes effect",
+                Phrase("评审到期日 `review_due`（\(due.value)）早于生效日 `effective`（\(effective.value)）：这一版还没生效就该评审了，两个日期应有一个写错",
+                       en: "`review_due` \(due.value) is before `effective` \(effective.value): the review would fall due before this version takes effect"),
                 at: due.position))
         }
         return diagnostics
@@ -33,9 +34,17 @@ enum ApprovalCheck {
 
     /// Written like a date but not one (2026-02-31) says so; anything else shows the form.
     static func dateProblem(_ key: String, _ value: String, example: String) -> String {
-        if value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil { return "`\(key)`: \(value) is not a day of the calendar" }
-        return "`\(key)` must be a date such as \(example)"
+        datePhrase(key, value, example: example).en
     }
+
+    static func datePhrase(_ key: String, _ value: String, example: String) -> Phrase {
+        if value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil {
+            return Phrase("`\(key)`：日历上没有 \(value) 这一天", en: "`\(key)`: \(value) is not a day of the calendar")
+        }
+        return Phrase("`\(key)` 应是日期，写成 \(example) 的样子", en: "`\(key)` must be a date such as \(example)")
+    }
+
+    static let fieldNames = ["version": "版本", "effective": "生效日期", "approved_by": "批准人"]
 
     /// A calendar date written `yyyy-MM-dd`: a day the month has (2026-02-31 is not one), year 1 on.
     static func isDate(_ text: String) -> Bool {

@@ -6,12 +6,12 @@ enum CoverageCheck {
         for department in departments {
             if !partiesWithDuty.contains(Party(departmentID: department.id.value, roleID: nil)) {
                 diagnostics.append(.warning("handbook.department.no-duty",
-                    "department \(department.name.value) has no duty in any approved process", at: department.name.position))
+                    Phrase("\(department.name.value)在已批准的流程里没有任何职责", en: "department \(department.name.value) has no duty in any approved process"), at: department.name.position))
                 continue
             }
             for role in department.roles where !partiesWithDuty.contains(Party(departmentID: department.id.value, roleID: role.id.value)) {
                 diagnostics.append(.warning("handbook.role.no-duty",
-                    "role \(department.name.value)/\(role.name.value) has no duty in any approved process", at: role.name.position))
+                    Phrase("\(department.name.value)的岗位“\(role.name.value)”在已批准的流程里没有任何职责", en: "role \(department.name.value)/\(role.name.value) has no duty in any approved process"), at: role.name.position))
             }
         }
         return diagnostics
@@ -37,7 +37,7 @@ enum CoverageCheck {
     /// Steps that produce nothing.
     static func unproductiveSteps(_ raw: RawProcess) -> [Diagnostic] {
         raw.steps.filter(\.outputs.isEmpty).map {
-            .warning("handbook.step.no-output", "step `\($0.id.value)` has no `outputs`", at: $0.name.position)
+            .warning("handbook.step.no-output", Phrase("\(ReaderWords.step($0.id.value))没有写输出（`outputs`）", en: "step `\($0.id.value)` has no `outputs`"), at: $0.name.position)
         }
     }
 }

@@ -8,20 +8,20 @@ struct Directory: Sendable {
         for department in raw {
             if let first = departments[department.id.value] {
                 diagnostics.append(.error("handbook.department.duplicate-id",
-                    "department id `\(department.id.value)` is already used by \(first.file.path)",
+                    Phrase("部门编号 `\(department.id.value)` 已被 \(first.file.path) 使用", en: "department id `\(department.id.value)` is already used by \(first.file.path)"),
                     at: department.id.position))
                 continue
             }
             if let other = byName[department.name.value] {
                 diagnostics.append(.error("handbook.department.duplicate-name",
-                    "department name `\(department.name.value)` is already used by `\(other)`",
+                    Phrase("部门名称“\(department.name.value)”已被部门 `\(other)` 使用", en: "department name `\(department.name.value)` is already used by `\(other)`"),
                     at: department.name.position))
             }
             var seen: [String: Bool] = [:]
             for role in department.roles {
                 if seen.updateValue(true, forKey: role.id.value) != nil {
                     diagnostics.append(.error("handbook.role.duplicate-id",
-                        "role id `\(role.id.value)` appears twice in \(department.name.value)", at: role.id.position))
+                        Phrase("\(department.name.value)里岗位编号 `\(role.id.value)` 用了两次", en: "role id `\(role.id.value)` appears twice in \(department.name.value)"), at: role.id.position))
                 }
             }
             departments[department.id.value] = department
@@ -44,20 +44,20 @@ struct Directory: Sendable {
         guard let departmentID = departmentID(for: parts[0]), let department = departments[departmentID] else {
             let candidates = departments.values.flatMap { [$0.id.value, $0.name.value] }.sorted()
             return .failure(.error("handbook.reference.unknown-department",
-                "unknown department `\(parts[0])`", at: reference.position,
+                Phrase("没有部门“\(parts[0])”", en: "unknown department `\(parts[0])`"), at: reference.position,
                 notes: Suggestion.note(for: parts[0], in: candidates)))
         }
         guard parts.count == 2 else { return .success(Party(departmentID: departmentID, roleID: nil)) }
         guard allowRole else {
             return .failure(.error("handbook.reference.role-not-allowed",
-                "expected a department here, not a role", at: reference.position))
+                Phrase("这里应写部门，不能写岗位", en: "expected a department here, not a role"), at: reference.position))
         }
         let roleName = parts[1]
         guard let role = department.roles.first(where: { $0.id.value == roleName })
                 ?? department.roles.first(where: { $0.name.value == roleName }) else {
             let candidates = department.roles.flatMap { [$0.id.value, $0.name.value] }
             return .failure(.error("handbook.reference.unknown-role",
-                "unknown role `\(roleName)` in \(department.name.value)", at: reference.position,
+                Phrase("\(department.name.value)没有岗位“\(roleName)”", en: "unknown role `\(roleName)` in \(department.name.value)"), at: reference.position,
                 notes: Suggestion.note(for: roleName, in: candidates)))
         }
         return .success(Party(departmentID: departmentID, roleID: role.id.value))

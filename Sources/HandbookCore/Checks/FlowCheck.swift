@@ -9,7 +9,7 @@ enum FlowCheck {
             let id = steps[index].id, count = steps[index].next.count
             let at = rawStep(id)?.next?.first?.to.position ?? rawStep(id)?.name.position ?? steps[index].source
             diagnostics.append(.error("handbook.step.decision-branches",
-                "decision `\(id)` has \(count) branch\(count == 1 ? "" : "es"); a decision needs at least two",
+                Phrase("判断步骤 `\(id)` 只有 \(count) 个分支，判断至少要有两个分支", en: "decision `\(id)` has \(count) branch\(count == 1 ? "" : "es"); a decision needs at least two"),
                 at: at))
         }
         guard !steps.isEmpty else { return diagnostics }
@@ -36,7 +36,7 @@ enum FlowCheck {
         }
         for index in ids.indices where !reached[first[index]] {
             diagnostics.append(.error("handbook.step.unreachable",
-                "no path from the first step reaches step `\(ids[index])`",
+                Phrase("从第一步出发走不到\(ReaderWords.step(ids[index]))", en: "no path from the first step reaches step `\(ids[index])`"),
                 at: rawStep(ids[index])?.id.position ?? steps[index].source))
         }
         // Steps that can reach an end, found backwards from the steps that end the flow.
@@ -52,7 +52,7 @@ enum FlowCheck {
         }
         for index in ids.indices where reached[first[index]] && !ends[first[index]] {
             diagnostics.append(.error("handbook.step.no-end",
-                "from step `\(ids[index])` no path reaches the end of the process",
+                Phrase("从\(ReaderWords.step(ids[index]))出发走不到流程结束", en: "from step `\(ids[index])` no path reaches the end of the process"),
                 at: rawStep(ids[index])?.id.position ?? steps[index].source))
         }
         return diagnostics

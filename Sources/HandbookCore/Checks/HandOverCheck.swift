@@ -42,7 +42,8 @@ enum HandOverCheck {
                 if external.contains(value) || reached.contains(where: { outputs[$0]?.contains(value) ?? false }) { continue }
                 let available = Set(external).union(reached.flatMap { outputs[$0] ?? [] })
                 diagnostics.append(.warning("handbook.step.broken-handover",
-                    "input `\(value)` of step `\(step.id.value)` is not an output of any earlier step nor an input of the process (衔接不畅)",
+                    Phrase("\(ReaderWords.step(step.id.value))的输入“\(value)”不是前面任何一步的输出，也不是流程的输入：衔接不畅",
+                           en: "input `\(value)` of step `\(step.id.value)` is not an output of any earlier step nor an input of the process (衔接不畅)"),
                     at: input.position,
                     notes: Suggestion.note(for: value, in: available.sorted())))
             }

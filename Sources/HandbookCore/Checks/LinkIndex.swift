@@ -49,7 +49,7 @@ struct LinkIndex: Sendable, Equatable {
         case external
         case page(route: String, fragment: String?, published: Bool, contentPath: String)
         case asset(String)
-        case broken(String)
+        case broken(Phrase)
         case unreadable
     }
 
@@ -65,12 +65,12 @@ struct LinkIndex: Sendable, Equatable {
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         path = Self.percentDecoded(path)
         if path.isEmpty {
-            guard let target = targets[source] else { return .broken("no document `\(source)`") }
+            guard let target = targets[source] else { return .broken(Phrase("没有文档 `\(source)`", en: "no document `\(source)`")) }
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: source)
         }
         if Self.isAddress(path) { return resolveAddress(path, written: destination, fragment: fragment, from: source) }
         guard let contentPath = Self.join(directory(of: source), path) else {
-            return .broken("`\(destination)` leads outside the content folder")
+            return .broken(Phrase("`\(destination)` 指到了内容文件夹之外", en: "`\(destination)` leads outside the content folder"))
         }
         if let target = targets[contentPath] {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
@@ -78,9 +78,10 @@ struct LinkIndex: Sendable, Equatable {
         if assets.contains(contentPath) { return .asset(contentPath) }
         if unreadable.contains(contentPath) { return .unreadable }
         if withheld.contains(contentPath) {
-            return .broken("`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)")
+            return .broken(Phrase("`\(contentPath)` 可能运行脚本，不会发布（设了 `unsafe_html: true` 才发布）",
+                                  en: "`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)"))
         }
-        return .broken("no document `\(contentPath)` in the content folder")
+        return .broken(Phrase("内容文件夹里没有 `\(contentPath)`", en: "no document `\(contentPath)` in the content folder"))
     }
 
     /// A link written as a published address (`../best-practices/`, `guides/a`, `/x.html`):
@@ -95,7 +96,7 @@ struct LinkIndex: Sendable, Equatable {
         }
         if relative == "index.html" { relative = "." }
         guard let address = Self.join(here, relative) else {
-            return .broken("`\(written)` leads outside the site")
+            return .broken(Phrase("`\(written)` 指到了网站之外", en: "`\(written)` leads outside the site"))
         }
         if let contentPath = addresses[address], let target = targets[contentPath] {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
@@ -105,11 +106,15 @@ struct LinkIndex: Sendable, Equatable {
         // What the link named before it was read as an address: said, never followed.
         if let old = Self.join(directory(of: source), relative),
            let file = [old + ".md", old + ".markdown", old + "/index.md", old].first(where: { targets[$0] != nil }), file != source {
-            return .broken("`\(written)` on this page's address (\(here.isEmpty ? "/" : here + "/")) leads to \(shown), where there is no page; "
-                           + "it does not mean \(file), the file beside this one: link that file by its name")
+            let page = here.isEmpty ? "/" : here + "/"
+            return .broken(Phrase("`\(written)` 按本页发布后的地址（\(page)）指向 \(shown)，那里没有页面；它不会指向同一文件夹里的 \(file)：要链接那个文件，请写它的文件名",
+                                  en: "`\(written)` on this page's address (\(page)) leads to \(shown), where there is no page; "
+                                      + "it does not mean \(file), the file beside this one: link that file by its name"))
         }
         if unreadable.contains(address + ".md") { return .unreadable }
-        return .broken("no page at \(shown) (`\(written)` read as a published address from \(here.isEmpty ? "/" : here + "/"))")
+        let page = here.isEmpty ? "/" : here + "/"
+        return .broken(Phrase("\(shown) 没有页面（`\(written)` 按发布地址从 \(page) 读）",
+                              en: "no page at \(shown) (`\(written)` read as a published address from \(page))"))
     }
 
     /// Written as a published address rather than a file: ends with `/`, or its last name has
@@ -138,7 +143,7 @@ struct LinkIndex: Sendable, Equatable {
         switch resolve(destination, from: source) {
         case .external, .asset, .unreadable: return nil
         case .broken(let reason):
-            return .error("handbook.link.broken", "broken link: \(reason)", at: position)
+            return .error("handbook.link.broken", Phrase("链接失效：\(reason.zh)", en: "broken link: \(reason.en)"), at: position)
         case let .page(_, fragment, published, contentPath):
             if !published, targets[contentPath]?.isPage == true, targets[source]?.published != false {
                 return .error("handbook.link.unpublished-page",
@@ -149,12 +154,12 @@ struct LinkIndex: Sendable, Equatable {
             }
             if let fragment, !fragment.isEmpty, let target = targets[contentPath], !target.has(anchor: fragment) {
                 return .error("handbook.link.broken-anchor",
-                    "`#\(fragment)` is not an anchor of \(contentPath)", at: position,
+                    Phrase("\(contentPath) 里没有锚点 `#\(fragment)`", en: "`#\(fragment)` is not an anchor of \(contentPath)"), at: position,
                     notes: Suggestion.note(for: fragment, in: target.anchors.union(target.headings)))
             }
             if !published {
                 return .warning("handbook.link.unpublished",
-                    "link to \(contentPath), which is not published; it leads to the not-found page", at: position)
+                    Phrase("链接到未发布的 \(contentPath)，读者会看到“页面不存在”", en: "link to \(contentPath), which is not published; it leads to the not-found page"), at: position)
             }
             return nil
         }

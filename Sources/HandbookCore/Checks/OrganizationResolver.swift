@@ -20,7 +20,7 @@ enum OrganizationResolver {
                     head = role.id.value
                 } else {
                     diagnostics.append(.error("handbook.reference.unknown-role",
-                        "unknown role `\(reference.value)` as head of \(department.name.value)", at: reference.position,
+                        Phrase("\(department.name.value)的负责人“\(reference.value)”不是本部门的岗位", en: "unknown role `\(reference.value)` as head of \(department.name.value)"), at: reference.position,
                         notes: Suggestion.note(for: reference.value, in: department.roles.map(\.name.value))))
                 }
             }
@@ -37,7 +37,7 @@ enum OrganizationResolver {
                     if reported.isDisjoint(with: cycle), let raw = directory.departments[id], let at = raw.parent {
                         reported.formUnion(cycle)
                         diagnostics.append(.error("handbook.department.parent-cycle",
-                            "department parents form a cycle: \((path + [id]).joined(separator: " → "))", at: at.position))
+                            Phrase("部门的上级关系绕成了圈：\((path + [id]).map { "`\($0)`" }.joined(separator: " → "))", en: "department parents form a cycle: \((path + [id]).joined(separator: " → "))"), at: at.position))
                     }
                     break
                 }

@@ -27,7 +27,8 @@ enum OutputPathCheck {
             if let owner = taken[source.route] {
                 if let position = source.position {
                     diagnostics.append(.error("handbook.output.collision",
-                        "\(source.description) would be written to \(source.route), which is already \(owner)", at: position))
+                        Phrase("\(CheckWords.output(source.description))要写到 `\(source.route)`，但那里已是\(CheckWords.output(owner))",
+                               en: "\(source.description) would be written to \(source.route), which is already \(owner)"), at: position))
                 }
             } else {
                 taken[source.route] = source.description
@@ -46,11 +47,12 @@ enum OutputPathCheck {
             let ext = asset.split(separator: ".").last.map { $0.lowercased() } ?? ""
             if activeExtensions.contains(ext), asset.contains(".") {
                 diagnostics.append(.warning("handbook.content.active-file",
-                    "\(ext) files can run script; not published unless `unsafe_html: true`",
+                    Phrase("\(ext.uppercased()) 文件可能运行脚本，设了 `unsafe_html: true` 才发布", en: "\(ext) files can run script; not published unless `unsafe_html: true`"),
                     at: SourcePosition(path: "\(prefix)/\(asset)", line: 1, column: 1)))
             } else if let finding = activeMarkup[asset] {
                 diagnostics.append(.warning("handbook.content.active-file",
-                    "\(finding.what) can run script when this \(ext) file is opened; not published unless `unsafe_html: true`",
+                    Phrase("打开这个 \(ext.uppercased()) 文件时，其中的\(CheckWords.active(finding.what))可能运行脚本，设了 `unsafe_html: true` 才发布",
+                           en: "\(finding.what) can run script when this \(ext) file is opened; not published unless `unsafe_html: true`"),
                     at: SourcePosition(path: "\(prefix)/\(asset)", line: finding.line, column: finding.column)))
             } else {
                 kept.append(asset)

@@ -19,13 +19,13 @@ struct ProcessResolver: Sendable {
         }
         // A missing or mistyped `steps` is already reported where it is written.
         if raw.steps.isEmpty, let at = raw.stepsPosition {
-            diagnostics.append(.error("handbook.process.no-steps", "process `\(raw.id.value)` has no steps", at: at))
+            diagnostics.append(.error("handbook.process.no-steps", Phrase("流程 `\(raw.id.value)` 一个步骤也没有", en: "process `\(raw.id.value)` has no steps"), at: at))
         }
         var stepIDs: Set<String> = []
         stepIDs.reserveCapacity(raw.steps.count)
         for step in raw.steps where !stepIDs.insert(step.id.value).inserted {
             diagnostics.append(.error("handbook.step.duplicate-id",
-                "step id `\(step.id.value)` appears twice in this process", at: step.id.position))
+                Phrase("本流程里步骤编号 `\(step.id.value)` 用了两次", en: "step id `\(step.id.value)` appears twice in this process"), at: step.id.position))
         }
         let steps = raw.steps.enumerated().map { index, step in
             resolveStep(step, following: index + 1 < raw.steps.count ? raw.steps[index + 1].id.value : nil,
@@ -54,10 +54,10 @@ struct ProcessResolver: Sendable {
         }
         if raw.responsible.isEmpty {
             diagnostics.append(.error("handbook.step.no-responsible",
-                "step `\(raw.id.value)` has no responsible party (遗漏)", at: raw.name.position))
+                Phrase("\(ReaderWords.step(raw.id.value))没有负责人：职责遗漏", en: "step `\(raw.id.value)` has no responsible party (遗漏)"), at: raw.name.position))
         } else if raw.responsible.count > 1 {
             diagnostics.append(.error("handbook.step.several-responsible",
-                "step `\(raw.id.value)` has \(raw.responsible.count) responsible parties; exactly one is needed (重叠)",
+                Phrase("\(ReaderWords.step(raw.id.value))有 \(raw.responsible.count) 个负责人，只能有一个：职责重叠", en: "step `\(raw.id.value)` has \(raw.responsible.count) responsible parties; exactly one is needed (重叠)"),
                 at: raw.responsible[1].position))
         }
         let responsible = raw.responsible.first.flatMap(party)
@@ -76,7 +76,7 @@ struct ProcessResolver: Sendable {
                     // Counted as an end so the flow checks do not repeat this error.
                     next.append(Step.Edge(to: nil, when: branch.when))
                     diagnostics.append(.error("handbook.step.unknown-next",
-                        "`next` names step `\(branch.to.value)`, which this process does not have", at: branch.to.position,
+                        Phrase("`next` 指向的步骤 `\(branch.to.value)` 在本流程里不存在", en: "`next` names step `\(branch.to.value)`, which this process does not have"), at: branch.to.position,
                         notes: Suggestion.note(for: branch.to.value, in: stepIDs.sorted() + ["end"])))
                 }
             }

@@ -32,7 +32,7 @@ public enum Resolver {
         rawProcesses = rawProcesses.filter { process in
             if let first = processIDs[process.id.value] {
                 diagnostics.append(.error("handbook.process.duplicate-id",
-                    "process id `\(process.id.value)` is already used by \(first)", at: process.id.position))
+                    Phrase("流程编号 `\(process.id.value)` 已被 \(first) 使用", en: "process id `\(process.id.value)` is already used by \(first)"), at: process.id.position))
                 // Checked on its own all the same, as the others are below.
                 diagnostics += ProcessChecks.ownChecks(process, today: today)
                 return false

@@ -34,11 +34,11 @@ enum ContentScanner {
             }
         }
         let diagnostics = tree.outside.sorted().map { path in
-            Diagnostic.warning("handbook.content.symlink-outside", "symbolic link leads outside the content folder; not followed",
+            Diagnostic.warning("handbook.content.symlink-outside", Phrase("符号链接指向内容文件夹之外，不予读取", en: "symbolic link leads outside the content folder; not followed"),
                                at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1))
         } + tree.notUTF8.sorted().map { path in
             Diagnostic.error("handbook.file.unreadable",
-                             "this name is not UTF-8 (\u{FFFD} stands for what is not), so it cannot be published or linked to; rename it",
+                             Phrase("文件名不是 UTF-8 编码（\u{FFFD} 处无法识别），无法发布或链接，请改名", en: "this name is not UTF-8 (\u{FFFD} stands for what is not), so it cannot be published or linked to; rename it"),
                              at: SourcePosition(path: "\(prefix)/\(path)", line: 1, column: 1))
         }
         entries.sort { $0.contentPath < $1.contentPath }

@@ -96,7 +96,7 @@ enum DocumentParser {
             status = ProcessStatus(rawValue: statusText.value)
             if status == nil {
                 reader.report(.error("handbook.process.unknown-status",
-                    "unknown status `\(statusText.value)`; use draft, review, approved or retired",
+                    Phrase("不认识的状态 `\(statusText.value)`，请写 `draft`、`review`、`approved` 或 `retired`", en: "unknown status `\(statusText.value)`; use draft, review, approved or retired"),
                     at: statusText.position,
                     notes: Suggestion.note(for: statusText.value, in: ProcessStatus.allCases.map(\.rawValue))))
             }
@@ -112,7 +112,7 @@ enum DocumentParser {
                 steps: reader.value(change, "steps") == nil ? nil : reader.strings(change, "steps").map(\.value)))
         }
         if reader.value(map, "steps") == nil {
-            reader.report(.error("handbook.frontmatter.missing-field", "a process needs `steps`",
+            reader.report(.error("handbook.frontmatter.missing-field", Phrase("流程缺少 `steps`（步骤）", en: "a process needs `steps`"),
                                  at: reader.keyNode(map, "steps").map(reader.position) ?? start))
         }
         let steps = reader.mappings(map, "steps").compactMap { step($0, $1, &reader) }
@@ -145,7 +145,7 @@ enum DocumentParser {
             if let value = Step.Kind(rawValue: type.value) {
                 kind = value
             } else {
-                reader.report(.error("handbook.step.unknown-type", "unknown step type `\(type.value)`; use task or decision",
+                reader.report(.error("handbook.step.unknown-type", Phrase("不认识的步骤类型 `\(type.value)`，请写 `task` 或 `decision`", en: "unknown step type `\(type.value)`; use task or decision"),
                                      at: type.position, notes: Suggestion.note(for: type.value, in: ["task", "decision"])))
             }
         }
@@ -174,7 +174,7 @@ enum DocumentParser {
         if node.scalar != nil { return reader.scalar(node, "`next`").map { [RawBranch(to: $0)] } }
         guard let items = node.sequence else {
             reader.report(.error("handbook.yaml.type",
-                "`next` must be a step id, `end` or a list of branches, found \(node.kindName)",
+                Phrase("`next` 应是步骤编号、`end` 或分支列表，这里却是\(node.kindNameZh)", en: "`next` must be a step id, `end` or a list of branches, found \(node.kindName)"),
                 at: reader.position(node)))
             return nil
         }

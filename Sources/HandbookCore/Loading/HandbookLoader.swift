@@ -27,7 +27,7 @@ enum HandbookLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("handbook.content.missing",
-                "content folder `\(config.contentFolder)` not found in \(root.path)",
+                Phrase("在 `\(root.path)` 里找不到内容文件夹 `\(config.contentFolder)`", en: "content folder `\(config.contentFolder)` not found in \(root.path)"),
                 at: config.contentPosition ?? SourcePosition(path: config.contentFolder, line: 1, column: 1)))
             return LoadedHandbook(config: config, documents: [], diagnostics: diagnostics, fileCount: 0)
         }
@@ -90,7 +90,7 @@ enum HandbookLoader {
 
     private static func readAndParse(_ entry: ContentScanner.Entry) -> (RawDocument?, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: entry.fullPath) else {
-            return (nil, [.error("handbook.file.unreadable", "cannot read file",
+            return (nil, [.error("handbook.file.unreadable", Phrase("无法读取这个文件", en: "cannot read file"),
                                  at: SourcePosition(path: entry.path, line: 1, column: 1))])
         }
         switch SourceFile.decode(Array(data), path: entry.path) {
@@ -121,7 +121,7 @@ enum HandbookLoader {
             if let value = HandbookConfig.Language(rawValue: language.value) {
                 config.language = value
             } else {
-                reader.report(.error("handbook.config.language", "unknown language `\(language.value)`; use zh-CN or en",
+                reader.report(.error("handbook.config.language", Phrase("不认识的语言 `\(language.value)`，请写 `zh-CN` 或 `en`", en: "unknown language `\(language.value)`; use zh-CN or en"),
                                      at: language.position))
             }
         }
@@ -130,7 +130,7 @@ enum HandbookLoader {
             guard let folder = reader.string(map, key, in: configName, at: start) else { continue }
             let normalized = folder.value.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
             if normalized.isEmpty || folder.value.hasPrefix("/") || folder.value.split(separator: "/").contains("..") {
-                reader.report(.error("handbook.config.folder", "`\(key)` must be a folder inside the handbook root",
+                reader.report(.error("handbook.config.folder", Phrase("`\(key)` 应是手册根目录里的文件夹", en: "`\(key)` must be a folder inside the handbook root"),
                                      at: folder.position))
             } else {
                 config[keyPath: keyPath] = normalized
@@ -165,12 +165,12 @@ enum HandbookLoader {
         for (key, value) in rules.pairs {
             guard let rule = reader.scalar(key, "a rule id"), let level = reader.scalar(value, "`\(rule.value)`") else { continue }
             guard rule.value.hasPrefix("handbook."), rule.value.split(separator: ".").count >= 3 else {
-                reader.report(.error("handbook.config.severity", "`\(rule.value)` is not a rule id such as handbook.process.review-overdue",
+                reader.report(.error("handbook.config.severity", Phrase("`\(rule.value)` 不是规则编号（形如 `handbook.process.review-overdue`）", en: "`\(rule.value)` is not a rule id such as handbook.process.review-overdue"),
                                      at: rule.position))
                 continue
             }
             guard let parsed = HandbookConfig.RuleLevel(rawValue: level.value) else {
-                reader.report(.error("handbook.config.severity", "`\(level.value)` is not a level; use \(levels.joined(separator: ", "))",
+                reader.report(.error("handbook.config.severity", Phrase("`\(level.value)` 不是级别，请写 `\(levels.joined(separator: "`、`"))`", en: "`\(level.value)` is not a level; use \(levels.joined(separator: ", "))"),
                                      at: level.position, notes: Suggestion.note(for: level.value, in: levels)))
                 continue
             }
@@ -179,7 +179,7 @@ enum HandbookLoader {
     }
 
     /// The output folder, followed through symbolic links, is or holds the root or the content folder, or sits in the content.
-    private static func linkedOverlap(_ config: HandbookConfig, root: URL) -> String? {
+    private static func linkedOverlap(_ config: HandbookConfig, root: URL) -> Phrase? {
         // Foundation leaves a path alone when its last part does not exist: the nearest folder
         // that does is resolved, and the rest added back (`lnk/site` with `lnk` → content).
         func resolved(_ url: URL) -> String {
@@ -195,10 +195,12 @@ enum HandbookLoader {
         let content = resolved(root.appendingPathComponent(config.contentFolder))
         let top = resolved(root)
         if output == top || (top + "/").hasPrefix(output + "/") {
-            return "the output folder `\(config.outputFolder)` leads through a symbolic link to \(output), which is or holds the handbook root; a build would replace it"
+            return Phrase("输出文件夹 `\(config.outputFolder)` 经符号链接指向 `\(output)`，那里就是或包含手册根目录，生成网站会把它覆盖掉",
+                          en: "the output folder `\(config.outputFolder)` leads through a symbolic link to \(output), which is or holds the handbook root; a build would replace it")
         }
         if let overlap = OutputSafety.overlap(output: output, content: content) {
-            return overlap.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)` (\(output), through a symbolic link)")
+            return Phrase(overlap.zh.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)`（经符号链接指向 `\(output)`）"),
+                          en: overlap.en.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)` (\(output), through a symbolic link)"))
         }
         return nil
     }

@@ -21,18 +21,18 @@ public struct SourceFile: Sendable {
     static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
         if data.count > sizeLimit {
             return .failure(.error("handbook.file.too-large",
-                "file is \(data.count / 1024 / 1024) MB; the limit is \(sizeLimit / 1024 / 1024) MB",
+                Phrase("文件有 \(data.count / 1024 / 1024) MB，超过 \(sizeLimit / 1024 / 1024) MB 的上限", en: "file is \(data.count / 1024 / 1024) MB; the limit is \(sizeLimit / 1024 / 1024) MB"),
                 at: SourcePosition(path: path, line: 1, column: 1)))
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
-            return .failure(.error("handbook.file.nul-byte", "file contains a NUL byte",
+            return .failure(.error("handbook.file.nul-byte", Phrase("文件里有 NUL 字节（可能不是文本文件）", en: "file contains a NUL byte"),
                                    at: position(ofByte: nul, in: bytes, path: path)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(in: bytes)
-            return .failure(.error("handbook.file.invalid-utf8", "file is not valid UTF-8",
+            return .failure(.error("handbook.file.invalid-utf8", Phrase("文件不是有效的 UTF-8 编码（可能存成了 GBK，请另存为 UTF-8）", en: "file is not valid UTF-8"),
                                    at: position(ofByte: bad, in: bytes, path: path)))
         }
         guard text.containsByte(UInt8(ascii: "\r")) else { return .success(text) }

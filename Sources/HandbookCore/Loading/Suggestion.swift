@@ -22,6 +22,11 @@ enum Suggestion {
         nearest(to: word, in: candidates).map { ["did you mean \($0)?"] } ?? []
     }
 
+    /// The same note in both languages, for a diagnostic written with `Phrase`s.
+    static func note(for word: String, in candidates: some Sequence<String>) -> [Phrase] {
+        nearest(to: word, in: candidates).map { [Phrase("是否指“\($0)”？", en: "did you mean \($0)?")] } ?? []
+    }
+
     /// Edits between two words, a swap of neighbours counting as one (`titel` → `title`).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

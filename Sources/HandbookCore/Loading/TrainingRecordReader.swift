@@ -14,7 +14,7 @@ enum TrainingRecordReader {
             guard reader.value(fields, key) != nil || reader.keyNode(fields, key) != nil else { return nil }
             let items = reader.strings(fields, key)
             for item in items where item.value.isEmpty {
-                reader.report(.error("handbook.config.training", "an item of `\(key)` is empty", at: item.position))
+                reader.report(.error("handbook.config.training", Phrase("`\(key)` 里有一项是空的", en: "an item of `\(key)` is empty"), at: item.position))
             }
             return items.map(\.value).filter { !$0.isEmpty }
         }
@@ -23,7 +23,8 @@ enum TrainingRecordReader {
         record.rowColumns = list("row_columns")
         if let columns = record.rowColumns, columns.count > maxRowColumns, let node = reader.value(fields, "row_columns") {
             reader.report(.error("handbook.config.training",
-                "`row_columns` has \(columns.count) columns; at most \(maxRowColumns) fit beside a step's duties on an A4 page",
+                Phrase("`row_columns` 列了 \(columns.count) 栏，A4 纸上职责旁最多放得下 \(maxRowColumns) 栏",
+                       en: "`row_columns` has \(columns.count) columns; at most \(maxRowColumns) fit beside a step's duties on an A4 page"),
                 at: reader.position(node)))
             record.rowColumns = Array(columns.prefix(maxRowColumns))
         }
@@ -40,11 +41,12 @@ enum TrainingRecordReader {
             let path = logo.value.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
             let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             if logo.value.hasPrefix("/") || path.split(separator: "/").contains("..") || path.isEmpty {
-                reader.report(.error("handbook.config.training", "`logo` must be an image inside the content folder, such as images/logo.png",
+                reader.report(.error("handbook.config.training", Phrase("`logo` 应是内容文件夹里的图片，例如 `images/logo.png`", en: "`logo` must be an image inside the content folder, such as images/logo.png"),
                                      at: logo.position))
             } else if !imageExtensions.contains(ext) {
                 reader.report(.error("handbook.config.training",
-                    "`logo` must be an image (\(imageExtensions.sorted().joined(separator: ", "))), not `\(path)`", at: logo.position))
+                    Phrase("`logo` 应是图片（`\(imageExtensions.sorted().joined(separator: "`、`"))`），而不是 `\(path)`",
+                           en: "`logo` must be an image (\(imageExtensions.sorted().joined(separator: ", "))), not `\(path)`"), at: logo.position))
             } else {
                 record.logo = path
                 record.logoPosition = logo.position
@@ -57,11 +59,11 @@ enum TrainingRecordReader {
     static func checkLogo(_ config: HandbookConfig, assets: [String], withheld: Set<String>) -> Diagnostic? {
         guard let logo = config.training.logo, let position = config.training.logoPosition else { return nil }
         if withheld.contains(logo) {
-            return .error("handbook.config.training", "`logo` names \(config.contentFolder)/\(logo), which is not published: it can run script",
+            return .error("handbook.config.training", Phrase("`logo` 指向的 `\(config.contentFolder)/\(logo)` 可能运行脚本，不会发布", en: "`logo` names \(config.contentFolder)/\(logo), which is not published: it can run script"),
                           at: position)
         }
         guard !assets.contains(logo) else { return nil }
-        return .error("handbook.config.training", "`logo` names \(config.contentFolder)/\(logo), which does not exist",
+        return .error("handbook.config.training", Phrase("`logo` 指向的 `\(config.contentFolder)/\(logo)` 不存在", en: "`logo` names \(config.contentFolder)/\(logo), which does not exist"),
                       at: position, notes: Suggestion.note(for: logo, in: assets.filter {
                           imageExtensions.contains($0.split(separator: ".").last.map { $0.lowercased() } ?? "")
                       }))

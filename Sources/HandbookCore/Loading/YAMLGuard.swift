@@ -42,7 +42,7 @@ enum YAMLGuard {
                             if let current { weights[current] = min((weights[current] ?? 1) + weight, Int.max / 4) }
                             if total > maxAliasExpansion {
                                 return .error("handbook.yaml.alias-bomb",
-                                    "YAML aliases here expand to more than \(maxAliasExpansion) nodes",
+                                    Phrase("这里的 YAML 别名展开后超过 \(maxAliasExpansion) 个节点", en: "YAML aliases here expand to more than \(maxAliasExpansion) nodes"),
                                     at: SourcePosition(path: path, line: firstLine + index, column: line.distance(from: line.startIndex, to: position) + 1))
                             }
                         }
@@ -75,7 +75,7 @@ enum YAMLGuard {
                         indent += 1
                         if indent > maxIndent {
                             return .error("handbook.yaml.too-deep",
-                                          "frontmatter is indented (or nests `- ` items) deeper than \(maxIndent) columns",
+                                          Phrase("文件头缩进（或 `- ` 列表嵌套）超过 \(maxIndent) 格", en: "frontmatter is indented (or nests `- ` items) deeper than \(maxIndent) columns"),
                                           at: SourcePosition(path: path, line: firstLine + line, column: maxIndent + 2))
                         }
                         continue
@@ -92,7 +92,7 @@ enum YAMLGuard {
                     depth += 1
                     if depth > maxFlowDepth {
                         let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self)
-                        return .error("handbook.yaml.too-deep", "frontmatter nests `[`/`{` deeper than \(maxFlowDepth) levels",
+                        return .error("handbook.yaml.too-deep", Phrase("文件头里 `[`/`{` 嵌套超过 \(maxFlowDepth) 层", en: "frontmatter nests `[`/`{` deeper than \(maxFlowDepth) levels"),
                                       at: SourcePosition(path: path, line: firstLine + line, column: before.count + 1))
                     }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):

@@ -77,6 +77,14 @@ indirect enum YAMLNode: Sendable {
         case .sequence: "a list"
         }
     }
+
+    var kindNameZh: String {
+        switch self {
+        case .scalar: "文字"
+        case .mapping: "映射（`key: value`）"
+        case .sequence: "列表"
+        }
+    }
 }
 
 /// A position as libyaml counts it: line and column from 1, the column in Unicode scalars.

@@ -30,7 +30,7 @@ struct YAMLReader {
         }
         guard let root, !root.isNull else { return Fields() }
         guard let mapping = root.mapping else {
-            diagnostics.append(.error("handbook.yaml.type", "frontmatter must be a mapping of `key: value` lines, found \(root.kindName)",
+            diagnostics.append(.error("handbook.yaml.type", Phrase("文件头应由 `key: value` 各行组成，这里却是\(root.kindNameZh)", en: "frontmatter must be a mapping of `key: value` lines, found \(root.kindName)"),
                                       at: position(root)))
             return nil
         }
@@ -68,14 +68,14 @@ struct YAMLReader {
         for (key, _) in map.pairs {
             guard let name = key.scalar?.string, !known.contains(name) else { continue }
             diagnostics.append(.warning("handbook.frontmatter.unknown-key",
-                "unknown key `\(name)` in \(context)", at: position(key),
+                Phrase("\(ReaderWords.zh(context))中没有 `\(name)` 这一项", en: "unknown key `\(name)` in \(context)"), at: position(key),
                 notes: Suggestion.note(for: name, in: known)))
         }
     }
 
     mutating func requireMapping(_ node: YAMLNode, _ what: String) -> Fields? {
         if let mapping = node.mapping { return Fields(mapping) }
-        typeError(node, "\(what) must be a mapping of `key: value`", found: node)
+        typeError(node, Phrase("\(ReaderWords.zh(what))应由 `key: value` 各项组成", en: "\(what) must be a mapping of `key: value`"), found: node)
         return nil
     }
 
@@ -86,7 +86,7 @@ struct YAMLReader {
             if required {
                 let at = keyNode(map, key).map(position) ?? owner
                 diagnostics.append(.error("handbook.frontmatter.missing-field",
-                    "\(context) needs `\(key)`", at: at))
+                    Phrase("\(ReaderWords.zh(context))缺少 `\(key)`", en: "\(context) needs `\(key)`"), at: at))
             }
             return nil
         }
@@ -95,7 +95,7 @@ struct YAMLReader {
 
     mutating func scalar(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard let scalar = node.scalar else {
-            typeError(node, "\(what) must be text", found: node)
+            typeError(node, Phrase("\(ReaderWords.zh(what))应是文字", en: "\(what) must be text"), found: node)
             return nil
         }
         let text = scalar.string.trimmedWhitespace
@@ -150,7 +150,7 @@ struct YAMLReader {
         guard let node = value(map, key) else { return [] }
         if node.scalar != nil { return scalar(node, "`\(key)`").map { [$0] } ?? [] }
         guard let sequence = node.sequence else {
-            typeError(node, "`\(key)` must be a list of texts", found: node)
+            typeError(node, Phrase("`\(key)` 应是文字列表", en: "`\(key)` must be a list of texts"), found: node)
             return []
         }
         return sequence.compactMap { $0.isNull ? nil : scalar($0, "each item of `\(key)`") }
@@ -160,7 +160,7 @@ struct YAMLReader {
     mutating func mappings(_ map: Fields, _ key: String) -> [(Fields, SourcePosition)] {
         guard let node = value(map, key) else { return [] }
         guard let sequence = node.sequence else {
-            typeError(node, "`\(key)` must be a list", found: node)
+            typeError(node, Phrase("`\(key)` 应是列表", en: "`\(key)` must be a list"), found: node)
             return []
         }
         return sequence.compactMap { item in
@@ -171,14 +171,15 @@ struct YAMLReader {
     mutating func bool(_ map: Fields, _ key: String) -> Bool? {
         guard let node = value(map, key) else { return nil }
         if let value = node.bool { return value }
-        typeError(node, "`\(key)` must be true or false", found: node)
+        typeError(node, Phrase("`\(key)` 应是 `true` 或 `false`", en: "`\(key)` must be true or false"), found: node)
         return nil
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    private mutating func typeError(_ node: YAMLNode, _ message: String, found: YAMLNode) {
-        diagnostics.append(.error("handbook.yaml.type", "\(message), found \(found.kindName)", at: position(node)))
+    private mutating func typeError(_ node: YAMLNode, _ message: Phrase, found: YAMLNode) {
+        diagnostics.append(.error("handbook.yaml.type", Phrase("\(message.zh)，这里却是\(found.kindNameZh)", en: "\(message.en), found \(found.kindName)"),
+                                  at: position(node)))
     }
 
     private func diagnostic(for failure: YAMLFailure) -> Diagnostic {
@@ -187,12 +188,14 @@ struct YAMLReader {
         case .syntax:
             if let start = failure.start.map(position) {
                 // Reported where the unclosed quote or bracket opens; libyaml's own place is a note.
-                return .error("handbook.yaml.syntax", "invalid YAML: \(failure.message), which starts here", at: start,
-                              notes: ["libyaml stopped reading at line \(at.line), column \(at.column)"])
+                return .error("handbook.yaml.syntax",
+                              Phrase("YAML 写法有误：\(YAMLProblemWords.zh(failure.message))，从这里开始", en: "invalid YAML: \(failure.message), which starts here"),
+                              at: start,
+                              notes: [Phrase("读到第 \(at.line) 行第 \(at.column) 列才发现", en: "libyaml stopped reading at line \(at.line), column \(at.column)")])
             }
-            return .error("handbook.yaml.syntax", "invalid YAML: \(failure.message)", at: at)
+            return .error("handbook.yaml.syntax", Phrase("YAML 写法有误：\(YAMLProblemWords.zh(failure.message))", en: "invalid YAML: \(failure.message)"), at: at)
         case .duplicateKey:
-            return .error("handbook.yaml.duplicate-key", "duplicate key `\(failure.message)` in a mapping", at: at)
+            return .error("handbook.yaml.duplicate-key", Phrase("同一层里 `\(failure.message)` 写了两次", en: "duplicate key `\(failure.message)` in a mapping"), at: at)
         }
     }
 }

@@ -124,6 +124,9 @@ extension Diagnostic: Error {}
 extension Diagnostic: Codable {
     enum CodingKeys: String, CodingKey { case path, line, column, severity, rule, message, notes }
 
+    /// `encoder.userInfo[Diagnostic.languageKey] = HandbookConfig.Language.zhCN`: JSON messages in Chinese.
+    public static let languageKey = CodingUserInfoKey(rawValue: "handbook.language")!
+
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(position.path, forKey: .path)
@@ -131,8 +134,10 @@ extension Diagnostic: Codable {
         try container.encode(position.column, forKey: .column)
         try container.encode(severity, forKey: .severity)
         try container.encode(rule, forKey: .rule)
-        try container.encode(message, forKey: .message)
-        try container.encode(notes, forKey: .notes)
+        // In the language `languageKey` names (English without it); keys and rule ids stay.
+        let language = encoder.userInfo[Self.languageKey] as? HandbookConfig.Language ?? .en
+        try container.encode(message(in: language), forKey: .message)
+        try container.encode(notes(in: language), forKey: .notes)
     }
 
     public init(from decoder: Decoder) throws {

@@ -8,10 +8,17 @@ enum OutputSafety {
     static let marker = ".handbook-output"
 
     /// A reason when two folders (relative to the root, normalized) overlap.
-    static func overlap(output: String, content: String) -> String? {
-        if output == content { return "the output folder `\(output)` is the content folder; a build would replace the sources" }
-        if output.hasPrefix(content + "/") { return "the output folder `\(output)` is inside the content folder `\(content)`" }
-        if content.hasPrefix(output + "/") { return "the output folder `\(output)` holds the content folder `\(content)`" }
+    static func overlap(output: String, content: String) -> Phrase? {
+        if output == content {
+            return Phrase("输出文件夹 `\(output)` 就是内容文件夹，生成网站会把原稿覆盖掉",
+                          en: "the output folder `\(output)` is the content folder; a build would replace the sources")
+        }
+        if output.hasPrefix(content + "/") {
+            return Phrase("输出文件夹 `\(output)` 在内容文件夹 `\(content)` 里面", en: "the output folder `\(output)` is inside the content folder `\(content)`")
+        }
+        if content.hasPrefix(output + "/") {
+            return Phrase("输出文件夹 `\(output)` 包含了内容文件夹 `\(content)`", en: "the output folder `\(output)` holds the content folder `\(content)`")
+        }
         return nil
     }
 

@@ -21,7 +21,7 @@ struct Theme: Sendable {
             }
         } else {
             diagnostics.append(.warning("handbook.template.no-built-in",
-                "the built-in theme was not found beside the handbook executable; using templates/ only",
+                Phrase("在程序旁边找不到内置主题，只用 `templates/` 里的模板", en: "the built-in theme was not found beside the handbook executable; using templates/ only"),
                 at: SourcePosition(path: "templates", line: 1, column: 1)))
         }
         let override = root.appendingPathComponent("templates", isDirectory: true)
@@ -34,7 +34,7 @@ struct Theme: Sendable {
         for (name, file) in files where name.hasSuffix(".mustache") && !name.contains("/") {
             let templateName = String(name.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                diagnostics.append(.error("handbook.template.unreadable", "cannot read template",
+                diagnostics.append(.error("handbook.template.unreadable", Phrase("无法读取这个模板", en: "cannot read template"),
                                           at: SourcePosition(path: file.display, line: 1, column: 1)))
                 continue
             }
@@ -45,19 +45,19 @@ struct Theme: Sendable {
             case .success(let decoded): text = decoded
             case .failure(let problem):
                 // Where the bad byte is, as for content (a template saved in GBK, say).
-                diagnostics.append(.error("handbook.template.unreadable", "cannot read template: \(problem.message)",
+                diagnostics.append(.error("handbook.template.unreadable", Phrase("无法读取这个模板：\(problem.message(in: .zhCN))", en: "cannot read template: \(problem.message)"),
                                           at: problem.position))
                 continue
             }
             do {
                 templates[templateName] = try Template(text)
             } catch {
-                diagnostics.append(.error("handbook.template.syntax", "template syntax error: \(error.message)",
+                diagnostics.append(.error("handbook.template.syntax", Phrase("模板语法有误：\(TemplateWords.zh(error.message))", en: "template syntax error: \(error.message)"),
                     at: SourcePosition(path: file.display, line: error.line, column: error.column)))
             }
         }
         for name in pageTemplates where sources[name] == nil {
-            diagnostics.append(.error("handbook.template.missing", "the theme has no `\(name).mustache`",
+            diagnostics.append(.error("handbook.template.missing", Phrase("主题里缺少模板 `\(name).mustache`", en: "the theme has no `\(name).mustache`"),
                                       at: SourcePosition(path: "templates/\(name).mustache", line: 1, column: 1)))
         }
         // An unknown partial renders as nothing; refuse it here instead.
@@ -65,13 +65,14 @@ struct Theme: Sendable {
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             for reference in template.references where sources[reference.name] == nil {
                 diagnostics.append(.error("handbook.template.unknown-partial",
-                    "unknown partial `\(reference.name)`", at: SourcePosition(path: sources[name]!, line: reference.line, column: reference.column),
+                    Phrase("没有名为 `\(reference.name)` 的子模板", en: "unknown partial `\(reference.name)`"), at: SourcePosition(path: sources[name]!, line: reference.line, column: reference.column),
                     notes: Suggestion.note(for: reference.name, in: sources.keys)))
             }
         }
         for (template, reference) in unguardedCycles(references) {
             diagnostics.append(.error("handbook.template.recursion",
-                "partial `\(reference.name)` leads back to `\(template)` with no section around it; rendering would never end",
+                Phrase("子模板 `\(reference.name)` 又引用回 `\(template)`，外面没有区块包着，渲染会无限循环",
+                       en: "partial `\(reference.name)` leads back to `\(template)` with no section around it; rendering would never end"),
                 at: SourcePosition(path: sources[template]!, line: reference.line, column: reference.column)))
         }
         let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
@@ -116,12 +117,12 @@ struct Theme: Sendable {
     private static func listFiles(_ folder: URL, display: String, diagnostics: inout [Diagnostic]) -> [String] {
         guard let (_, tree) = FolderListing.tree(under: folder.path) else { return [] }
         for path in tree.outside {
-            diagnostics.append(.warning("handbook.template.symlink", "symbolic link leads outside \(display)/; not used",
+            diagnostics.append(.warning("handbook.template.symlink", Phrase("符号链接指向 `\(display)/` 之外，不予使用", en: "symbolic link leads outside \(display)/; not used"),
                                         at: SourcePosition(path: "\(display)/\(path)", line: 1, column: 1)))
         }
         // A dangling template is reported as unreadable below; a dangling asset here.
         for path in tree.dangling where !path.hasSuffix(".mustache") {
-            diagnostics.append(.warning("handbook.template.symlink", "symbolic link leads nowhere; not used",
+            diagnostics.append(.warning("handbook.template.symlink", Phrase("符号链接指向的文件不存在，不予使用", en: "symbolic link leads nowhere; not used"),
                                         at: SourcePosition(path: "\(display)/\(path)", line: 1, column: 1)))
         }
         return (tree.files + tree.dangling.filter { $0.hasSuffix(".mustache") }).sorted()
