@@ -79,7 +79,7 @@ enum PageResolver {
                        en: "`status: \(value)` is not a handbook status; the page\(others > 0 ? "s are" : " is") published as approved"
                            + (others > 0 ? " (and \(others) more page\(others == 1 ? "" : "s"))" : "")),
                 at: found.first,
-                notes: [Phrase("本手册的状态是 draft、review、approved、retired；不发布请写 draft 或 retired",
+                notes: [Phrase("本手册的状态是 `draft`、`review`、`approved`、`retired`；不发布请写 `draft` 或 `retired`",
                                en: "handbook's statuses are draft, review, approved and retired; write draft or retired to keep a page unpublished")])
         }
     }

@@ -9,7 +9,7 @@ enum RawHTMLCheck {
             Phrase("本页的原始 HTML 不会显示：第一处在第 \(line) 行第 \(dropped.column) 列，共 \(dropped.count) 处",
                    en: "this page's raw HTML is not shown: first at line \(line), column \(dropped.column); \(pieces)"),
             at: SourcePosition(path: body.filePath, line: line, column: dropped.column),
-            notes: [Phrase("只有在内容可信时，才在 handbook.yml 里写 `unsafe_html: true` 让它原样输出；否则请改用 Markdown 写法",
+            notes: [Phrase("只有在内容可信时，才在 handbook.yml 里写 `unsafe_html: true` 让它原样输出；否则请改用普通的正文写法",
                            en: "write it as Markdown, or set `unsafe_html: true` in handbook.yml if every author is trusted")])
     }
 }

@@ -20,10 +20,10 @@ enum DocumentParser {
         var reader = YAMLReader(path: file.path, firstLine: split.yamlFirstLine)
         if split.thematicBreak {
             reader.report(.warning("handbook.frontmatter.thematic-break",
-                Phrase("文件以 `---` 开头，但下面不是 `键: 值` 形式的 frontmatter，所以按分隔线（一条横线）处理",
+                Phrase("文件以 `---` 开头，但下面不是 `键: 值` 形式的文件头，所以按分隔线（一条横线）处理",
                        en: "the file starts with `---` but no `key: value` lines follow, so it is read as a thematic break (a line across), not as frontmatter"),
                 at: SourcePosition(path: file.path, line: 1, column: 1),
-                notes: [Phrase("要画线请写 `***`；要写 frontmatter，请在 `---` 下面写 `title: …` 这样的行",
+                notes: [Phrase("要画线请写 `***`；要写文件头，请在 `---` 下面写 `title: …` 这样的行",
                                en: "write `***` for a line; for frontmatter, put `title: …` lines after the `---`")]))
         }
         let map = split.yaml.map { reader.parseMapping($0) } ?? Fields()
@@ -51,7 +51,7 @@ enum DocumentParser {
         // that a department needs a name.
         if !departmentKeys.contains(where: { map.pair($0) != nil }) {
             reader.report(.error("handbook.frontmatter.missing-field",
-                Phrase("content/departments/ 里每个文件都是一个部门，这个文件没有部门的 frontmatter（`name`、`roles`）",
+                Phrase("content/departments/ 里每个文件都是一个部门，这个文件没有部门的文件头（`name`、`roles`）",
                        en: "every file in content/departments/ is a department, and this one has no department frontmatter (`name`, `roles`)"),
                 at: start,
                 notes: [Phrase("普通页面请放到别的文件夹（如 content/guides/）；若是部门，请写上 `name:`",
@@ -79,7 +79,7 @@ enum DocumentParser {
                                 _ start: SourcePosition, _ reader: inout YAMLReader) -> RawProcess? {
         if !["title", "owner", "status", "steps"].contains(where: { map.pair($0) != nil }) {
             reader.report(.error("handbook.frontmatter.missing-field",
-                Phrase("content/processes/ 里每个文件都是一个流程，这个文件没有流程的 frontmatter（`title`、`owner`、`status`、`steps`）",
+                Phrase("content/processes/ 里每个文件都是一个流程，这个文件没有流程的文件头（`title`、`owner`、`status`、`steps`）",
                        en: "every file in content/processes/ is a process, and this one has no process frontmatter (`title`, `owner`, `status`, `steps`)"),
                 at: start,
                 notes: [Phrase("普通页面请放到别的文件夹（如 content/guides/）",

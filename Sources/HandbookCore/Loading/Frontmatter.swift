@@ -110,7 +110,7 @@ struct Frontmatter: Sendable {
 
     private static func unterminated(_ path: String) -> Diagnostic {
         .error("handbook.frontmatter.unterminated",
-               Phrase("这里开始了 frontmatter，但后面没有结束的 `---` 行", en: "frontmatter starts here but has no closing `---` line"),
+               Phrase("文件头从这里开始，但后面没有结束的 `---` 行", en: "frontmatter starts here but has no closing `---` line"),
                at: SourcePosition(path: path, line: 1, column: 1),
                notes: [Phrase("如果第一行的 `---` 是想画一条分隔线，请改用 `***`，或在它前面空一行",
                               en: "if this `---` is meant as a thematic break (a line across), write `***` or put an empty line before it")])

@@ -50,10 +50,10 @@ enum PageFrontmatter {
                 meta.otherStatus = status
             } else {
                 reader.report(.error("handbook.page.unknown-status",
-                    Phrase("未知的状态 `\(status.value)`：请写 draft、review、approved 或 retired",
+                    Phrase("未知的状态 `\(status.value)`：请写 `draft`、`review`、`approved` 或 `retired`",
                            en: "unknown status `\(status.value)`; use draft, review, approved or retired"),
                     at: status.position,
-                    notes: Suggestion.nearest(to: status.value, in: statuses).map { [Phrase("是不是想写 \($0)？", en: "did you mean \($0)?")] } ?? []))
+                    notes: Suggestion.note(for: status.value, in: statuses)))
                 // A typo of a status: not published while it is unclear.
                 meta.status = .draft
             }
