@@ -92,6 +92,8 @@ struct TablePlaceTests {
         let result = Markdown.render("<!-- note -->\n\n文字\n\n<div>\n块\n</div>\n\n行内 <b>粗</b>\n\n| a |\n|---|\n| x <br> y |\n")
         #expect(result.rawHTML == RawHTMLPieces(count: 4, line: 5, column: 1))
         #expect(Markdown.render("<!-- 只有注释 -->\n").rawHTML == nil)
+        // On a list item's lazy continuation line, where cmark's column is off by the marker.
+        #expect(Markdown.render("- 列表项\n<a name=\"x\"></a>\n").rawHTML == RawHTMLPieces(count: 2, line: 2, column: 1))
         #expect(Markdown.render("<b>x</b>", unsafeHTML: true).rawHTML == nil)
     }
 
