@@ -80,6 +80,16 @@ struct TablePlaceTests {
         #expect(result.links.map(\.column) == [10])
     }
 
+    @Test("A table in a block quote or a list item: its cell links at their columns in the file")
+    func nestedTables() {
+        let quoted = Markdown.render("> | a | [l](x.md) |\n> |---|---|\n> | [m](y.md) | b |\n")
+        #expect(quoted.tableCount == 1)
+        #expect(quoted.links.map { [$0.line, $0.column] } == [[1, 9], [3, 5]])
+        let listed = Markdown.render("1. 步骤\n\n   | 列 | 值 |\n   |---|---|\n   | 甲 | [乙](z.md) |\n")
+        #expect(listed.tableCount == 1)
+        #expect(listed.links.map { [$0.line, $0.column] } == [[5, 10]])
+    }
+
     @Test("Reference links in cells use the page's definitions")
     func referenceLinks() {
         let result = Markdown.render("| [客服][cs] |\n|---|\n| [cs] |\n\n[cs]: cs.md\n")
