@@ -49,6 +49,24 @@ struct ColumnMap {
         return (line, characterColumn(line: line, byteColumn: byteColumn))
     }
 
+    /// The character column of raw HTML cmark reports at `byteColumn`: checked against the line
+    /// as links are (on a paragraph's later lines cmark counts from the paragraph's first
+    /// column); the first place on the line where `literal` starts when the reported one is not.
+    func htmlColumn(line: Int, byteColumn: Int, literal: String) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return characterColumn(line: line, byteColumn: byteColumn) }
+        let text = self.line(line)
+        let wanted = Array(literal.utf8.prefix { $0 != UInt8(ascii: "\n") })
+        guard !wanted.isEmpty else { return characterColumn(line: line, byteColumn: byteColumn) }
+        let reported = text.startIndex + byteColumn - 1
+        if reported >= text.startIndex, reported <= text.endIndex, text[reported...].starts(with: wanted) {
+            return characterColumn(line: line, byteColumn: byteColumn)
+        }
+        for index in text.indices where text[index] == wanted[0] && text[index...].starts(with: wanted) {
+            return characterColumn(line: line, byteColumn: index - text.startIndex + 1)
+        }
+        return characterColumn(line: line, byteColumn: byteColumn)
+    }
+
     /// Whether a link (an image) written at `index` of `text` leads to `wanted`.
     private static func leads(_ text: [UInt8], at index: Int, image: Bool, to wanted: [UInt8]) -> Bool {
         guard index >= 0, index < text.count else { return false }

@@ -59,7 +59,9 @@ public enum Markdown {
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 let line = Int(cmark_node_get_start_line(node))
-                found.html(node, line: line, column: columns.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                found.html(node, line: line, column: columns.htmlColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)),
+                                                                         literal: literal))
             case CMARK_NODE_HEADING:
                 blockEnd = Int(cmark_node_get_end_line(node))
                 let custom = headingAttributes(node)

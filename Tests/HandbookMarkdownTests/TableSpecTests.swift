@@ -80,6 +80,16 @@ struct TablePlaceTests {
         #expect(result.links.map(\.column) == [10])
     }
 
+    @Test("A table in a block quote or a list item: its cell links at their columns in the file")
+    func nestedTables() {
+        let quoted = Markdown.render("> | a | [l](x.md) |\n> |---|---|\n> | [m](y.md) | b |\n")
+        #expect(quoted.tableCount == 1)
+        #expect(quoted.links.map { [$0.line, $0.column] } == [[1, 9], [3, 5]])
+        let listed = Markdown.render("1. 步骤\n\n   | 列 | 值 |\n   |---|---|\n   | 甲 | [乙](z.md) |\n")
+        #expect(listed.tableCount == 1)
+        #expect(listed.links.map { [$0.line, $0.column] } == [[5, 10]])
+    }
+
     @Test("Reference links in cells use the page's definitions")
     func referenceLinks() {
         let result = Markdown.render("| [客服][cs] |\n|---|\n| [cs] |\n\n[cs]: cs.md\n")
@@ -92,6 +102,8 @@ struct TablePlaceTests {
         let result = Markdown.render("<!-- note -->\n\n文字\n\n<div>\n块\n</div>\n\n行内 <b>粗</b>\n\n| a |\n|---|\n| x <br> y |\n")
         #expect(result.rawHTML == RawHTMLPieces(count: 4, line: 5, column: 1))
         #expect(Markdown.render("<!-- 只有注释 -->\n").rawHTML == nil)
+        // On a list item's lazy continuation line, where cmark's column is off by the marker.
+        #expect(Markdown.render("- 列表项\n<a name=\"x\"></a>\n").rawHTML == RawHTMLPieces(count: 2, line: 2, column: 1))
         #expect(Markdown.render("<b>x</b>", unsafeHTML: true).rawHTML == nil)
     }
 
