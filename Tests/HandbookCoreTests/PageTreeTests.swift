@@ -175,4 +175,26 @@ struct PageTreeTests {
         let site = try await TestHandbook(["content/long.md": "# 长页\n\n\(long)\n"]).build()
         #expect(site.text(SearchIndex.path).contains("深处关键词"))
     }
+
+    @Test("Without index.md, a top-level README.md is the home text; with one, README is a page of its own")
+    func topReadme() async throws {
+        let handbook = try TestHandbook(["content/README.md": "# 关于本手册\n\nREADME-正文\n", "content/a.md": "# A\n"])
+        let site = try await handbook.build()
+        #expect(site.text(Routes.home).contains("README-正文"))
+        #expect(!site.exists("README/index.html"))
+        try handbook.write(["content/index.md": "# 首页\n\nINDEX-正文\n"])
+        let again = try await handbook.build()
+        #expect(again.text(Routes.home).contains("INDEX-正文"))
+        #expect(again.text("README/index.html").contains("README-正文"))
+    }
+
+    @Test("Exclude globs: a name at any depth, a path from the content folder, ** across folders")
+    func globs() {
+        #expect(Glob("CODENOTIFY").matches("a/b/CODENOTIFY"))
+        #expect(Glob("_category_.yml").matches("_category_.yml"))
+        #expect(Glob("*.tmp").matches("x/y.tmp") && !Glob("*.tmp").matches("x/y.tmpl"))
+        #expect(Glob("**/drafts/**").matches("guides/drafts/x.md") && Glob("**/drafts/**").matches("drafts/x.md"))
+        #expect(Glob("archive/2019").matches("archive/2019/q1/x.md") && !Glob("archive/2019").matches("old/archive/2019/x.md"))
+        #expect(!Glob("drafts").matches("guides/drafted.md"))
+    }
 }

@@ -8,6 +8,9 @@ public final class DocumentCache: Sendable {
         var size: Int
         var document: RawDocument?
         var diagnostics: [Diagnostic]
+        /// What the file was read as: a top-level README.md is the home text only while there
+        /// is no index.md, so the same unchanged file may have to be read again as a page.
+        var kind: SourceFile.Kind = .page
     }
 
     // Guarded by the lock; entries are values, so nothing escapes it.
@@ -34,7 +37,7 @@ public final class DocumentCache: Sendable {
         let stamp = (current.modified, current.size)
         lock.lock()
         defer { lock.unlock() }
-        guard let hit = entries[entry.path], hit.modified == stamp.0, hit.size == stamp.1 else { return nil }
+        guard let hit = entries[entry.path], hit.modified == stamp.0, hit.size == stamp.1, hit.kind == entry.kind else { return nil }
         return (hit.document, hit.diagnostics)
     }
 
@@ -42,7 +45,7 @@ public final class DocumentCache: Sendable {
         guard let stamp else { return }
         lock.lock()
         defer { lock.unlock() }
-        entries[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics)
+        entries[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics, kind: entry.kind)
     }
 
     /// Plain `stat`: called for every file on every rebuild, where FileManager's attribute
