@@ -260,6 +260,11 @@ public enum Pipeline {
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
     }
 
+    /// The language named in handbook.yml (default zh-CN), for commands that load nothing else.
+    public static func language(root: URL) -> HandbookConfig.Language {
+        HandbookLoader.loadConfig(root: root).0.language
+    }
+
     /// The content folder named in handbook.yml (default `content`).
     public static func contentFolder(root: URL) -> String {
         HandbookLoader.loadConfig(root: root).0.contentFolder

@@ -58,7 +58,10 @@ struct ReviewRuleTests {
         // Reading YAML
         Case("yaml-syntax", [.error("1️⃣", "handbook.yaml.syntax"), .error("2️⃣", "handbook.yaml.syntax"),
                              .error("3️⃣", "handbook.yaml.syntax"), .error("4️⃣", "handbook.yaml.syntax"),
-                             .error("5️⃣", "handbook.yaml.syntax")]),
+                             .error("5️⃣", "handbook.yaml.syntax"),
+                             // A quote left open at line 5 and closed by the next quote, at line 17: a note points at line 5.
+                             .error("6️⃣", "handbook.yaml.syntax", notes: [
+                                 "the quote opened at line 5, column 10 closes only here: is its closing quote missing there?"])]),
         Case("yaml-duplicate-key", [.error("1️⃣", "handbook.yaml.duplicate-key")]),
         Case("yaml-duplicate-key-nested", [.error("1️⃣", "handbook.yaml.duplicate-key")]),
         Case("yaml-duplicate-key-flow", [.error("1️⃣", "handbook.yaml.duplicate-key")]),

@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "exclude", "ignore_keys"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -158,15 +158,29 @@ enum HandbookLoader {
         return (config, reader.diagnostics)
     }
 
-    /// `severity: {handbook.process.review-overdue: warning, …}`: a level per rule id.
+    /// `rules: {handbook.process.review-overdue: warning, …}`: a level per rule id. `severity:`
+    /// is its former name, still read (`rules:` wins where both name a rule).
     private static func readSeverity(_ map: Fields, into config: inout HandbookConfig, reader: inout YAMLReader) {
-        guard let node = reader.value(map, "severity"), let rules = reader.requireMapping(node, "`severity`") else { return }
+        for name in ["severity", "rules"] {
+            guard let node = reader.value(map, name), let rules = reader.requireMapping(node, "`\(name)`") else { continue }
+            readRuleLevels(rules, into: &config, reader: &reader)
+        }
+    }
+
+    private static func readRuleLevels(_ rules: Fields, into config: inout HandbookConfig, reader: inout YAMLReader) {
         let levels = HandbookConfig.RuleLevel.allCases.map(\.rawValue)
         for (key, value) in rules.pairs {
             guard let rule = reader.scalar(key, "a rule id"), let level = reader.scalar(value, "`\(rule.value)`") else { continue }
             guard rule.value.hasPrefix("handbook."), rule.value.split(separator: ".").count >= 3 else {
                 reader.report(.error("handbook.config.severity", Phrase("`\(rule.value)` 不是规则编号（形如 `handbook.process.review-overdue`）", en: "`\(rule.value)` is not a rule id such as handbook.process.review-overdue"),
                                      at: rule.position))
+                continue
+            }
+            // Only rules that exist: a misspelt id would otherwise change nothing, silently.
+            guard RuleCatalog.rule(rule.value) != nil else {
+                reader.report(.error("handbook.config.severity",
+                                     Phrase("没有规则 `\(rule.value)`（`handbook explain` 列出全部规则）", en: "no rule `\(rule.value)` (`handbook explain` lists them all)"),
+                                     at: rule.position, notes: Suggestion.note(for: rule.value, in: RuleCatalog.ids)))
                 continue
             }
             guard let parsed = HandbookConfig.RuleLevel(rawValue: level.value) else {

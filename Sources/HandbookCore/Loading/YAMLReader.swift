@@ -193,7 +193,15 @@ struct YAMLReader {
                               at: start,
                               notes: [Phrase("读到第 \(at.line) 行第 \(at.column) 列才发现", en: "libyaml stopped reading at line \(at.line), column \(at.column)")])
             }
-            return .error("handbook.yaml.syntax", Phrase("YAML 写法有误：\(YAMLProblemWords.zh(failure.message))", en: "invalid YAML: \(failure.message)"), at: at)
+            var notes: [Phrase] = []
+            if let mark = failure.mark, let quote = QuoteScan.opening(closingOn: mark.line - 1, in: lines) {
+                // A quote left open lines above, closed by the next quote: libyaml stops here.
+                let line = quote.line + 1 + lineOffset
+                notes.append(Phrase("第 \(line) 行第 \(quote.column) 列的引号到这里才闭合：那里是否少了结束引号？",
+                                    en: "the quote opened at line \(line), column \(quote.column) closes only here: is its closing quote missing there?"))
+            }
+            return .error("handbook.yaml.syntax", Phrase("YAML 写法有误：\(YAMLProblemWords.zh(failure.message))", en: "invalid YAML: \(failure.message)"),
+                          at: at, notes: notes)
         case .duplicateKey:
             return .error("handbook.yaml.duplicate-key", Phrase("同一层里 `\(failure.message)` 写了两次", en: "duplicate key `\(failure.message)` in a mapping"), at: at)
         }
