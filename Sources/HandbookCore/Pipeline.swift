@@ -17,6 +17,9 @@ public enum Pipeline {
         /// operating system instead of being freed object by object on one core (about 40 ms at
         /// 2,000 processes). Off for callers that build again (tests, `serve`).
         public var leaveModelToExit = false
+        /// Read approved versions from git when the handbook is in a work tree (the command
+        /// line's default; `--no-history` turns it off). Off for library callers unless asked.
+        public var history = false
 
         public init(root: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, date: Date = Date()) {
             self.root = root
@@ -39,6 +42,11 @@ public enum Pipeline {
         /// `build`: CPU time spent making and writing each kind of file (page template, or
         /// `handbook.json`, `search index`, `files copied`), most first.
         public var kindTimes: [(kind: String, cpu: Duration)] = []
+        /// What the build could not find and says once (no git, a shallow clone): not
+        /// diagnostics, so that a CI clone does not fail `--strict`.
+        public var notices: [Phrase] = []
+        /// Why no history was read although asked for (no git work tree): `build` says it.
+        public var historyUnavailable: Phrase?
     }
 
     public struct IOFailure: Error, CustomStringConvertible {
@@ -246,11 +254,24 @@ public enum Pipeline {
         let start = ContinuousClock.now
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
         let loadTime = start.duration(to: .now)
-        let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
-                                                         today: printedDate(options.date), memo: cache?.markdown,
-                                                         results: cache?.resolution)
+        // git runs, and old versions are parsed, while today's files are checked.
+        let history = options.history ? Task { await HistoryStage.read(loaded, root: options.root) } : nil
+        var (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
+                                                       today: printedDate(options.date), memo: cache?.markdown,
+                                                       results: cache?.resolution)
+        var notices: [Phrase] = []
+        var unavailable: Phrase?
+        if let history {
+            let read = await history.value
+            found += HistoryStage.check(loaded, read)
+            handbook.history = HistoryStage.byProcessID(loaded, read)
+            notices = read.notices
+            unavailable = read.unavailable
+        }
         let diagnostics = (loaded.diagnostics + found).sortedByPosition().leveled(strict: options.strict, severity: loaded.config.severity)
         var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
+        report.notices = notices
+        report.historyUnavailable = unavailable
         report.timings = [("load", loadTime), ("check", start.duration(to: .now) - loadTime)]
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
     }

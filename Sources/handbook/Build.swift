@@ -14,6 +14,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .customLong("no-spare"),
           help: "Keep no copy of the replaced output beside the new one (.NAME.spare, which the next build writes over instead of creating every file anew).")
     var noSpare = false
+    @Flag(name: .customLong("no-history"),
+          help: "Do not read approved versions from git (no version history, comparison pages or version checks).")
+    var noHistory = false
 
     func run() async throws {
         let start = ContinuousClock.now
@@ -22,6 +25,7 @@ struct Build: AsyncParsableCommand {
             drafts: drafts, strict: strict, date: Console.buildDate())
         options.keepSpare = !noSpare
         options.leaveModelToExit = true
+        options.history = !noHistory
         let report: Pipeline.Report
         do {
             report = try await Pipeline.build(options)
@@ -30,6 +34,7 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Console.print(report.diagnostics)
+        Console.print(notices: [report.historyUnavailable].compactMap { $0 } + report.notices)
         guard report.published else {
             Console.error("Build failed: \(Console.counts(report.diagnostics)); nothing was published.")
             throw ExitCode(1)

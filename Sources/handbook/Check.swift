@@ -10,14 +10,19 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "The handbook folder.") var root = "."
     @Option(help: "text or json.") var format = Format.text
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Flag(name: .customLong("no-history"),
+          help: "Do not read approved versions from git (no version history, comparison pages or version checks).")
+    var noHistory = false
 
     func run() async throws {
         var options = Pipeline.Options(root: try Console.root(root), strict: strict, date: Console.buildDate())
         options.leaveModelToExit = true
+        options.history = !noHistory
         let report = await Pipeline.check(options)
         switch format {
         case .text:
             Console.print(report.diagnostics)
+        Console.print(notices: report.notices)
             print("\(Console.counts(report.diagnostics)) in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
         case .json:
             let encoder = JSONEncoder()

@@ -8,6 +8,11 @@ enum Console {
         for diagnostic in diagnostics { error(diagnostic.formatted) }
     }
 
+    /// What the build could not find (no git, a shallow clone), said once each.
+    static func print(notices: [Phrase]) {
+        for notice in notices { error("note: \(notice.en)") }
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

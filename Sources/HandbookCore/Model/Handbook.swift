@@ -8,6 +8,8 @@ public struct Handbook: Sendable {
     public var home: Page?
     /// Content files published as they are (content paths).
     public var assets: [String] = []
+    /// Each process's approved versions from git, by process id (empty without history).
+    var history: [String: ProcessHistory] = [:]
 
     public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
     public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }
