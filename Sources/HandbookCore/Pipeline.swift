@@ -264,7 +264,9 @@ public enum Pipeline {
         if let history {
             let read = await history.value
             found += HistoryStage.check(loaded, read)
-            handbook.history = HistoryStage.byProcessID(loaded, read)
+            let parties = PartyNames(handbook.departments, language: loaded.config.language)
+            handbook.history = await HistoryStage.latestChanges(HistoryStage.byProcessID(loaded, read), handbook: handbook, parties: parties)
+            handbook.historyParties = parties
             notices = read.notices
             unavailable = read.unavailable
         }

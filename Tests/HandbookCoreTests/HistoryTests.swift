@@ -150,6 +150,23 @@ struct HistoryTests {
         #expect(whole.contains("接收后15分钟内") && whole.contains("数据归档") && whole.contains("2a 满意度回访"))
     }
 
+    @Test("Role pages and training sheets mark the steps the latest version changed, with what changed")
+    func impact() async throws {
+        let site = try await Self.build(try Self.repository())
+        for path in ["training/customer-service/cs-supervisor/index.html", "roles/customer-service/cs-supervisor/index.html"] {
+            let page = site.text(path)
+            let marks = page.matches(of: /<span class="badge step-changed"[^>]*>([^<]*)<\/span>(?: <span class="small change-what">([^<]*)<\/span>)?/)
+                .map { "\($0.output.1) \($0.output.2.map(String.init) ?? "")" }
+            #expect(marks == ["本版变更 责任部门/岗位：品保部（质检工程师） → 客服部（客服主管）", "本版变更 步骤名称：归档 → 数据归档"], "\(path)")
+        }
+        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn.
+        #expect(!site.text("training/customer-service/cs-agent/index.html").contains("step-changed"))
+        let json = site.text("handbook.json")
+        #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
+        // 1.1 counts at its last commit: the rename, made under 1.1.
+        #expect(json.contains("\"message\" : \"批准 2.0\"") && json.contains("\"message\" : \"改名\""))
+    }
+
     @Test("The same commit builds the same bytes, whatever the day")
     func reproducible() async throws {
         let handbook = try Self.repository()

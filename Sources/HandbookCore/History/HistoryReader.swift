@@ -6,7 +6,8 @@ import Foundation
 /// cores, by the parser the build uses.
 enum HistoryReader {
     /// `processPaths`: today's process files, as content paths (`processes/x.md`).
-    static func read(root: URL, contentFolder: String, processPaths: [String]) async -> HandbookHistory {
+    static func read(root: URL, contentFolder: String, processPaths: [String],
+                     today: [String: RawProcess] = [:]) async -> HandbookHistory {
         var history = HandbookHistory()
         guard let tree = Git.workTree(at: root) else {
             history.unavailable = Phrase("不在 git 仓库中（或未安装 git）：不显示版本历史，也不做版本检查。",
@@ -29,7 +30,7 @@ enum HistoryReader {
             let contentPath = String(path.dropFirst(gitPrefix.count))
             for touch in touches { wanted[touch.blob, default: []].insert(contentPath) }
         }
-        let parsed = await parse(wanted, contents: contents, contentFolder: contentFolder)
+        let parsed = await parse(wanted, contents: contents, contentFolder: contentFolder, today: today)
         var cut = 0
         var missing = 0
         for path in processPaths {
@@ -77,14 +78,41 @@ enum HistoryReader {
         return history
     }
 
+    /// The frontmatter has a top-level `status:` line (a key at column 1 of a block mapping) with
+    /// a status other than `approved`. Anything unusual (flow style, no such line) says false,
+    /// and the file is parsed.
+    static func notApproved(_ bytes: [UInt8]) -> Bool {
+        guard bytes.starts(with: Array("---".utf8)) else { return false }
+        var lineStart = 0
+        var first = true
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[lineStart..<lineEnd]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if !first, line.elementsEqual("---".utf8) { return false }
+            first = false
+            if line.starts(with: Array("status:".utf8)) {
+                var value = String(decoding: line.dropFirst(7), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+                if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+                return ["draft", "review", "retired"].contains(value)
+            }
+            lineStart = lineEnd + 1
+        }
+        return false
+    }
+
     struct Key: Hashable, Sendable {
         var blob: String
         var path: String
     }
 
     /// Each wanted blob parsed as the process file it was, in slices on all cores.
+    /// `today`: the files as loaded, by content path: a version that is today's file is not
+    /// parsed again. A file whose frontmatter says at its top level that it is not approved is
+    /// not parsed at all: it cannot be a version (drafts were half the blobs of the benchmark).
     private static func parse(_ wanted: [String: Set<String>], contents: [String: [UInt8]],
-                              contentFolder: String) async -> [Key: RawProcess] {
+                              contentFolder: String, today: [String: RawProcess]) async -> [Key: RawProcess] {
         let keys = wanted.flatMap { blob, paths in paths.map { Key(blob: blob, path: $0) } }
         let slice = max(32, keys.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         return await withTaskGroup(of: [(Key, RawProcess)].self) { group in
@@ -92,8 +120,9 @@ enum HistoryReader {
                 let part = keys[start..<min(start + slice, keys.count)]
                 group.addTask {
                     part.compactMap { key in
-                        guard let bytes = contents[key.blob],
+                        guard let bytes = contents[key.blob], !notApproved(bytes),
                               case .success(let text) = SourceFile.decode(bytes, path: key.path) else { return nil }
+                        if let loaded = today[key.path], loaded.file.text == text { return (key, loaded) }
                         let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: text)
                         guard case .process(let raw)? = DocumentParser.parse(file).0 else { return nil }
                         return (key, raw)

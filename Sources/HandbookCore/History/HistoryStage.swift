@@ -4,8 +4,10 @@ import Foundation
 /// checks today's files against them, and hands them to the model by process id.
 enum HistoryStage {
     static func read(_ loaded: LoadedHandbook, root: URL) async -> HandbookHistory {
-        let paths = processes(loaded).map(\.file.contentPath)
-        return await HistoryReader.read(root: root, contentFolder: loaded.config.contentFolder, processPaths: paths)
+        let raws = processes(loaded)
+        let today = Dictionary(raws.map { ($0.file.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        return await HistoryReader.read(root: root, contentFolder: loaded.config.contentFolder,
+                                        processPaths: raws.map(\.file.contentPath), today: today)
     }
 
     static func check(_ loaded: LoadedHandbook, _ history: HandbookHistory) -> [Diagnostic] {
@@ -23,6 +25,25 @@ enum HistoryStage {
             if let found = history.processes[raw.file.contentPath], !found.versions.isEmpty { byID[raw.id.value] = found }
         }
         return byID
+    }
+
+    /// Each latest version against the one before, on all cores, for processes whose file today
+    /// is that latest version (an edit not yet committed marks nothing).
+    static func latestChanges(_ histories: [String: ProcessHistory], handbook: Handbook,
+                              parties: PartyNames) async -> [String: ProcessHistory] {
+        await withTaskGroup(of: (String, VersionComparison).self) { group in
+            for (id, history) in histories where history.versions.count > 1 {
+                guard let process = handbook.process(id), process.version == history.versions.last?.version else { continue }
+                group.addTask {
+                    let versions = history.versions
+                    return (id, VersionComparison(old: versions[versions.count - 2].raw, new: versions[versions.count - 1].raw,
+                                                  party: parties.resolve, endWord: "end"))
+                }
+            }
+            var result = histories
+            for await (id, comparison) in group { result[id]?.latestChanges = comparison }
+            return result
+        }
     }
 
     private static func processes(_ loaded: LoadedHandbook) -> [RawProcess] {

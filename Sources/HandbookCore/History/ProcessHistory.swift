@@ -31,6 +31,9 @@ struct ProcessHistory: Sendable {
     var cut: Bool
     /// The file had other names in older commits (renames followed).
     var formerPaths: [String] = []
+    /// What the latest version changed from the one before, when today's file is the latest
+    /// version: marks the steps on role pages and training sheets, and goes into handbook.json.
+    var latestChanges: VersionComparison?
 
     var latest: ProcessVersion? { versions.last }
 }

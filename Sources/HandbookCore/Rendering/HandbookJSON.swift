@@ -21,7 +21,7 @@ enum HandbookJSON {
             return .object([
                 "approved_by": JSONText(process.approvedBy), "category": JSONText(process.category),
                 "effective": JSONText(process.effective), "goals": JSONText(process.goals), "id": .string(process.id),
-                "inputs": JSONText(process.inputs), "owner": .string(process.ownerID),
+                "inputs": JSONText(process.inputs), "latest_changes": latestChanges(process, handbook), "owner": .string(process.ownerID),
                 "review_due": JSONText(process.reviewDue), "status": .string(process.status.rawValue),
                 "steps": .array(process.steps.map { step in
                     .object([
@@ -36,6 +36,7 @@ enum HandbookJSON {
                 }),
                 "summary": JSONText(process.summary), "title": .string(process.title),
                 "url": .string(Routes.href(Routes.process(process.id))), "version": JSONText(process.version),
+                "versions": versions(process, handbook),
             ])
         }
         let export: JSONText = .object([

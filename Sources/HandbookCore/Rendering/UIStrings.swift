@@ -76,6 +76,7 @@ enum UIStrings {
         "compareMovedFrom": "第 {from} 步 → 第 {to} 步", "compareParties": "部门与岗位按当前组织架构显示名称。",
         "compareSummary": "变更说明", "compareEmpty": "（无）", "compareTitleField": "流程名称", "compareStepType": "步骤类型",
         "compareDeleted": "删除：", "compareInserted": "新增：", "compareBack": "返回流程",
+        "stepNew": "本版新增", "stepChanged": "本版变更", "changedSince": "自版本 {v} 以来",
     ]
 
     static let en: [String: String] = [
@@ -147,5 +148,6 @@ enum UIStrings {
         "compareMovedFrom": "step {from} → step {to}", "compareParties": "Departments and roles are named as the organisation names them today.",
         "compareSummary": "Change note", "compareEmpty": "(none)", "compareTitleField": "Title", "compareStepType": "Step type",
         "compareDeleted": "Removed: ", "compareInserted": "Added: ", "compareBack": "Back to the process",
+        "stepNew": "New in this version", "stepChanged": "Changed in this version", "changedSince": "since version {v}",
     ]
 }

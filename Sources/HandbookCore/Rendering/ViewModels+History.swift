@@ -54,7 +54,7 @@ extension ViewModels {
         }
         model["old"] = .object(side(old))
         model["new"] = .object(side(new))
-        let parties = PartyNames(handbook.departments, language: handbook.config.language)
+        let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
         let comparison = VersionComparison(old: old.raw, new: new.raw, party: parties.resolve, endWord: strings["end"]!)
         model["none"] = .bool(comparison.isEmpty)
         // Every flag set: a missing key would be looked up in the page around it.
@@ -90,6 +90,35 @@ extension ViewModels {
         model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title]),
                                                      footer: title, language: handbook.config.language))
         return model
+    }
+
+    /// A step new or changed in the latest approved version, for the rows of role pages and
+    /// training sheets: `changed` is `{label, what}` (what changed, field by field, old → new)
+    /// or false. Only fields people act on are named; a changed `next` is said as "next step".
+    func changeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
+        let process = handbook.processes[index]
+        guard let changes = handbook.history[process.id]?.latestChanges else { return false }
+        let id = process.steps[stepIndex].id
+        let since = handbook.history[process.id]?.versions.dropLast().last?.version ?? ""
+        if changes.added.contains(where: { $0.id == id }) {
+            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+        }
+        var what: [String] = []
+        if let renamed = changes.renamed.first(where: { $0.id == id }) {
+            what.append("\(strings["stepName"]!)：\(renamed.old) → \(renamed.new)")
+        }
+        if let step = changes.steps.first(where: { $0.id == id }) {
+            for field in step.fields {
+                let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
+                let label = strings[labels[field.field] ?? field.field] ?? field.field
+                func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values) }
+                // Duties are long: named, not quoted; the comparison page has the words.
+                what.append(field.field == "duties" ? label : "\(label)：\(shown(field.old)) → \(shown(field.new))")
+            }
+        }
+        guard !what.isEmpty else { return false }
+        return ["label": .string(strings["stepChanged"]!), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
+                "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
     }
 
     private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {
