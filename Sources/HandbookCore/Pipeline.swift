@@ -19,6 +19,9 @@ public enum Pipeline {
         public var leaveModelToExit = false
         /// The language of diagnostics and summaries (`--lang`); nil: handbook.yml's `language`.
         public var language: HandbookConfig.Language?
+        /// Read approved versions from git when the handbook is in a work tree (the command
+        /// line's default; `--no-history` turns it off). Off for library callers unless asked.
+        public var history = false
 
         public init(root: URL, output: URL? = nil, drafts: Bool = false, strict: Bool = false, date: Date = Date()) {
             self.root = root
@@ -43,6 +46,11 @@ public enum Pipeline {
         public var kindTimes: [(kind: String, cpu: Duration)] = []
         /// What to print diagnostics in: `Options.language`, else handbook.yml's `language`.
         public var language: HandbookConfig.Language = .zhCN
+        /// What the build could not find and says once (no git, a shallow clone): not
+        /// diagnostics, so that a CI clone does not fail `--strict`.
+        public var notices: [Phrase] = []
+        /// Why no history was read although asked for (no git work tree): `build` says it.
+        public var historyUnavailable: Phrase?
     }
 
     public struct IOFailure: Error, CustomStringConvertible {
@@ -250,12 +258,27 @@ public enum Pipeline {
         let start = ContinuousClock.now
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
         let loadTime = start.duration(to: .now)
-        let (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
-                                                         today: printedDate(options.date), memo: cache?.markdown,
-                                                         results: cache?.resolution)
+        // git runs, and old versions are parsed, while today's files are checked.
+        let history = options.history ? Task { await HistoryStage.read(loaded, root: options.root) } : nil
+        var (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
+                                                       today: printedDate(options.date), memo: cache?.markdown,
+                                                       results: cache?.resolution)
+        var notices: [Phrase] = []
+        var unavailable: Phrase?
+        if let history {
+            let read = await history.value
+            found += HistoryStage.check(loaded, read)
+            let parties = PartyNames(handbook.departments, language: loaded.config.language)
+            handbook.history = await HistoryStage.latestChanges(HistoryStage.byProcessID(loaded, read), handbook: handbook, parties: parties)
+            handbook.historyParties = parties
+            notices = read.notices
+            unavailable = read.unavailable
+        }
         let diagnostics = (loaded.diagnostics + found).sortedByPosition().leveled(strict: options.strict, severity: loaded.config.severity)
         var report = Report(diagnostics: diagnostics, fileCount: loaded.fileCount)
         report.language = options.language ?? loaded.config.language
+        report.notices = notices
+        report.historyUnavailable = unavailable
         report.timings = [("load", loadTime), ("check", start.duration(to: .now) - loadTime)]
         return (diagnostics.hasErrors ? nil : handbook, loaded, report)
     }

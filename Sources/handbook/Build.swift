@@ -16,6 +16,9 @@ struct Build: AsyncParsableCommand {
     var noSpare = false
     @Option(name: .customLong("lang"), help: "Language of diagnostics and summaries: zh-CN or en (default: `language` of handbook.yml).")
     var language: HandbookConfig.Language?
+    @Flag(name: .customLong("no-history"),
+          help: "Do not read approved versions from git (no version history, comparison pages or version checks).")
+    var noHistory = false
 
     func run() async throws {
         let start = ContinuousClock.now
@@ -25,6 +28,7 @@ struct Build: AsyncParsableCommand {
         options.keepSpare = !noSpare
         options.language = language
         options.leaveModelToExit = true
+        options.history = !noHistory
         let report: Pipeline.Report
         do {
             report = try await Pipeline.build(options)
@@ -34,6 +38,7 @@ struct Build: AsyncParsableCommand {
         }
         let zh = report.language == .zhCN
         Console.print(report.diagnostics, in: report.language)
+        Console.print(notices: [report.historyUnavailable].compactMap { $0 } + report.notices, in: report.language)
         guard report.published else {
             let counts = Console.counts(report.diagnostics, in: report.language)
             Console.error(zh ? "生成失败：\(counts)；没有发布任何内容。" : "Build failed: \(counts); nothing was published.")

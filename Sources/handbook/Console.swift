@@ -8,6 +8,11 @@ enum Console {
         for diagnostic in diagnostics { error(diagnostic.formatted(in: language)) }
     }
 
+    /// What the build could not find (no git, a shallow clone), said once each.
+    static func print(notices: [Phrase], in language: HandbookConfig.Language) {
+        for notice in notices { error(language == .zhCN ? "提示：\(notice.zh)" : "note: \(notice.en)") }
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

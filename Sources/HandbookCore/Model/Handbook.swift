@@ -14,6 +14,10 @@ public struct Handbook: Sendable {
     public var redirects: [Redirect] = []
     /// Published plain pages as folders and sections (`PageTree`).
     public let pageTree: PageTree
+    /// Each process's approved versions from git, by process id (empty without history).
+    var history: [String: ProcessHistory] = [:]
+    /// Old versions' party references named as today's organisation names them, made once.
+    var historyParties: PartyNames?
 
     public func department(_ id: String) -> Department? { departmentIndex[id].map { departments[$0] } }
     public func process(_ id: String) -> Process? { processIndex[id].map { processes[$0] } }

@@ -20,6 +20,10 @@ public enum Routes {
     /// A file beside the process page, not a folder of its own: one folder fewer per process
     /// (20,000 fewer inodes to make at 20,000 processes, and 4 KB of disk each).
     public static func feedbackForm(_ id: String) -> String { "processes/\(segment(id))/feedback.html" }
+    /// What changed between two approved versions of a process, beside its page.
+    public static func processComparison(_ id: String, old: String, new: String) -> String {
+        "processes/\(segment(id))/changes/\(segment(old + ".." + new))/index.html"
+    }
     public static func department(_ id: String) -> String { "departments/\(segment(id))/index.html" }
     public static func training(_ departmentID: String) -> String { "training/\(segment(departmentID))/index.html" }
     public static func training(_ departmentID: String, role: String) -> String {

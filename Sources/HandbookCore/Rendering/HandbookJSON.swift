@@ -22,7 +22,7 @@ enum HandbookJSON {
                 "approved_by": JSONText(process.approvedBy), "category": JSONText(process.category),
                 "confirmations": confirmations(process, in: handbook),
                 "effective": JSONText(process.effective), "goals": JSONText(process.goals), "id": .string(process.id),
-                "inputs": JSONText(process.inputs), "owner": .string(process.ownerID),
+                "inputs": JSONText(process.inputs), "latest_changes": latestChanges(process, handbook), "owner": .string(process.ownerID),
                 "review_due": JSONText(process.reviewDue), "status": .string(process.status.rawValue),
                 "steps": .array(process.steps.map { step in
                     .object([
@@ -37,6 +37,7 @@ enum HandbookJSON {
                 }),
                 "summary": JSONText(process.summary), "title": .string(process.title),
                 "url": .string(Routes.href(Routes.process(process.id))), "version": JSONText(process.version),
+                "versions": versions(process, handbook),
             ])
         }
         let export: JSONText = .object([

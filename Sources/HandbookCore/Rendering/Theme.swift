@@ -6,7 +6,8 @@ import HandbookTemplate
 /// `templates/` folder replacing the built-in file of the same name. Parsed once per build.
 struct Theme: Sendable {
     static let pageTemplates = ["index", "process", "department", "training", "page", "notfound", "matrix", "matrixIndex", "search", "feedback", "checklistRow", "knownRow",
-                                "role", "roleRow", "processIndex", "departmentIndex", "trainingIndex", "review"]
+                                "role", "roleRow", "processIndex", "departmentIndex", "trainingIndex", "review",
+                                "versionCompare"]
 
     let library: TemplateLibrary
     /// Files copied to the site as they are (`assets/style.css`), output path → source file.

@@ -76,6 +76,17 @@ enum UIStrings {
         "inThisSection": "本节内容", "sectionNav": "本节页面", "previousPage": "上一篇", "nextPage": "下一篇",
         "sectionAll": "本节全部 {n} 项", "pageCount": "{n} 篇", "movedTo": "此页已移至", "pageOwner": "负责人", "pageDate": "日期",
         "pageTags": "标签", "sectionsNav": "文档分区",
+        "historyTitle": "版本历史", "historyIntro": "以下版本取自 git 提交记录：每个版本号以其最后一次批准的提交为准。",
+        "historyCommit": "提交", "historyCommitDate": "提交日期", "historyCompare": "比较", "historyComparePrevious": "与上一版比较",
+        "historyCompareLatest": "与最新版比较", "historyCut": "本仓库为浅克隆，更早的版本未能读取。", "historyAuthor": "提交人",
+        "compareTitle": "{title}：版本 {old} → {new} 的变更", "compareOld": "原版本", "compareNew": "新版本",
+        "compareField": "项目", "compareBefore": "修改前", "compareAfter": "修改后", "compareMetadata": "流程信息变更",
+        "compareAdded": "新增步骤", "compareRemoved": "删除步骤", "compareRenamed": "步骤改名", "compareMoved": "步骤顺序调整",
+        "compareSteps": "步骤内容变更", "compareBody": "正文变更", "compareNone": "两个版本之间没有内容变化。",
+        "compareMovedFrom": "第 {from} 步 → 第 {to} 步", "compareParties": "部门与岗位按当前组织架构显示名称。",
+        "compareSummary": "变更说明", "compareEmpty": "（无）", "compareTitleField": "流程名称", "compareStepType": "步骤类型",
+        "compareDeleted": "删除：", "compareInserted": "新增：", "compareBack": "返回流程",
+        "stepNew": "本版新增", "stepChanged": "本版变更", "changedSince": "自版本 {v} 以来",
     ]
 
     static let en: [String: String] = [
@@ -147,5 +158,16 @@ enum UIStrings {
         "inThisSection": "In this section", "sectionNav": "Pages in this section", "previousPage": "Previous", "nextPage": "Next",
         "sectionAll": "All {n} entries of this section", "pageCount": "{n} pages", "movedTo": "This page has moved to", "pageOwner": "Owner", "pageDate": "Date",
         "pageTags": "Tags", "sectionsNav": "Document sections",
+        "historyTitle": "Version history", "historyIntro": "Versions from the git history: each version number at the last commit that approved it.",
+        "historyCommit": "Commit", "historyCommitDate": "Committed", "historyCompare": "Compare", "historyComparePrevious": "Compare with the previous version",
+        "historyCompareLatest": "Compare with the latest", "historyCut": "This is a shallow clone: older versions could not be read.", "historyAuthor": "Author",
+        "compareTitle": "{title}: changes from version {old} to {new}", "compareOld": "Old version", "compareNew": "New version",
+        "compareField": "Field", "compareBefore": "Before", "compareAfter": "After", "compareMetadata": "Process details changed",
+        "compareAdded": "Steps added", "compareRemoved": "Steps removed", "compareRenamed": "Steps renamed", "compareMoved": "Steps moved",
+        "compareSteps": "Steps changed", "compareBody": "Text changed", "compareNone": "Nothing changed between the two versions.",
+        "compareMovedFrom": "step {from} → step {to}", "compareParties": "Departments and roles are named as the organisation names them today.",
+        "compareSummary": "Change note", "compareEmpty": "(none)", "compareTitleField": "Title", "compareStepType": "Step type",
+        "compareDeleted": "Removed: ", "compareInserted": "Added: ", "compareBack": "Back to the process",
+        "stepNew": "New in this version", "stepChanged": "Changed in this version", "changedSince": "since version {v}",
     ]
 }

@@ -155,6 +155,7 @@ extension ViewModels {
             }),
         ]
         if let deadline = step.deadline { model["deadline"] = .string(deadline) }
+        model["changed"] = changeMark(process: row.process, step: row.step)
         return model
     }
 }

@@ -48,6 +48,7 @@ extension ViewModels {
         }
         if let feedback = feedbackLink(process) { model["feedback"] = .object(feedback) }
         model["confirmations"] = confirmationBlock(process)
+        addHistory(to: &model, process)
         if process.status != .approved { model["draft"] = true }
         model["feedbackFormHref"] = .string(RootLink.to(Routes.feedbackForm(process.id)))
         // On paper every page says which process and which version it is.

@@ -53,6 +53,7 @@ extension ViewModels {
             }),
         ]
         model["deadline"] = step.deadline.map(TemplateValue.string) ?? false
+        model["changed"] = changeMark(process: row.process, step: row.step)
         return model
     }
 

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The few git commands the history needs, each run once for the whole handbook (never once per
+/// file): where the work tree is, the log of the content folder, and the blobs it names.
+/// `git` is found on PATH; when it is missing or the folder is no work tree, every call says so
+/// by returning nil and the build goes on without history.
+enum Git {
+    /// Where `root` sits in its repository.
+    struct WorkTree: Sendable {
+        /// `root`'s path relative to the top of the work tree (`""` or `docs/handbook/`).
+        var prefix: String
+        /// A shallow clone holds only part of the history.
+        var shallow: Bool
+        /// A shallow clone's oldest commits: a file "added" in one of them may be older.
+        var boundary: Set<String> = []
+    }
+
+    static func workTree(at root: URL) -> WorkTree? {
+        guard let output = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow",
+                                "--show-prefix"], in: root),
+              let text = String(bytes: output, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 4, lines[0] == "true" else { return nil }
+        var tree = WorkTree(prefix: lines[3], shallow: lines[1] == "true")
+        if tree.shallow {
+            // Relative to the folder git ran in (whether or not `root` ends in a slash).
+            let file = lines[2].hasPrefix("/") ? URL(fileURLWithPath: lines[2]) : root.appendingPathComponent(lines[2])
+            let ids = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            tree.boundary = Set(ids.split(separator: "\n").map(String.init))
+        }
+        return tree
+    }
+
+    /// `git log` of `path` (relative to `root`), newest first: each commit with the files it
+    /// touched under `path` and their new blobs, renames found across the folder (`-M`).
+    /// NUL-separated (`-z`), so no path is quoted; each commit starts with byte 0x01.
+    static func log(_ path: String, in root: URL) -> [UInt8]? {
+        run(["-c", "log.showSignature=false", "log", "--raw", "--no-abbrev", "-M", "-z", "--no-color",
+             "--format=%x01%H%x00%cs%x00%an%x00%s", "--", path], in: root)
+    }
+
+    /// The contents of `blobs` (object ids), by id, read by one `git cat-file --batch`.
+    static func blobs(_ ids: [String], in root: URL) -> [String: [UInt8]]? {
+        guard !ids.isEmpty else { return [:] }
+        let request = Data(ids.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
+        guard let output = run(["cat-file", "--batch"], in: root, input: request) else { return nil }
+        return parseBatch(output)
+    }
+
+    /// `<id> blob <size>\n<bytes>\n` repeated; `<id> missing` for an object a shallow clone lacks.
+    static func parseBatch(_ output: [UInt8]) -> [String: [UInt8]] {
+        var blobs: [String: [UInt8]] = [:]
+        var index = 0
+        while index < output.count {
+            guard let end = output[index...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: output[index..<end], as: UTF8.self).split(separator: " ")
+            index = end + 1
+            guard header.count == 3, let size = Int(header[2]) else { continue }
+            guard index + size <= output.count else { break }
+            blobs[String(header[0])] = Array(output[index..<index + size])
+            index += size + 1
+        }
+        return blobs
+    }
+
+    /// Runs `git args` in `folder`; its output, or nil when git is missing or fails.
+    private static func run(_ args: [String], in folder: URL, input: Data? = nil) -> [UInt8]? {
+        let process = Foundation.Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + args
+        process.currentDirectoryURL = folder
+        // Git's own pager, colours and prompts are for people; none of them here.
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_PAGER"] = "cat"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        if let inputPipe, let input {
+            // Written on another thread while this one reads: a large request and its large
+            // answer would otherwise each wait for the other to be read.
+            let writer = inputPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The history stage between loading and rendering: reads the versions of today's process files,
+/// checks today's files against them, and hands them to the model by process id.
+enum HistoryStage {
+    static func read(_ loaded: LoadedHandbook, root: URL) async -> HandbookHistory {
+        let raws = processes(loaded)
+        let today = Dictionary(raws.map { ($0.file.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        return await HistoryReader.read(root: root, contentFolder: loaded.config.contentFolder,
+                                        processPaths: raws.map(\.file.contentPath), today: today)
+    }
+
+    static func check(_ loaded: LoadedHandbook, _ history: HandbookHistory) -> [Diagnostic] {
+        guard !history.processes.isEmpty else { return [] }
+        let departments = loaded.documents.compactMap { if case .department(let value) = $0 { value } else { nil } }
+        let parties = PartyNames(departments, language: loaded.config.language)
+        return processes(loaded).flatMap { raw in
+            HistoryChecks.check(raw, history: history.processes[raw.file.contentPath], parties: parties)
+        }
+    }
+
+    static func byProcessID(_ loaded: LoadedHandbook, _ history: HandbookHistory) -> [String: ProcessHistory] {
+        var byID: [String: ProcessHistory] = [:]
+        for raw in processes(loaded) where byID[raw.id.value] == nil {
+            if let found = history.processes[raw.file.contentPath], !found.versions.isEmpty { byID[raw.id.value] = found }
+        }
+        return byID
+    }
+
+    /// Each latest version against the one before, on all cores, for processes whose file today
+    /// is that latest version (an edit not yet committed marks nothing).
+    static func latestChanges(_ histories: [String: ProcessHistory], handbook: Handbook,
+                              parties: PartyNames) async -> [String: ProcessHistory] {
+        await withTaskGroup(of: (String, VersionComparison).self) { group in
+            for (id, history) in histories where history.versions.count > 1 {
+                guard let process = handbook.process(id), process.version == history.versions.last?.version else { continue }
+                group.addTask {
+                    let versions = history.versions
+                    return (id, VersionComparison(old: versions[versions.count - 2].raw, new: versions[versions.count - 1].raw,
+                                                  party: parties.resolve, endWord: "end"))
+                }
+            }
+            var result = histories
+            for await (id, comparison) in group { result[id]?.latestChanges = comparison }
+            return result
+        }
+    }
+
+    private static func processes(_ loaded: LoadedHandbook) -> [RawProcess] {
+        loaded.documents.compactMap { if case .process(let value) = $0 { value } else { nil } }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import HandbookTemplate
+
+/// A process's version history (on its page) and the comparison pages between its versions.
+extension ViewModels {
+    /// The pairs of versions that get a comparison page: each with the one before it, and the
+    /// latest with every older one (what the history's links lead to).
+    static func comparisonPairs(_ history: ProcessHistory) -> [(old: ProcessVersion, new: ProcessVersion)] {
+        let versions = history.versions
+        guard versions.count > 1 else { return [] }
+        var pairs = (1..<versions.count).map { (versions[$0 - 1], versions[$0]) }
+        for index in 0..<max(0, versions.count - 2) { pairs.append((versions[index], versions[versions.count - 1])) }
+        return pairs
+    }
+
+    /// `versionHistory` (rows, newest first) for the process page; nothing without history.
+    func addHistory(to model: inout Model, _ process: Process) {
+        guard let history = handbook.history[process.id], !history.versions.isEmpty else { return }
+        let versions = history.versions
+        let latest = versions[versions.count - 1]
+        let rows: [TemplateValue] = versions.indices.reversed().map { index in
+            let version = versions[index]
+            var row: Model = [
+                "version": .string(version.version), "effective": .string(version.raw.effective?.value ?? version.date),
+                "approvedBy": .string(version.raw.approvedBy?.value ?? ""),
+                "summary": .string(version.changeSummary ?? version.subject),
+                "commit": .string(version.shortCommit), "commitDate": .string(version.date), "author": .string(version.author),
+                "previous": false, "latest": false,
+            ]
+            if index > 0 {
+                row["previous"] = .string(RootLink.to(Routes.processComparison(process.id, old: versions[index - 1].version, new: version.version)))
+            }
+            if index < versions.count - 2 {
+                row["latest"] = .string(RootLink.to(Routes.processComparison(process.id, old: version.version, new: latest.version)))
+            }
+            return .object(row)
+        }
+        model["versionHistory"] = .object(["rows": .list(rows), "cut": .bool(history.cut)])
+    }
+
+    func versionComparison(_ process: Process, old: ProcessVersion, new: ProcessVersion) -> Model {
+        let title = strings["compareTitle"]!.replacingOccurrences(of: "{title}", with: process.title)
+            .replacingOccurrences(of: "{old}", with: old.version).replacingOccurrences(of: "{new}", with: new.version)
+        var model = frame(title: title, kind: "process")
+        let processHref = RootLink.to(Routes.process(process.id))
+        model["breadcrumbs"] = breadcrumbs(processTrail(process) + [(process.title, processHref)],
+                                           current: "\(old.version) → \(new.version)")
+        model["processHref"] = .string(processHref)
+        model["historyHref"] = .string(processHref + "#version-history")
+        func side(_ version: ProcessVersion) -> Model {
+            ["version": .string(version.version), "effective": .string(version.raw.effective?.value ?? ""),
+             "approvedBy": .string(version.raw.approvedBy?.value ?? ""), "commit": .string(version.shortCommit),
+             "commitDate": .string(version.date), "summary": .string(version.changeSummary ?? version.subject)]
+        }
+        model["old"] = .object(side(old))
+        model["new"] = .object(side(new))
+        let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
+        let comparison = VersionComparison(old: old.raw, new: new.raw, party: parties.resolve, endWord: strings["end"]!)
+        model["none"] = .bool(comparison.isEmpty)
+        // Every flag set: a missing key would be looked up in the page around it.
+        model["hasMetadata"] = .bool(!comparison.metadata.isEmpty)
+        model["hasAdded"] = .bool(!comparison.added.isEmpty)
+        model["hasRemoved"] = .bool(!comparison.removed.isEmpty)
+        model["hasRenamed"] = .bool(!comparison.renamed.isEmpty)
+        model["hasMoved"] = .bool(!comparison.moved.isEmpty)
+        model["hasSteps"] = .bool(!comparison.steps.isEmpty)
+        model["hasBody"] = .bool(comparison.bodyChanged)
+        if !comparison.metadata.isEmpty { model["metadata"] = .list(comparison.metadata.map(fieldRow)) }
+        func stepList(_ steps: [VersionComparison.StepRef]) -> TemplateValue? {
+            steps.isEmpty ? nil : .list(steps.map { ["id": .string($0.id), "name": .string($0.name), "responsible": .string($0.responsible)] })
+        }
+        if let added = stepList(comparison.added) { model["added"] = added }
+        if let removed = stepList(comparison.removed) { model["removed"] = removed }
+        if !comparison.renamed.isEmpty {
+            model["renamed"] = .list(comparison.renamed.map { ["id": .string($0.id), "old": .string($0.old), "new": .string($0.new)] })
+        }
+        if !comparison.moved.isEmpty {
+            model["moved"] = .list(comparison.moved.map {
+                ["id": .string($0.id), "name": .string($0.name),
+                 "places": .string(strings["compareMovedFrom"]!.replacingOccurrences(of: "{from}", with: String($0.from))
+                    .replacingOccurrences(of: "{to}", with: String($0.to)))]
+            })
+        }
+        if !comparison.steps.isEmpty {
+            model["steps"] = .list(comparison.steps.map { step in
+                ["id": .string(step.id), "name": .string(step.name), "fields": .list(step.fields.map(fieldRow))]
+            })
+        }
+        if comparison.bodyChanged { model["body"] = diffPieces(Self.elided(comparison.body)) }
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title]),
+                                                     footer: title, language: handbook.config.language))
+        return model
+    }
+
+    /// A step new or changed in the latest approved version, for the rows of role pages and
+    /// training sheets: `changed` is `{label, what}` (what changed, field by field, old → new)
+    /// or false. Only fields people act on are named; a changed `next` is said as "next step".
+    func changeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
+        let process = handbook.processes[index]
+        guard let changes = handbook.history[process.id]?.latestChanges else { return false }
+        let id = process.steps[stepIndex].id
+        let since = handbook.history[process.id]?.versions.dropLast().last?.version ?? ""
+        if changes.added.contains(where: { $0.id == id }) {
+            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+        }
+        var what: [String] = []
+        if let renamed = changes.renamed.first(where: { $0.id == id }) {
+            what.append("\(strings["stepName"]!)：\(renamed.old) → \(renamed.new)")
+        }
+        if let step = changes.steps.first(where: { $0.id == id }) {
+            for field in step.fields {
+                let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
+                let label = strings[labels[field.field] ?? field.field] ?? field.field
+                func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values) }
+                // Duties are long: named, not quoted; the comparison page has the words.
+                what.append(field.field == "duties" ? label : "\(label)：\(shown(field.old)) → \(shown(field.new))")
+            }
+        }
+        guard !what.isEmpty else { return false }
+        return ["label": .string(strings["stepChanged"]!), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
+                "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+    }
+
+    private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {
+        let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
+        let label = strings[labels[change.field] ?? change.field] ?? change.field
+        func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values) }
+        var row: Model = ["field": .string(label), "old": .string(shown(change.old)), "new": .string(shown(change.new)), "hasDiff": false]
+        // A text changed in part shows the words that changed; replaced whole, old and new say it.
+        if let diff = change.diff, !change.old.isEmpty, !change.new.isEmpty, diff.contains(where: { $0.kind == .same }) {
+            row["diff"] = diffPieces(diff)
+            row["hasDiff"] = true
+        }
+        return .object(row)
+    }
+
+    /// The body's unchanged stretches cut to the two lines next to each change: what changed, with
+    /// enough around it to find it, not the whole document again.
+    static func elided(_ pieces: [TextDiff.Piece], context: Int = 2) -> [TextDiff.Piece] {
+        pieces.enumerated().map { index, piece in
+            guard piece.kind == .same else { return piece }
+            let lines = TextDiff.lines(piece.text)
+            let keepStart = index == 0 ? 0 : context, keepEnd = index == pieces.count - 1 ? 0 : context
+            guard lines.count > keepStart + keepEnd + 1 else { return piece }
+            let text = lines.prefix(keepStart).joined() + "⋯\n" + lines.suffix(keepEnd).joined()
+            return TextDiff.Piece(kind: .same, text: text)
+        }
+    }
+
+    private func diffPieces(_ pieces: [TextDiff.Piece]) -> TemplateValue {
+        .list(pieces.map { piece in
+            ["text": .string(piece.text), "same": .bool(piece.kind == .same),
+             "removed": .bool(piece.kind == .removed), "added": .bool(piece.kind == .added)]
+        })
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+@testable import HandbookCore
+
+/// Versions from git (issue #27): a process approved several times, with a draft between, its
+/// file renamed once; the comparison pages show each change, old and new.
+@Suite("Version history from git")
+struct HistoryTests {
+    static let departments = [
+        "handbook.yml": "title: 流程手册\n",
+        "content/departments/customer-service.md": """
+        ---
+        name: 客服部
+        roles:
+          - {id: cs-agent, name: 客服专员}
+          - {id: cs-supervisor, name: 客服主管}
+        ---
+        """,
+        "content/departments/quality-assurance.md": """
+        ---
+        name: 品保部
+        roles:
+          - {id: qa-engineer, name: 质检工程师}
+        ---
+        """,
+    ]
+
+    /// The process file at a version: `status`, `version`, the changes list, and what differs.
+    static func process(status: String = "approved", version: String, changes: [(String, String)],
+                        receiveDeadline: String = "接收后15分钟内", handler: String = "quality-assurance/qa-engineer",
+                        followUp: Bool = false, archiveName: String = "归档", body: String = "客户投诉按本流程处理。") -> String {
+        let changeLines = changes.map { "  - {version: \"\($0.0)\", summary: \($0.1)}" }.joined(separator: "\n")
+        let followUpStep = followUp ? """
+          - id: 2a
+            name: 满意度回访
+            responsible: customer-service/cs-agent
+            duties: 回访客户，记录满意度
+            deadline: 处理完成后24小时内
+            outputs: [回访记录]
+
+        """ : ""
+        return """
+        ---
+        title: 投诉处理
+        owner: customer-service
+        status: \(status)
+        version: "\(version)"
+        effective: 2026-01-01
+        approved_by: 客服部经理
+        changes:
+        \(changeLines)
+        steps:
+          - id: 1
+            name: 接收投诉
+            responsible: customer-service/cs-agent
+            duties: 记录投诉详情，生成工单
+            deadline: \(receiveDeadline)
+            outputs: [投诉工单]
+          - id: 2
+            name: 处理投诉
+            responsible: \(handler)
+            duties: 调查原因，制定解决方案
+            deadline: 收到工单后48小时内
+            outputs: [处理方案]
+        \(followUpStep)  - id: 3
+            name: \(archiveName)
+            responsible: customer-service/cs-supervisor
+            duties: 工单归档
+            outputs: [归档记录]
+        ---
+        \(body)
+
+        """
+    }
+
+    static let v10 = [("1.0", "首次发布")]
+    static let v11 = [("1.1", "缩短接收时限，增加回访")] + v10
+    static let v20 = [("2.0", "处理改由客服主管负责")] + v11
+
+    /// A repository through versions 1.0, a draft, 1.1 and 2.0; the file renamed after 1.1.
+    static func repository() throws -> TestHandbook {
+        let handbook = try TestHandbook(Self.departments)
+        var repo = try GitRepo(handbook)
+        try repo.commit("发布 1.0", day: 2, ["content/processes/complaint.md": process(version: "1.0", changes: v10)])
+        try repo.commit("草稿：缩短时限", day: 3, ["content/processes/complaint.md": process(
+            status: "draft", version: "1.1", changes: v10, receiveDeadline: "接收后5分钟内")])
+        try repo.commit("批准 1.1", day: 5, ["content/processes/complaint.md": process(
+            version: "1.1", changes: v11, receiveDeadline: "接收后10分钟内", followUp: true)])
+        try repo.commit("改名", day: 6, moving: ("content/processes/complaint.md", "content/processes/complaints.md"))
+        try repo.commit("批准 2.0", day: 9, ["content/processes/complaints.md": process(
+            version: "2.0", changes: v20, receiveDeadline: "接收后10分钟内", handler: "customer-service/cs-supervisor",
+            followUp: true, archiveName: "数据归档", body: "客户投诉按本流程处理，并在两日内回访。")])
+        return handbook
+    }
+
+    static func build(_ handbook: TestHandbook) async throws -> BuiltSite {
+        var options = handbook.options()
+        options.history = true
+        let report = try await Pipeline.build(options)
+        return BuiltSite(report: report, folder: options.output!, handbook: handbook)
+    }
+
+    @Test("Approved versions, one per value at its last commit; a draft is none; a rename followed")
+    func versions() async throws {
+        let site = try await Self.build(try Self.repository())
+        #expect(site.errors.isEmpty, "\(site.report.diagnostics.map(\.formatted))")
+        #expect(site.report.notices.isEmpty)
+        let page = site.text("processes/complaints/index.html")
+        let history = String(page[page.range(of: "id=\"version-history\"")!.lowerBound...])
+        // Newest first: 2.0, 1.1, 1.0; the draft's message is not a version.
+        let rows = history.matches(of: /<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/).map {
+            [String($0.output.1), String($0.output.4)]
+        }
+        #expect(rows == [["2.0", "处理改由客服主管负责"], ["1.1", "缩短接收时限，增加回访"], ["1.0", "首次发布"]])
+        #expect(!history.contains("草稿"))
+        #expect(history.contains("2026-01-09") && history.contains("2026-01-02"))
+        #expect(site.exists("processes/complaints/changes/1.0..1.1/index.html"))
+        #expect(site.exists("processes/complaints/changes/1.1..2.0/index.html"))
+        #expect(site.exists("processes/complaints/changes/1.0..2.0/index.html"))
+        #expect(history.contains("changes/1.0..2.0/index.html"))
+    }
+
+    @Test("Each change, old and new, on the comparison pages")
+    func comparison() async throws {
+        let site = try await Self.build(try Self.repository())
+        let first = site.text("processes/complaints/changes/1.0..1.1/index.html")
+        // A deadline changed: old and new value in the step's row.
+        let deadline = try #require(first.firstMatch(of: /<th scope="row">完成时限<\/th><td class="old">([^<]*)<\/td><td class="new">([^<]*)</))
+        #expect(deadline.output.1 == "接收后15分钟内" && deadline.output.2 == "接收后10分钟内")
+        // A step added, with its responsible party.
+        let added = try #require(first.firstMatch(of: /id="compare-added".*?<\/section>/.dotMatchesNewlines()))
+        #expect(added.output.contains("2a 满意度回访") && added.output.contains("客服部（客服专员）"))
+        #expect(!first.contains("id=\"compare-removed\""))
+
+        let second = site.text("processes/complaints/changes/1.1..2.0/index.html")
+        // A party moved to another department and role.
+        let responsible = try #require(second.firstMatch(of: /<th scope="row">责任部门\/岗位<\/th><td class="old">([^<]*)<\/td><td class="new">([^<]*)</))
+        #expect(responsible.output.1 == "品保部（质检工程师）" && responsible.output.2 == "客服部（客服主管）")
+        // A step renamed.
+        #expect(second.contains("<li>3：归档 → 数据归档</li>"))
+        // The body edited in Chinese: the words added, and only them.
+        let body = try #require(second.firstMatch(of: /id="compare-body".*?<\/section>/.dotMatchesNewlines()))
+        let inserted = body.output.matches(of: /<ins><span class="visually-hidden">[^<]*<\/span>([^<]*)<\/ins>/).map { String($0.output.1) }
+        #expect(inserted == ["，并在两日内回访"])
+        #expect(!body.output.contains("<del>"))
+        // Metadata: nothing but the version's own fields changed.
+        #expect(!second.contains("id=\"compare-metadata\""))
+
+        let whole = site.text("processes/complaints/changes/1.0..2.0/index.html")
+        #expect(whole.contains("接收后15分钟内") && whole.contains("数据归档") && whole.contains("2a 满意度回访"))
+    }
+
+    @Test("Role pages and training sheets mark the steps the latest version changed, with what changed")
+    func impact() async throws {
+        let site = try await Self.build(try Self.repository())
+        for path in ["training/customer-service/cs-supervisor/index.html", "roles/customer-service/cs-supervisor/index.html"] {
+            let page = site.text(path)
+            let marks = page.matches(of: /<span class="badge step-changed"[^>]*>([^<]*)<\/span>(?: <span class="small change-what">([^<]*)<\/span>)?/)
+                .map { "\($0.output.1) \($0.output.2.map(String.init) ?? "")" }
+            #expect(marks == ["本版变更 责任部门/岗位：品保部（质检工程师） → 客服部（客服主管）", "本版变更 步骤名称：归档 → 数据归档"], "\(path)")
+        }
+        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn.
+        #expect(!site.text("training/customer-service/cs-agent/index.html").contains("step-changed"))
+        let json = site.text("handbook.json")
+        #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
+        // 1.1 counts at its last commit: the rename, made under 1.1.
+        #expect(json.contains("\"message\" : \"批准 2.0\"") && json.contains("\"message\" : \"改名\""))
+    }
+
+    @Test("The same commit builds the same bytes, whatever the day")
+    func reproducible() async throws {
+        let handbook = try Self.repository()
+        var options = handbook.options()
+        options.history = true
+        _ = try await Pipeline.build(options)
+        let first = BuiltSite.snapshot(of: options.output!)
+        options.output = handbook.folder.appendingPathComponent("again")
+        _ = try await Pipeline.build(options)
+        #expect(BuiltSite.snapshot(of: options.output!) == first)
+    }
+
+    @Test("Without git the build works and says there is no history")
+    func withoutGit() async throws {
+        var files = Self.departments
+        files["content/processes/complaint.md"] = Self.process(version: "1.0", changes: Self.v10)
+        let site = try await Self.build(try TestHandbook(files))
+        #expect(site.errors.isEmpty)
+        #expect(site.report.historyUnavailable?.en.contains("not in a git work tree") == true)
+        #expect(site.report.notices.isEmpty)
+        #expect(!site.text("processes/complaint/index.html").contains("version-history"))
+    }
+
+    @Test("A shallow clone builds with what it has and says so once")
+    func shallowClone() async throws {
+        let handbook = try Self.repository()
+        let clone = handbook.folder.appendingPathComponent("clone")
+        try GitRepo.git(["clone", "-q", "--depth", "1", "file://" + handbook.root.path, clone.path], in: handbook.folder)
+        var options = Pipeline.Options(root: clone, output: handbook.folder.appendingPathComponent("clone-site"), date: TestHandbook.date)
+        options.history = true
+        let report = try await Pipeline.build(options)
+        #expect(report.published)
+        #expect(report.notices.count == 1)
+        #expect(report.notices.first?.en.contains("shallow clone") == true)
+        let page = try String(contentsOf: options.output!.appendingPathComponent("processes/complaints/index.html"), encoding: .utf8)
+        let start = try #require(page.range(of: "id=\"version-history\""))
+        let history = String(page[start.lowerBound...])
+        #expect(history.contains("本仓库为浅克隆"))
+        #expect(history.contains("<th scope=\"row\">2.0</th>"))
+        #expect(!history.contains("<th scope=\"row\">1.1</th>"))
+    }
+}
+
+@Suite("Word diff")
+struct TextDiffTests {
+    func marked(_ old: String, _ new: String) -> String {
+        TextDiff.diff(old, new).map { piece in
+            switch piece.kind {
+            case .same: piece.text
+            case .removed: "[-\(piece.text)-]"
+            case .added: "{+\(piece.text)+}"
+            }
+        }.joined()
+    }
+
+    @Test("Chinese by character, Latin by word, lines kept")
+    func words() {
+        #expect(marked("接收后15分钟内", "接收后10分钟内") == "接收后[-15-]{+10+}分钟内")
+        #expect(marked("客户投诉按本流程处理。", "客户投诉按本流程处理，并在两日内回访。") == "客户投诉按本流程处理{+，并在两日内回访+}。")
+        #expect(marked("send the form today", "send the report today") == "send the [-form-]{+report+} today")
+        #expect(marked("一\n二\n三\n", "一\n二改\n三\n") == "一\n二{+改+}\n三\n")
+        #expect(marked("", "新") == "{+新+}")
+        #expect(marked("旧", "") == "[-旧-]")
+    }
+
+    @Test("Myers' edits rebuild both sides", arguments: [("abcabba", "cbabac"), ("", "abc"), ("xyz", "xyz"), ("abcdef", "fedcba")])
+    func edits(_ a: String, _ b: String) {
+        let x = Array(a), y = Array(b)
+        var old = "", new = ""
+        for (kind, range, fromOld) in TextDiff.edits(x, y) {
+            let text = String((fromOld ? x : y)[range])
+            if kind != .added { old += text }
+            if kind != .removed { new += text }
+        }
+        #expect(old == a && new == b)
+    }
+}
