@@ -144,4 +144,20 @@ import Testing
             #expect(!report.written)
         }
     }
+
+    /// `.doc` and `.xls` need LibreOffice; without it the error names the command to run.
+    @Test(arguments: [("old.doc", "docx"), ("old.xls", "xlsx")])
+    func legacyFormats(_ name: String, _ format: String) async throws {
+        let root = try ImportFixtures.handbook()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent(name)
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: file)
+        let report = await Importer.run(Importer.Options(files: [file.path], root: root))
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.rule == "handbook.import.unreadable")
+        if LegacyConverter.executable("libreoffice") == nil && LegacyConverter.executable("soffice") == nil {
+            #expect(error.message.contains("libreoffice --headless --convert-to \(format)"), "\(error.formatted)")
+        }
+        #expect(!report.written && ImportFixtures.contents(root).keys.allSatisfy { !$0.hasPrefix("processes/") })
+    }
 }
