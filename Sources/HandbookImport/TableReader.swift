@@ -24,32 +24,42 @@ enum TableReader {
     static func tables(in grid: Grid) -> [FoundTable] {
         var found: [FoundTable] = []
         var above: [String] = []
+        // The open table's header, and its rows apart from it: appending to a row array inside
+        // an optional that was also bound copied the whole array each time (quadratic).
         var current: FoundTable?
+        var rows: [[Cell]] = []
+        var nameColumn: Int?
+        func close() {
+            guard var table = current else { return }
+            table.rows = rows
+            found.append(table)
+            rows = []
+        }
         for (index, row) in grid.rows.enumerated() {
             // Under a table, a row starts another only if it repeats the header's 步骤名称 where the
             // table has it: trying every data row as a header took most of a 10,000-row import.
-            if let table = current, let nameColumn = table.columns.first(where: { $0.value == .name })?.key,
-               !(row.indices.contains(nameColumn) && row[nameColumn].text == table.nameHeader) {
-                current!.rows.append(row)
+            if current != nil, let nameColumn, !(row.indices.contains(nameColumn) && row[nameColumn].text == current?.nameHeader) {
+                rows.append(row)
                 continue
             }
             if let header = header(row) {
-                if let table = current { found.append(table) }
-                let nameHeader = header.columns.first { $0.value == .name }.map { row[$0.key].text } ?? ""
-                current = FoundTable(grid: grid.label, columns: header.columns, extra: header.extra, nameHeader: nameHeader, rows: [], above: above,
+                close()
+                nameColumn = header.columns.first { $0.value == .name }?.key
+                current = FoundTable(grid: grid.label, columns: header.columns, extra: header.extra,
+                                     nameHeader: nameColumn.map { row[$0].text } ?? "", rows: [], above: above,
                                      headerPlace: row.first?.place ?? Place(file: "", kind: .flat, line: 1, column: 1))
                 above = []
                 continue
             }
             if current != nil {
-                current!.rows.append(row)
+                rows.append(row)
             } else if index < headerSearchRows {
                 var seen = Set<String>()
                 let text = row.filter { !$0.isEmpty && seen.insert($0.text).inserted }.map(\.text).joined(separator: " ")
                 if !text.isEmpty { above.append(text) }
             }
         }
-        if let table = current { found.append(table) }
+        close()
         return found
     }
 
