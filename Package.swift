@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `handbook import`: the zip container of .xlsx/.docx, their XML, and CSV. Exact versions:
+        // the machine's package set has only these.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", exact: "8.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -43,10 +48,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `handbook import`: responsibility tables from Word, Excel, CSV and Markdown into process
+        // files. Kept out of the core, which never reads office files.
+        .target(
+            name: "HandbookImport",
+            dependencies: [
+                "HandbookCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookCore", "HandbookServer",
+                "HandbookCore", "HandbookServer", "HandbookImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (apt libjemalloc-dev) replaces glibc's malloc: millions of small view-model
@@ -57,6 +73,11 @@ let package = Package(
         .testTarget(name: "HandbookMarkdownTests", dependencies: ["HandbookMarkdown"]),
         .testTarget(name: "HandbookTemplateTests", dependencies: ["HandbookTemplate"], resources: [.copy("Spec")]),
         .testTarget(name: "HandbookServerTests", dependencies: ["HandbookServer"]),
+        .testTarget(
+            name: "HandbookImportTests",
+            dependencies: ["HandbookImport", "HandbookCore", .product(name: "SWXMLHash", package: "SWXMLHash")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "HandbookCoreTests",
             dependencies: ["HandbookCore"],

@@ -7,7 +7,7 @@ struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Builds and checks company process handbooks.",
-        subcommands: [Build.self, Check.self, New.self, Serve.self, Explain.self])
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Explain.self, Import.self])
 
     /// ArgumentParser exits 64 on bad usage; the handbook's contract is 2.
     static func main() async {
