@@ -37,6 +37,8 @@ public enum Importer {
         public var diagnostics: [Diagnostic]
         public var files: [PlannedFile]
         public var written: Bool
+        /// The handbook's `language`, for what the command prints.
+        public var language: HandbookConfig.Language = .zhCN
     }
 
     public static func run(_ options: Options) async -> Report {
@@ -80,7 +82,7 @@ public enum Importer {
         }
         diagnostics += builder.diagnostics + plan.diagnostics
         guard !diagnostics.hasErrors, !options.dryRun else {
-            return Report(diagnostics: diagnostics, files: plan.files, written: false)
+            return Report(diagnostics: diagnostics, files: plan.files, written: false, language: catalog.language)
         }
         var written: [PlannedFile] = []
         for file in plan.files {
@@ -99,6 +101,6 @@ public enum Importer {
         let paths = Set(written.map(\.path))
         let checked = await Pipeline.check(Pipeline.Options(root: options.root))
         diagnostics += checked.diagnostics.filter { paths.contains($0.position.path) }
-        return Report(diagnostics: diagnostics, files: written, written: !written.isEmpty)
+        return Report(diagnostics: diagnostics, files: written, written: !written.isEmpty, language: catalog.language)
     }
 }

@@ -14,6 +14,8 @@ struct Import: AsyncParsableCommand {
     @Option(help: "The department that owns the processes (default: the one responsible for most steps).") var owner: String?
     @Flag(help: "Print what would be written; write nothing.") var dryRun = false
     @Flag(help: "Write a department file for each department a table names and the handbook lacks.") var createDepartments = false
+    @Option(name: .customLong("lang"), help: "Language of messages: zh-CN or en (default: `language` of handbook.yml).")
+    var language: HandbookConfig.Language?
 
     func run() async throws {
         var files = paths
@@ -26,17 +28,24 @@ struct Import: AsyncParsableCommand {
         let options = Importer.Options(files: files, root: try Console.root(root), id: id, owner: owner,
                                        dryRun: dryRun, createDepartments: createDepartments)
         let report = await Importer.run(options)
-        Console.print(report.diagnostics)
+        let language = self.language ?? report.language
+        let zh = language == .zhCN
+        Console.print(report.diagnostics, in: language)
         if dryRun {
             for file in report.files {
                 print("=== \(file.path)\(file.steps > 0 ? " (\(file.steps) steps)" : "")")
                 print(file.text)
             }
-            print("Dry run: \(report.files.count) file\(report.files.count == 1 ? "" : "s") would be written; nothing was.")
+            print(zh ? "试运行：将写入 \(report.files.count) 个文件，实际未写入。"
+                     : "Dry run: \(report.files.count) file\(report.files.count == 1 ? "" : "s") would be written; nothing was.")
         } else if report.written {
-            for file in report.files { print("Wrote \(file.path)\(file.steps > 0 ? " (\(file.steps) steps)" : "")") }
+            for file in report.files {
+                print(zh ? "已写入 \(file.path)\(file.steps > 0 ? "（\(file.steps) 个步骤）" : "")"
+                         : "Wrote \(file.path)\(file.steps > 0 ? " (\(file.steps) steps)" : "")")
+            }
         } else {
-            Console.error("Nothing was written: \(Console.counts(report.diagnostics)).")
+            let counts = Console.counts(report.diagnostics, in: language)
+            Console.error(zh ? "未写入任何文件：\(counts)。" : "Nothing was written: \(counts).")
         }
         if report.diagnostics.hasErrors { throw ExitCode(1) }
     }

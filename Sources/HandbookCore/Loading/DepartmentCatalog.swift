@@ -33,6 +33,8 @@ public struct DepartmentCatalog: Sendable {
     public var contentFolder: String
     /// Every process id and file already there, so that an import picks a free one.
     public var processIDs: Set<String>
+    /// handbook.yml's `language`: what `handbook import` reports in.
+    public var language: HandbookConfig.Language = .zhCN
 
     public init(departments: [Entry], contentFolder: String = "content", processIDs: Set<String> = []) {
         self.departments = departments
@@ -55,8 +57,10 @@ public struct DepartmentCatalog: Sendable {
             case .page: break
             }
         }
-        return DepartmentCatalog(departments: departments.sorted { $0.id < $1.id },
-                                 contentFolder: loaded.config.contentFolder, processIDs: processes)
+        var catalog = DepartmentCatalog(departments: departments.sorted { $0.id < $1.id },
+                                        contentFolder: loaded.config.contentFolder, processIDs: processes)
+        catalog.language = loaded.config.language
+        return catalog
     }
 
     /// "Did you mean …?": the nearest of `candidates` by the same measure `check` uses.

@@ -16,6 +16,20 @@ extension RuleCatalog {
             """)),
         Rule("handbook.file.too-large", .error, Phrase("文件超过 10 MB", en: "the file is over 10 MB")),
         Rule("handbook.file.unreadable", .error, Phrase("文件无法读取（权限不够，或文件名不是 UTF-8）", en: "the file cannot be read (permissions, or a name that is not UTF-8)")),
+        Rule("handbook.frontmatter.thematic-break", .warning, Phrase("文件开头的 `---` 下面不是文件头，按分隔线处理", en: "a leading `---` not followed by frontmatter is read as a thematic break"),
+             explanation: Phrase("""
+            要画分隔线，请写 `***`；要写文件头，在 `---` 下面写 `键: 值` 的行，再以 `---` 结束：
+
+                ---
+                title: 差旅报销说明
+                ---
+            """, en: """
+            For a line across, write `***`; for frontmatter, write `key: value` lines under `---` and close them with `---`:
+
+                ---
+                title: Travel expenses
+                ---
+            """)),
         Rule("handbook.frontmatter.unterminated", .error, Phrase("文件头以 `---` 开始却没有结束行", en: "frontmatter opened with `---` is never closed"), explanation: Phrase("""
             文件头夹在两行 `---` 之间。少了第二行，整篇都会被当成文件头：
 

@@ -16,7 +16,42 @@ extension RuleCatalog {
         Rule("handbook.link.unpublished", .warning, Phrase("链接到这次不发布的流程", en: "a link to a process this build does not publish"),
              explanation: Phrase("草稿和评审中的流程只在 `--drafts` 时发布；链接到它们，读者会看到“页面不存在”。",
                                  en: "Draft and review processes are published with `--drafts` only; readers following the link get the not-found page.")),
-        Rule("handbook.markdown.pipe-table", .warning, Phrase("正文里有表格（不支持，显示为文字）", en: "a pipe table (shown as text)")),
+        Rule("handbook.link.unpublished-page", .error, Phrase("发布的页面链接到不发布的页面（草稿、评审中或已废止）", en: "a published page links to a page that is not published (draft, review or retired)"),
+             explanation: Phrase("""
+            不发布的页面在网站里不存在，读者点链接只会看到“页面不存在”。发布该页面，或去掉链接：
+
+                status: draft        ← 被链接的页面
+            """, en: """
+            A page that is not published does not exist on the site; readers following the link get the not-found page. Publish it, or remove the link:
+
+                status: draft        <- the linked page
+            """)),
+        Rule("handbook.markdown.raw-html", .warning, Phrase("页面里的原始 HTML 不显示（每页报一次，指出第一处）", en: "a page's raw HTML is not shown (once per page, at the first piece)"),
+             explanation: Phrase("""
+            为了安全，正文里的 HTML 标签默认不输出。内容可信时在 handbook.yml 写：
+
+                unsafe_html: true
+            """, en: """
+            For safety, HTML tags in a body are not published by default. When the content is trusted, write in handbook.yml:
+
+                unsafe_html: true
+            """)),
+        Rule("handbook.page.unknown-status", .error, Phrase("页面的状态写错了（与某个状态只差几个字母）", en: "a page's status is a misspelt status"),
+             explanation: Phrase("页面的状态与流程相同：`draft`、`review`、`approved`、`retired`；拼错的状态不发布该页，直到改正。",
+                                 en: "Pages have the statuses processes have: draft, review, approved, retired; a misspelt one keeps the page unpublished until it is corrected.")),
+        Rule("handbook.page.other-status", .warning, Phrase("页面用了别的工具的状态（每个值报一次，页面照常发布）", en: "pages use another tool's status (once per value; the pages are published)"),
+             explanation: Phrase("例如 GitLab 的 `status: active`。不想发布的页面请写 `status: draft`，或 `draft: true`。",
+                                 en: "For example GitLab's `status: active`. Write `status: draft` or `draft: true` to keep a page unpublished.")),
+        Rule("handbook.page.alias", .error, Phrase("`aliases` / `redirect_from` 里的旧地址不是站内地址", en: "an old address in `aliases` / `redirect_from` is not an address of the site"),
+             explanation: Phrase("""
+            旧地址写成站内路径，构建时会在那里生成一个跳转页：
+
+                aliases: [/old/path/]
+            """, en: """
+            Write old addresses as paths of the site; the build puts a redirect page there:
+
+                aliases: [/old/path/]
+            """)),
         Rule("handbook.output.collision", .error, Phrase("两个来源要写到同一个输出路径", en: "two sources would be written to one path"),
              explanation: Phrase("例如 `guides/x.md` 和 `guides/x/index.md`，或 `content/matrix.md` 与自动生成的职责矩阵页。",
                                  en: "For example `guides/x.md` and `guides/x/index.md`, or `content/matrix.md` and the generated matrix page.")),

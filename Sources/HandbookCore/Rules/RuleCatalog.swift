@@ -19,7 +19,7 @@ public struct Rule: Sendable {
 /// `Rule(id, severity, Phrase(zh, en:))`; an explanation when there is more to say). A test
 /// compares these ids with the rule ids written in Sources and with the README's table.
 public enum RuleCatalog {
-    public static let all: [Rule] = reading + references + flow + site
+    public static let all: [Rule] = reading + references + flow + site + confirmations + history + imports
 
     private static let byID: [String: Rule] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
