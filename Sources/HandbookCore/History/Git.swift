@@ -33,9 +33,11 @@ enum Git {
 
     /// `git log` of `path` (relative to `root`), newest first: each commit with the files it
     /// touched under `path` and their new blobs, renames found across the folder (`-M`).
-    /// NUL-separated (`-z`), so no path is quoted; each commit starts with byte 0x01.
+    /// NUL-separated (`-z`), so no path is quoted; each commit starts with byte 0x01. A merge is
+    /// compared with its first parent (`--diff-merges`): a conflict resolved in the merge changes
+    /// the file, and without it that content would be in no commit's diff.
     static func log(_ path: String, in root: URL) -> [UInt8]? {
-        run(["-c", "log.showSignature=false", "log", "--raw", "--no-abbrev", "-M", "-z", "--no-color",
+        run(["-c", "log.showSignature=false", "log", "--raw", "--no-abbrev", "-M", "-z", "--no-color", "--diff-merges=first-parent",
              "--format=%x01%H%x00%cs%x00%an%x00%s", "--", path], in: root)
     }
 

@@ -40,7 +40,7 @@ extension RuleCatalog {
              explanation: Phrase("页面的状态与流程相同：`draft`、`review`、`approved`、`retired`；拼错的状态不发布该页，直到改正。",
                                  en: "Pages have the statuses processes have: draft, review, approved, retired; a misspelt one keeps the page unpublished until it is corrected.")),
         Rule("handbook.page.other-status", .warning, Phrase("页面用了别的工具的状态（每个值报一次，页面照常发布）", en: "pages use another tool's status (once per value; the pages are published)"),
-             explanation: Phrase("例如 GitLab 的 `status: active`。不想发布的页面请写 `status: draft`，或 `draft: true`。",
+             explanation: Phrase("例如别的工具用的 `status: active`。不想发布的页面请写 `status: draft`，或 `draft: true`。",
                                  en: "For example GitLab's `status: active`. Write `status: draft` or `draft: true` to keep a page unpublished.")),
         Rule("handbook.page.alias", .error, Phrase("`aliases` / `redirect_from` 里的旧地址不是站内地址", en: "an old address in `aliases` / `redirect_from` is not an address of the site"),
              explanation: Phrase("""

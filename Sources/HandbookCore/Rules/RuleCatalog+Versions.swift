@@ -29,8 +29,8 @@ extension RuleCatalog {
     ]
 
     static let history: [Rule] = [
-        Rule("handbook.history.version-backwards", .error, Phrase("版本号低于 git 历史里已批准的版本", en: "the version is lower than one approved earlier in git history"),
-             explanation: Phrase("版本号只能往上走。git 历史里批准过 2.1，这次就不能写 2.0。",
+        Rule("handbook.history.version-backwards", .error, Phrase("版本号低于提交记录里已批准的版本", en: "the version is lower than one approved earlier in git history"),
+             explanation: Phrase("版本号只能往上走。提交记录里批准过 2.1，这次就不能写 2.0。",
                                  en: "Versions only go up: once 2.1 was approved in git history, 2.0 cannot follow.")),
         Rule("handbook.history.unchanged-version", .warning, Phrase("批准后步骤又改了，版本号却没变", en: "steps changed after approval while the version stayed the same"),
              explanation: Phrase("""
@@ -61,7 +61,7 @@ extension RuleCatalog {
         Rule("handbook.import.party-remark", .warning, Phrase("责任方括号里的说明不是岗位，已略去", en: "a remark in brackets after a party is no role; left out")),
         Rule("handbook.import.unknown-party", .warning, Phrase("部门或岗位在手册中找不到，按原文保留", en: "a department or role not in the handbook; kept as written")),
         Rule("handbook.import.unused-cell", .warning, Phrase("没有表头的单元格未导入", en: "a cell under no header is not imported")),
-        Rule("handbook.import.owner", .error, Phrase("流程所有者部门不明或不是手册中的部门（用 --owner 指定）", en: "the owning department is unclear or not in the handbook (give --owner)")),
+        Rule("handbook.import.owner", .error, Phrase("流程所有者部门不明或不是手册中的部门（用 `--owner` 指定）", en: "the owning department is unclear or not in the handbook (give --owner)")),
         Rule("handbook.import.exists", .error, Phrase("要写的文件已存在，从不覆盖", en: "the file to write exists; it is never overwritten")),
         Rule("handbook.import.write", .error, Phrase("导入结果无法写入", en: "the import cannot be written")),
     ]
