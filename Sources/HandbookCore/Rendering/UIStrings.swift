@@ -66,6 +66,7 @@ enum UIStrings {
         "searchRoleSteps": "负责 {n} 个步骤",
         "flowText": "流程文字说明",
         "searchResponsible": "责任部门/岗位：",
+        "dutiesCSV": "职责表（CSV）", "matrixCSV": "职责矩阵表（CSV，每个步骤一行）",
     ]
 
     static let en: [String: String] = [
@@ -127,5 +128,6 @@ enum UIStrings {
         "searchRoleSteps": "Responsible for {n} steps",
         "flowText": "The flow in words",
         "searchResponsible": "Responsible: ",
+        "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
     ]
 }
