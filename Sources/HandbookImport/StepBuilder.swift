@@ -52,7 +52,7 @@ struct StepBuilder {
         }
         var id = text(.id).map(Self.number) ?? String(number)
         if taken.contains(id) || id.contains("/") || id == "end" {
-            let place = cell(.id)!.place
+            let place = (cell(.id) ?? cell(.name)!).place
             let renamed = Self.freeID(String(number), taken: taken)
             report(.warning("handbook.import.step-id",
                 Phrase("步骤编号 \(id) 重复或不可用，改为 \(renamed)", en: "step number \(id) is repeated or unusable; written as \(renamed)"), at: place))

@@ -23,13 +23,15 @@ enum XLSXReader {
             guard let id = sheet.value("id"), let target = relations[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let root = try archive.xml(path)?.root else { continue }
-            blocks.append(.table(grid(root, sheet: sheetName, shared: shared, file: name)))
+            blocks.append(.table(try grid(root, sheet: sheetName, shared: shared, file: name)))
         }
         let title = try coreTitle(archive)
         return SourceDocument(name: name, title: title, blocks: blocks)
     }
 
-    static func grid(_ sheet: XMLHashXMLElement, sheet sheetName: String, shared: [String], file: String) -> Grid {
+    static let maxMergedCells = 2_000_000
+
+    static func grid(_ sheet: XMLHashXMLElement, sheet sheetName: String, shared: [String], file: String) throws(ReadFailure) -> Grid {
         var cells: [Int: [Int: String]] = [:]
         var maxColumn = 0, maxRow = 0
         for (rowIndex, row) in (sheet.first("sheetData")?.elements("row") ?? []).enumerated() {
@@ -46,28 +48,32 @@ enum XLSXReader {
             }
         }
         var merged: [Int: [Int: String]] = [:]
+        var filled = 0
         for merge in sheet.first("mergeCells")?.elements("mergeCell") ?? [] {
             let ends = (merge.value("ref") ?? "").split(separator: ":").compactMap { reference(String($0)) }
             guard ends.count == 2, let value = cells[ends[0].row]?[ends[0].column] else { continue }
-            // Only the part of a merge within the cells written is filled: a merge may say A1:XFD1048576.
+            // Only the part of a merge within the cells written is filled (a merge may say
+            // A1:XFD1048576), and a sheet's merges fill at most `maxMergedCells` in all.
             for row in ends[0].row...max(ends[0].row, min(ends[1].row, maxRow)) {
                 for column in ends[0].column...max(ends[0].column, min(ends[1].column, maxColumn))
                 where (row, column) != (ends[0].row, ends[0].column) {
                     merged[row, default: [:]][column] = value
+                    filled += 1
+                    if filled > maxMergedCells { throw ReadFailure("工作表「\(sheetName)」的合并单元格超过 \(maxMergedCells) 个单元格，不读取",
+                        en: "the merged cells of sheet \(sheetName) cover more than \(maxMergedCells) cells; not read", file: file) }
                 }
             }
         }
+        // Only rows with something in them: an empty row is no step, and a sheet with a cell
+        // at A1 and another at GR200000 makes two rows, not 200,000.
         var rows: [[Cell]] = []
-        if maxRow > 0 {
-            rows.reserveCapacity(maxRow)
-            for row in 1...maxRow {
-                rows.append((1...max(1, maxColumn)).map { column in
-                    let place = Place(file: file, kind: .sheet(sheetName), line: row, column: column)
-                    if let text = cells[row]?[column] { return Cell(text, at: place) }
-                    if let text = merged[row]?[column] { return Cell(text, at: place, fromMerge: true) }
-                    return Cell("", at: place)
-                })
-            }
+        for row in Set(cells.keys).union(merged.keys).sorted() {
+            rows.append((1...max(1, maxColumn)).map { column in
+                let place = Place(file: file, kind: .sheet(sheetName), line: row, column: column)
+                if let text = cells[row]?[column] { return Cell(text, at: place) }
+                if let text = merged[row]?[column] { return Cell(text, at: place, fromMerge: true) }
+                return Cell("", at: place)
+            })
         }
         return Grid(rows: rows, label: sheetName)
     }

@@ -22,6 +22,7 @@ import Testing
         ("bomb.xlsx", "handbook.import.unreadable", "inflates past 50 MB"),
         ("xxe.docx", "handbook.import.unreadable", "document type declaration"),
         ("no-header.csv", "handbook.import.no-table", "no responsibility table found"),
+        ("huge-merge.xlsx", "handbook.import.unreadable", "merged cells of sheet Sheet1 cover more than 2000000 cells"),
     ])
     func refusedAndNothingWritten(_ fixture: String, _ rule: String, _ words: String) async throws {
         let (report, written) = try await run(fixture)
@@ -92,6 +93,19 @@ import Testing
         #expect(steps.map { $0["deadline"] as? String } == ["15分钟内", "30分钟内", "48"])
         #expect(steps[0]["risk"] as? String == "审批人：张三")
         #expect(steps.count == 3)
+    }
+
+    /// A cell out at GR199999 makes one more row, not 200,000: the table's one step is imported
+    /// and the far cell reported where it is.
+    @Test func farCell() async throws {
+        let root = try ImportFixtures.handbook()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = try ImportFixtures.path("far-cell.xlsx")
+        let report = await Importer.run(Importer.Options(files: [file], root: root, dryRun: true))
+        #expect(!report.diagnostics.hasErrors)
+        #expect(report.files.first?.steps == 1)
+        #expect(report.diagnostics.map(\.position) == [SourcePosition(path: "\(file):Sheet1", line: 199_999, column: 200)])
+        #expect(report.diagnostics.first?.notes == ["cell Sheet1!GR199999", "not used: cell Sheet1!GR199999"])
     }
 
     /// An existing file is never overwritten: the second import of the same table refuses and

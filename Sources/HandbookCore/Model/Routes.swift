@@ -33,6 +33,10 @@ public enum Routes {
     /// a folder of its own: a department whose id is `index.html` would otherwise need a folder
     /// where the matrix's index is a file.
     public static func matrix(_ departmentID: String) -> String { "matrix/departments/\(segment(departmentID))/index.html" }
+    /// The responsibility matrix as CSV, a row per step (README, "The site").
+    public static let matrixCSV = "matrix/matrix.csv"
+    /// A department's duties as CSV, beside its page.
+    public static func departmentDutiesCSV(_ id: String) -> String { "departments/\(segment(id))/duties.csv" }
     /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"

@@ -73,6 +73,7 @@ enum SiteRenderer {
             pageJob(Routes.matrix, "matrixIndex") { views.matrixIndex() },
             pageJob(Routes.search, "search") { views.search() },
             Job(path: Routes.trainingPlan, kind: "training plan", isPage: false) { .streamed(root: nil) { views.trainingPlanCSV(flush: $0) } },
+            Job(path: Routes.matrixCSV, kind: "csv", isPage: false) { .streamed(root: nil) { views.matrixCSV(flush: $0) } },
             pageJob(Routes.processIndex, "processIndex") { views.processIndex() },
             pageJob(Routes.departmentIndex, "departmentIndex") { views.departmentIndex() },
             pageJob(Routes.trainingIndex, "trainingIndex") { views.trainingIndex() },
@@ -85,6 +86,9 @@ enum SiteRenderer {
             jobs.append(pageJob(Routes.department(department.id), "department") { views.department(department) })
             jobs.append(pageJob(Routes.training(department.id), "training") { views.training(department, role: nil) })
             jobs.append(pageJob(Routes.matrix(department.id), "matrix") { views.matrix(department) })
+            jobs.append(Job(path: Routes.departmentDutiesCSV(department.id), kind: "csv", isPage: false) {
+                .streamed(root: nil) { _ in views.departmentDutiesCSV(department) }
+            })
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
                 jobs.append(pageJob(Routes.role(department.id, role: role.id), "role") { views.role(department, role) })

@@ -87,6 +87,7 @@ enum UIStrings {
         "compareSummary": "变更说明", "compareEmpty": "（无）", "compareTitleField": "流程名称", "compareStepType": "步骤类型",
         "compareDeleted": "删除：", "compareInserted": "新增：", "compareBack": "返回流程",
         "stepNew": "本版新增", "stepChanged": "本版变更", "changedSince": "自版本 {v} 以来",
+        "dutiesCSV": "职责表（CSV）", "matrixCSV": "职责矩阵表（CSV，每个步骤一行）",
     ]
 
     static let en: [String: String] = [
@@ -169,5 +170,6 @@ enum UIStrings {
         "compareSummary": "Change note", "compareEmpty": "(none)", "compareTitleField": "Title", "compareStepType": "Step type",
         "compareDeleted": "Removed: ", "compareInserted": "Added: ", "compareBack": "Back to the process",
         "stepNew": "New in this version", "stepChanged": "Changed in this version", "changedSince": "since version {v}",
+        "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
     ]
 }

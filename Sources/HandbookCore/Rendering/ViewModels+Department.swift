@@ -19,6 +19,7 @@ extension ViewModels {
         })
         model["trainingHref"] = .string(RootLink.to(Routes.training(department.id)))
         model["matrixHref"] = .string(RootLink.to(Routes.matrix(department.id)))
+        model["dutiesCSVHref"] = .string(RootLink.to(Routes.departmentDutiesCSV(department.id)))
         model["filterRoles"] = .list(department.roles.map { ["key": .string(Routes.segment($0.id)), "name": .string($0.name)] })
         let owned = duties.ownedProcesses[department.id] ?? []
         let links = processLinkTable, steps = stepTable.value

@@ -41,6 +41,7 @@ extension ViewModels {
     /// departments as columns in the organisation's order, each leading to its own matrix.
     func matrixIndex() -> Model {
         var model = frame(title: strings["matrix"]!, kind: "matrix")
+        model["matrixCSVHref"] = .string(RootLink.to(Routes.matrixCSV))
         let tree = departmentsInTreeOrder()
         let (names, categoryOf) = matrixCategories()
         let departmentColumns: [TemplateValue] = tree.map { entry in

@@ -141,3 +141,18 @@ with zipfile.ZipFile("xxe.docx", "w", zipfile.ZIP_DEFLATED) as z:
             text = text.replace("客户投诉接收", "&secret;", 1)
             data = text.encode("utf-8")
         z.writestr(item, data)
+
+# A sheet with a cell out at GR199999, and one whose merge covers 200 columns × 199,998 rows:
+# the first imports (two rows, not 200,000), the second is refused (merges fill at most 2,000,000 cells).
+def raw_sheet(name, merge):
+    header = "".join(f'<c r="{c}1" t="inlineStr"><is><t>{t}</t></is></c>' for c, t in zip("ABCD", ["编号", "步骤名称", "责任部门/岗位", "主要职责"]))
+    row = "".join(f'<c r="{c}2" t="inlineStr"><is><t>{t}</t></is></c>' for c, t in zip("ABCD", ["1", "接收", "客服部(客服专员)", "记录"]))
+    far = '<row r="199999"><c r="GR199999" t="inlineStr"><is><t>远处</t></is></c></row>'
+    merges = '<mergeCells count="1"><mergeCell ref="A2:GR199999"/></mergeCells>' if merge else ""
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{header}</row><row r="2">{row}</row>{far}</sheetData>{merges}</worksheet>')
+
+raw_sheet("far-cell.xlsx", merge=False)
+raw_sheet("huge-merge.xlsx", merge=True)
