@@ -64,11 +64,11 @@ def generate(root, pages, rng):
     return made
 
 def timed(command, cwd):
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    seconds, kib = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib) / 1024
+    seconds, kib, user, system = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024, float(user) + float(system)
 
 def main():
     parser = argparse.ArgumentParser()
@@ -93,16 +93,20 @@ def main():
             results[tool].append(timed(commands[tool](out), root))
             files = sum(len(f) for _, _, f in os.walk(out))
             shutil.rmtree(out)
-            print(f"run {run + 1} {tool:8s} {results[tool][-1][0]:6.2f} s {results[tool][-1][1]:7.0f} MB  {files} files")
-    med = {tool: (statistics.median(t for t, _ in r), statistics.median(m for _, m in r)) for tool, r in results.items()}
+            wall, mb, cpu = results[tool][-1]
+            print(f"run {run + 1} {tool:8s} {wall:6.2f} s {mb:7.0f} MB  CPU {cpu:6.2f} s  {files} files")
+    med = {tool: tuple(statistics.median(run[i] for run in r) for i in range(3)) for tool, r in results.items()}
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
     print(f"machine: {os.cpu_count()} cores {cpu}, {mem} MB, {platform.system()} {platform.release()}")
     hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
     print(f"hugo: {hugo_version}")
-    for tool, (t, m) in med.items():
-        print(f"median {tool:8s} {t:6.2f} s {m:7.0f} MB")
-    print(f"handbook / hugo: time {med['handbook'][0] / med['hugo'][0]:.2f} ×, memory {med['handbook'][1] / med['hugo'][1]:.2f} × (goal ≤ 0.3 ×)")
+    load = open("/proc/loadavg").read().split()[0]
+    print(f"load average at the end: {load} (with more than the cores busy, compare CPU time, not wall time)")
+    for tool, (t, m, c) in med.items():
+        print(f"median {tool:8s} {t:6.2f} s {m:7.0f} MB  CPU {c:6.2f} s")
+    print(f"handbook / hugo: wall time {med['handbook'][0] / med['hugo'][0]:.2f} ×, CPU time {med['handbook'][2] / med['hugo'][2]:.2f} ×, "
+          f"memory {med['handbook'][1] / med['hugo'][1]:.2f} × (goal ≤ 0.3 ×)")
     shutil.rmtree(work)
 
 if __name__ == "__main__":

@@ -71,7 +71,9 @@ public enum Resolver {
         for page in rawPages where page.file.kind == .page && !page.meta.aliases.isEmpty && links.targets[page.file.contentPath]?.published == true {
             let (found, problems) = PageResolver.aliases(page)
             diagnostics += problems
-            for alias in found {
+            // Jekyll sites move a page with `permalink:` and keep its old path in `redirect_from`;
+            // without the permalink the old path is the page's own address: nothing to redirect.
+            for alias in found where alias.route != links.targets[page.file.contentPath]?.route {
                 aliasAddresses.append((alias.address, page.file.contentPath))
                 aliasRoutes[page.file.contentPath, default: []].append((alias.route, alias.position))
             }
