@@ -153,6 +153,19 @@ struct ConfirmationTests {
         #expect(first.formatted(in: .en) == at + en + " [\(first.rule)]")
     }
 
+    @Test("A confirmation by an unknown role is reported where `by` names it, with the nearest role")
+    func unknownRole() async throws {
+        let handbook = try TestHandbook(Self.process(confirmations: """
+          - {by: 客服部/客服主管, date: 2025-12-02, version: "2.0"}
+          - {by: 品保部/品保主官, date: 2025-12-03, version: "2.0"}
+        """))
+        let report = await handbook.check()
+        let found = report.diagnostics.map { "\($0.position.line):\($0.position.column) \($0.rule)" }
+        // Unresolved, it confirms nothing: 品保部 still awaits.
+        #expect(found == ["15:1 handbook.confirmation.missing", "17:10 handbook.reference.unknown-role"])
+        #expect(report.diagnostics.last?.notes.joined().contains("品保主管") == true)
+    }
+
     @Test("English pages: Awaiting confirmation")
     func english() async throws {
         let site = try await TestHandbook(Self.process(confirmations: "  - {by: 客服部/客服主管, date: 2025-12-02, version: \"2.0\"}",
