@@ -9,7 +9,6 @@ let package = Package(
         .executable(name: "handbook-fuzz", targets: ["HandbookFuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -25,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libyaml, from the system (apt libyaml-dev), read by HandbookCore's YAMLComposer alone.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The only module that imports CCmark.
         .target(name: "HandbookMarkdown", dependencies: ["CCmark", "HandbookTemplate"]),
         // The default theme, shipped as a resource; `templates/` at the top of the repository
@@ -35,8 +40,7 @@ let package = Package(
         .target(
             name: "HandbookCore",
             dependencies: [
-                "HandbookMarkdown", "HandbookTheme", "HandbookTemplate",
-                .product(name: "Yams", package: "Yams"),
+                "HandbookMarkdown", "HandbookTheme", "HandbookTemplate", "CYAML",
             ]
         ),
         // Preview server and watcher, kept out of the core.

@@ -4,6 +4,11 @@
 enum CheckWords {
     /// `OutputPathCheck.Source.description` in Chinese.
     static func output(_ english: String) -> String {
+        let text = outputWords(english)
+        return text.hasSuffix("`") ? text + " " : text
+    }
+
+    private static func outputWords(_ english: String) -> String {
         let forms: [(String, (String) -> String)] = [
             ("process ", { "流程 `\($0)` 的页面" }), ("department ", { "部门 `\($0)` 的页面" }),
             ("the feedback form of ", { "`\($0)` 的意见反馈页" }), ("the checklist of ", { "`\($0)` 的培训清单" }),
@@ -16,6 +21,12 @@ enum CheckWords {
 
     /// `ActiveMarkup.Finding.what` in Chinese.
     static func active(_ english: String) -> String {
+        let text = activeWords(english)
+        // Code at the end is set off from the Chinese that follows.
+        return text.hasSuffix("`") ? text + " " : text
+    }
+
+    private static func activeWords(_ english: String) -> String {
         let table = ["an entity declaration": "实体声明（`<!ENTITY`）", "an XSLT stylesheet": "XSLT 样式表",
                      "a document type with an internal subset": "带内部子集的文档类型声明",
                      "text that is not UTF-8": "非 UTF-8 的文字"]

@@ -179,7 +179,7 @@ enum HandbookLoader {
             // Only rules that exist: a misspelt id would otherwise change nothing, silently.
             guard RuleCatalog.rule(rule.value) != nil else {
                 reader.report(.error("handbook.config.severity",
-                                     Phrase("没有规则 `\(rule.value)`（`handbook explain` 列出全部规则）", en: "no rule `\(rule.value)` (`handbook explain` lists them all)"),
+                                     Phrase("没有规则 `\(rule.value)`，全部规则见 `handbook explain`", en: "no rule `\(rule.value)`; `handbook explain` lists them all"),
                                      at: rule.position, notes: Suggestion.note(for: rule.value, in: RuleCatalog.ids)))
                 continue
             }

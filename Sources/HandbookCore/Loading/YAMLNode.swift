@@ -1,4 +1,4 @@
-import CYaml
+import CYAML
 
 /// A frontmatter node as libyaml's events describe it, with where it starts.
 ///
