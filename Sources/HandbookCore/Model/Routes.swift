@@ -33,6 +33,10 @@ public enum Routes {
     /// a folder of its own: a department whose id is `index.html` would otherwise need a folder
     /// where the matrix's index is a file.
     public static func matrix(_ departmentID: String) -> String { "matrix/departments/\(segment(departmentID))/index.html" }
+    /// A role's delta sheet: only the steps to retrain since the previous approved versions.
+    public static func deltaSheet(_ departmentID: String, role: String) -> String {
+        "training/\(segment(departmentID))/\(segment(role))/changes/index.html"
+    }
     /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"
