@@ -12,6 +12,8 @@ commit between approved ones. Commits in bulk: one commit per round for the whol
 import argparse, os, re, subprocess, sys
 
 ROUNDS = ["deadline", "step", "party", "rename", "body"]
+WORDS = {"deadline": "缩短接收时限", "step": "增加复核归档步骤", "party": "调整前两步的负责岗位",
+         "rename": "第一步改名", "body": "正文增加回访要求", "首次发布": "首次发布"}
 
 
 def git(out, *args, date=None):
@@ -26,7 +28,7 @@ def revise(text, version, kind, status, number):
     """The process file at `version`, changed in the way `kind` names."""
     text = re.sub(r'^status: \w+$', f"status: {status}", text, count=1, flags=re.M)
     text = re.sub(r'^version: "[^"]*"$', f'version: "{version}"', text, count=1, flags=re.M)
-    entry = f'  - {{version: "{version}", date: 2026-0{number}-01, summary: 第{number}次修订：{kind}}}\n'
+    entry = f'  - {{version: "{version}", date: 2026-0{number}-01, summary: 第{number}次修订：{WORDS[kind]}}}\n'
     if "\nchanges:\n" in text:
         text = text.replace("\nchanges:\n", "\nchanges:\n" + entry, 1)
     else:

@@ -159,8 +159,15 @@ struct HistoryTests {
                 .map { "\($0.output.1) \($0.output.2.map(String.init) ?? "")" }
             #expect(marks == ["本版变更 责任部门/岗位：品保部（质检工程师） → 客服部（客服主管）", "本版变更 步骤名称：归档 → 数据归档"], "\(path)")
         }
-        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn.
+        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn, and no delta sheet.
         #expect(!site.text("training/customer-service/cs-agent/index.html").contains("step-changed"))
+        #expect(!site.exists("training/customer-service/cs-agent/changes/index.html"))
+        // The supervisor's delta sheet: the two steps to retrain, what changed, linked from the record.
+        let delta = site.text("training/customer-service/cs-supervisor/changes/index.html")
+        let rows = delta.matches(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
+        #expect(rows == ["2. 处理投诉", "3. 数据归档"])
+        #expect(delta.contains("品保部（质检工程师） → 客服部（客服主管）") && delta.contains("1.1 → 2.0"))
+        #expect(site.text("training/customer-service/cs-supervisor/index.html").contains("cs-supervisor/changes/index.html\">变更培训单</a>"))
         let json = site.text("handbook.json")
         #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
         // 1.1 counts at its last commit: the rename, made under 1.1.

@@ -13,7 +13,7 @@ enum HistoryChecks {
                 Phrase("版本号倒退：\(v) 低于 \(latest.date) 已批准的版本 \(latest.version)（提交 \(latest.shortCommit)）",
                        en: "version \(v) is lower than \(latest.version), approved on \(latest.date) in commit \(latest.shortCommit): a version never goes backwards"),
                 at: version.position))
-        } else if let same = history?.versions.last, same.version == v {
+        } else if let same = history?.versions.last, same.version == v, same.firstRaw !== raw {
             let comparison = VersionComparison(old: same.firstRaw, new: raw, party: parties.resolve, endWord: "end")
             if comparison.stepsChanged {
                 let steps = (comparison.added + comparison.removed).map(\.id) + comparison.renamed.map(\.id)

@@ -113,9 +113,9 @@ struct VersionComparison: Sendable {
         func edges(_ process: RawProcess, _ index: Int) -> [String] {
             let step = process.steps[index]
             guard let next = step.next else {
-                return [index + 1 < process.steps.count ? "→ " + process.steps[index + 1].id.value : "→ " + endWord]
+                return [index + 1 < process.steps.count ? process.steps[index + 1].id.value : endWord]
             }
-            return next.map { ($0.when.map { $0 + " " } ?? "") + "→ " + ($0.to.value == "end" ? endWord : $0.to.value) }
+            return next.map { ($0.when.map { $0 + " → " } ?? "") + ($0.to.value == "end" ? endWord : $0.to.value) }
         }
         for (before, after) in pairs {
             let oldIndex = old.steps.firstIndex { $0 === before } ?? 0

@@ -37,6 +37,10 @@ public enum Routes {
     public static let matrixCSV = "matrix/matrix.csv"
     /// A department's duties as CSV, beside its page.
     public static func departmentDutiesCSV(_ id: String) -> String { "departments/\(segment(id))/duties.csv" }
+    /// A role's delta sheet: only the steps to retrain since the previous approved versions.
+    public static func deltaSheet(_ departmentID: String, role: String) -> String {
+        "training/\(segment(departmentID))/\(segment(role))/changes/index.html"
+    }
     /// A role's page (its duties across all processes).
     public static func role(_ departmentID: String, role: String) -> String {
         "roles/\(segment(departmentID))/\(segment(role))/index.html"

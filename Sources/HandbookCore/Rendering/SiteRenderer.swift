@@ -92,6 +92,9 @@ enum SiteRenderer {
             for role in department.roles {
                 jobs.append(pageJob(Routes.training(department.id, role: role.id), "training") { views.training(department, role: role) })
                 jobs.append(pageJob(Routes.role(department.id, role: role.id), "role") { views.role(department, role) })
+                if views.hasDelta(department, role) {
+                    jobs.append(pageJob(Routes.deltaSheet(department.id, role: role.id), "deltaSheet") { views.deltaSheet(department, role) })
+                }
             }
         }
         for process in handbook.processes {

@@ -7,7 +7,7 @@ import HandbookTemplate
 struct Theme: Sendable {
     static let pageTemplates = ["index", "process", "department", "training", "page", "notfound", "matrix", "matrixIndex", "search", "feedback", "checklistRow", "knownRow",
                                 "role", "roleRow", "processIndex", "departmentIndex", "trainingIndex", "review",
-                                "versionCompare"]
+                                "versionCompare", "deltaSheet"]
 
     let library: TemplateLibrary
     /// Files copied to the site as they are (`assets/style.css`), output path → source file.

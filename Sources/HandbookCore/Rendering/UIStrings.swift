@@ -88,6 +88,8 @@ enum UIStrings {
         "compareDeleted": "删除：", "compareInserted": "新增：", "compareBack": "返回流程",
         "stepNew": "本版新增", "stepChanged": "本版变更", "changedSince": "自版本 {v} 以来",
         "dutiesCSV": "职责表（CSV）", "matrixCSV": "职责矩阵表（CSV，每个步骤一行）",
+        "deltaSheet": "变更培训单", "deltaRecord": "完整培训记录", "deltaWhat": "变更内容",
+        "deltaIntro": "只列出本岗位负责（R）或批准（A）、且在各流程最新批准版本中新增或变更的步骤：逐项培训，逐项签字。",
     ]
 
     static let en: [String: String] = [
@@ -171,5 +173,7 @@ enum UIStrings {
         "compareDeleted": "Removed: ", "compareInserted": "Added: ", "compareBack": "Back to the process",
         "stepNew": "New in this version", "stepChanged": "Changed in this version", "changedSince": "since version {v}",
         "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
+        "deltaSheet": "Retraining sheet", "deltaRecord": "Full training record", "deltaWhat": "What changed",
+        "deltaIntro": "Only the steps this role is responsible for (R) or approves (A) that the latest approved version of their process added or changed: each trained and signed for.",
     ]
 }

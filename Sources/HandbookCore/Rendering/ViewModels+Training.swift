@@ -23,6 +23,7 @@ extension ViewModels {
             ?? breadcrumbs(trail, current: department.name)
         // The role's page, for the sheet's theme to link (its duties with their hand-overs).
         model["roleHref"] = role.map { .string(RootLink.to(Routes.role(department.id, role: $0.id))) } ?? false
+        model["deltaHref"] = role.flatMap { hasDelta(department, $0) ? .string(RootLink.to(Routes.deltaSheet(department.id, role: $0.id))) : nil } ?? false
         var sheets: [Sheet] = []
         if let role {
             sheets.append(sheet(department, role: role))
