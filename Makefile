@@ -33,7 +33,7 @@ site: release
 # (SERIAL), after the other suites, which run in parallel. TMPDIR is a folder of this run,
 # removed at its end: the Swift toolchain leaves a TemporaryDirectory.* folder behind for each
 # compiler it runs (some 1,000 per build), and the tests' own folders go with it if one is left.
-SERIAL = HandbookServerTests|AccessibilityTests|BrowserTests|FilterTests|PhoneLayoutTests|PrintTests|ReviewPageTests|SearchBrowserTests|TrainingRecordTests
+SERIAL = HandbookServerTests|ConfirmationTests|ConfirmationPrintTests|MarkdownTableTests|AccessibilityTests|BrowserTests|FilterTests|PhoneLayoutTests|PrintTests|ReviewPageTests|SearchBrowserTests|TrainingRecordTests
 QUIET = grep -vE '^\[[0-9]+/[0-9]+\]|^(Compiling|Building|Emitting|Write|Linking)'
 test: test-deps
 	@export TMPDIR=$$(mktemp -d /tmp/handbook-test.XXXXXX); trap 'rm -rf "$$TMPDIR"' EXIT; \
