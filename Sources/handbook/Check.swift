@@ -25,7 +25,7 @@ struct Check: AsyncParsableCommand {
         switch format {
         case .text:
             Console.print(report.diagnostics, in: report.language)
-            Console.print(notices: [report.historyUnavailable].compactMap { $0 } + report.notices, in: report.language)
+            Console.print(notices: report.notices, in: report.language)
             let counts = Console.counts(report.diagnostics, in: report.language)
             print(report.language == .zhCN ? "\(counts)，共 \(report.fileCount) 个文件"
                                            : "\(counts) in \(report.fileCount) file\(report.fileCount == 1 ? "" : "s")")
