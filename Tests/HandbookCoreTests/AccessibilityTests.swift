@@ -35,6 +35,7 @@ struct AccessibilityTests {
         ("search results", "search/index.html", "q=投诉"),
         ("plain page", "glossary/index.html", nil),
         ("plain page", "guides/writing-processes/index.html", nil),
+        ("folder page", "guides/index.html", nil),
         ("not found", "404.html", nil),
     ]
 
@@ -51,6 +52,31 @@ struct AccessibilityTests {
         let (site, folder) = try await SampleHandbookTests.build()
         defer { try? FileManager.default.removeItem(at: folder) }
         try #require(site.report.published)
+        try await Self.expectNoViolations(Self.pages, in: site, folder: folder)
+    }
+
+    /// The pages only a handbook with approved versions in git has: the history, a comparison,
+    /// a retraining sheet and the marks on a role's page.
+    @Test("axe finds no violation on the version pages (history, comparison, retraining sheet)")
+    func versionPages() async throws {
+        try #require(FileManager.default.fileExists(atPath: Self.axeScript.path), "no axe.min.js at \(Self.axeScript.path)")
+        let site = try await HistoryTests.build(try HistoryTests.repository())
+        try #require(site.report.published)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("axe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await Self.expectNoViolations([
+            ("process with its history", "processes/complaints/index.html", nil),
+            ("comparison", "processes/complaints/changes/1.1..2.0/index.html", nil),
+            ("comparison", "processes/complaints/changes/1.0..2.0/index.html", nil),
+            ("retraining sheet", "training/customer-service/cs-supervisor/changes/index.html", nil),
+            ("training record with marks", "training/customer-service/cs-supervisor/index.html", nil),
+            ("role with marks", "roles/customer-service/cs-supervisor/index.html", nil),
+        ], in: site, folder: folder)
+    }
+
+    static func expectNoViolations(_ pages: [(kind: String, path: String, query: String?)], in site: BuiltSite,
+                                   folder: URL) async throws {
         let tags = Self.tags.map { "'\($0)'" }.joined(separator: ",")
         // After load: search results are drawn by the page's script.
         let script = """
@@ -59,7 +85,8 @@ struct AccessibilityTests {
                 .then(r => report(r.violations.map(v => ({ id: v.id, nodes: v.nodes.map(n => n.target.join(' ')) }))),
                       e => report([{ id: 'axe failed: ' + e, nodes: [] }])), 100));
             """
-        for page in Self.pages {
+        for page in pages {
+            #expect(site.exists(page.path), "\(page.path) was not built")
             let violations = try await PageProbe.decode([Violation].self, site.url(page.path), script: script,
                                                         query: page.query, extraScripts: [Self.axeScript], in: folder)
             #expect(violations.isEmpty, "\(page.kind) \(page.path)\(page.query.map { "?" + $0 } ?? ""): \(violations)")

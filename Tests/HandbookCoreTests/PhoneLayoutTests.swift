@@ -27,6 +27,7 @@ struct PhoneLayoutTests {
         ("search/index.html", "", "", ""),
         ("glossary/index.html", "", "", ""),
         ("guides/writing-processes/index.html", "", "", ""),
+        ("guides/index.html", "", "", ""),
         ("404.html", "", "", ""),
     ]
 
@@ -62,6 +63,27 @@ struct PhoneLayoutTests {
                 #expect(cell.left >= 0 && cell.right <= phone.innerWidth && cell.width > 40,
                         "\(page.path): `\(cell.text)` at \(Int(cell.left))–\(Int(cell.right)) px")
             }
+        }
+    }
+
+    struct Width: Decodable { var innerWidth, scrollWidth: Double }
+
+    /// The version pages (from a handbook with approved versions in git): old → new tables and
+    /// word diffs must not widen the page.
+    @Test("At 390 px the version history, comparison and retraining pages do not scroll sideways")
+    func versionPages() async throws {
+        let site = try await HistoryTests.build(try HistoryTests.repository())
+        try #require(site.report.published)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("phone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in ["processes/complaints/index.html", "processes/complaints/changes/1.1..2.0/index.html",
+                     "processes/complaints/changes/1.0..2.0/index.html", "training/customer-service/cs-supervisor/changes/index.html"] {
+            #expect(site.exists(path), "\(path) was not built")
+            let script = "addEventListener('load', () => report({ innerWidth, scrollWidth: document.documentElement.scrollWidth }));"
+            let page = try await PageProbe.decode(Width.self, site.url(path), script: script, width: 390, in: folder)
+            #expect(page.innerWidth == 390, "\(path): the probe's viewport is \(page.innerWidth) px")
+            #expect(page.scrollWidth <= page.innerWidth, "\(path) scrolls sideways: \(page.scrollWidth) px")
         }
     }
 
