@@ -30,6 +30,20 @@ struct PageTreeTests {
         return try await handbook.build(drafts: drafts)
     }
 
+    @Test("Pages without a weight are in a reader's order: numbers by value, case ignored")
+    func naturalOrder() {
+        let titles = ["指南 10", "指南 2", "Zeta", "指南 1", "alpha", "指南 02b"]
+        let pages = titles.enumerated().map { index, title in
+            Page(contentPath: "g/\(index).md", title: title, bodyHTML: "", source: SourcePosition(path: "g/\(index).md", line: 1, column: 1))
+        }
+        let tree = PageTree(pages: pages)
+        let order = tree.sections.flatMap(\.entries).compactMap { entry -> String? in
+            if case .page(let index) = entry { return titles[index] }
+            return nil
+        }
+        #expect(order == ["alpha", "Zeta", "指南 1", "指南 2", "指南 02b", "指南 10"])
+    }
+
     @Test("A draft or retired page's text is in no output file; excluded files are neither read nor published")
     func draftsNowhere() async throws {
         let site = try await build()

@@ -100,10 +100,26 @@ public struct PageTree: Sendable {
     private static func key(_ entry: Entry, _ pages: [Page], _ sections: [Section]) -> (Int, String, String) {
         switch entry {
         case .page(let index):
-            return (pages[index].weight ?? Int.max, pages[index].title.lowercased(), pages[index].contentPath)
+            return (pages[index].weight ?? Int.max, naturalKey(pages[index].title), pages[index].contentPath)
         case .section(let index):
-            return (sections[index].weight ?? Int.max, sections[index].name.lowercased(), sections[index].folder)
+            return (sections[index].weight ?? Int.max, naturalKey(sections[index].name), sections[index].folder)
         }
+    }
+
+    /// A title as it sorts for a reader: case ignored, numbers by value (指南 2 before 指南 10):
+    /// each run of digits is padded to 20 places.
+    static func naturalKey(_ title: String) -> String {
+        var key = "", digits = ""
+        func flush() {
+            guard !digits.isEmpty else { return }
+            key += String(repeating: "0", count: max(0, 20 - digits.count)) + digits
+            digits = ""
+        }
+        for character in title.lowercased() {
+            if character.isASCII, character.isNumber { digits.append(character) } else { flush(); key.append(character) }
+        }
+        flush()
+        return key
     }
 
     private mutating func walk(_ section: Int) {
