@@ -148,16 +148,12 @@ public enum Pipeline {
     /// costs loading and checking, plus the pages the browser then opens.
     public final class Site: Sendable {
         private let jobs: [String: SiteRenderer.Job]
-        private let lock = NSLock()
-        // Guarded by `lock`: a slot per file asked for so far.
-        nonisolated(unsafe) private var slots: [String: Slot] = [:]
-        nonisolated(unsafe) private var renders = 0
+        /// A slot per file asked for so far, and how many were rendered.
+        private let slots = Locked<(byPath: [String: Slot], renders: Int)>(([:], 0))
 
         /// One file: rendered once, by the first request; others asking meanwhile wait for it.
         private final class Slot: Sendable {
-            let lock = NSLock()
-            // Guarded by `lock`.
-            nonisolated(unsafe) var bytes: [UInt8]?
+            let bytes = Locked<[UInt8]?>(nil)
         }
 
         init(jobs: [SiteRenderer.Job]) {
@@ -170,23 +166,23 @@ public enum Pipeline {
         /// Different files render at the same time; the same one only once.
         public func contents(of path: String) -> [UInt8]? {
             guard let job = jobs[path] else { return nil }
-            let slot = lock.withLock {
-                if let slot = slots[path] { return slot }
+            let slot = slots.withLock {
+                if let slot = $0.byPath[path] { return slot }
                 let slot = Slot()
-                slots[path] = slot
+                $0.byPath[path] = slot
                 return slot
             }
-            return slot.lock.withLock {
-                if let bytes = slot.bytes { return bytes }
+            return slot.bytes.withLock {
+                if let bytes = $0 { return bytes }
                 let bytes = job.make().bytes ?? []
-                slot.bytes = bytes
-                lock.withLock { renders += 1 }
+                $0 = bytes
+                slots.withLock { $0.renders += 1 }
                 return bytes
             }
         }
 
         /// How many files were rendered so far (each at most once).
-        var renderCount: Int { lock.withLock { renders } }
+        var renderCount: Int { slots.withLock { $0.renders } }
     }
 
     /// Checks and plans the site in memory (for `serve`); the site is nil when there are errors.

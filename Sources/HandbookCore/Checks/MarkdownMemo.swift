@@ -35,9 +35,7 @@ public final class MarkdownMemo: Sendable {
         var rendered: RenderedMarkdown
     }
 
-    private let lock = NSLock()
-    // Guarded by `lock`; values only.
-    nonisolated(unsafe) private var tables: [String: Table] = [:]
+    private let locked = Locked<[String: Table]>([:])
 
     public init() {}
 
@@ -45,7 +43,7 @@ public final class MarkdownMemo: Sendable {
     /// only when links resolve exactly as they did then. `unchanged`: that comparison, when the
     /// caller has already made it.
     func begin(_ kind: String, links: LinkIndex, unchanged: Bool? = nil) {
-        lock.withLock {
+        locked.withLock { tables in
             if let table = tables[kind], unchanged ?? (table.links == links) {
                 tables[kind] = Table(links: links, previous: table.current, previousFiles: table.currentFiles)
             } else {
@@ -56,7 +54,7 @@ public final class MarkdownMemo: Sendable {
 
     /// The render of the body of an unchanged file, if the last rebuild made it.
     func cached(_ kind: String, file path: String, text: String, unsafeHTML: Bool) -> RenderedMarkdown? {
-        lock.withLock {
+        locked.withLock { tables in
             guard let hit = tables[kind]?.previousFiles[path], hit.fileText == text, hit.unsafeHTML == unsafeHTML else { return nil }
             tables[kind]?.currentFiles[path] = hit
             return hit.rendered
@@ -65,12 +63,12 @@ public final class MarkdownMemo: Sendable {
 
     /// Keeps the render of a file's body for the next rebuild.
     func keep(_ kind: String, file path: String, text: String, unsafeHTML: Bool, _ rendered: RenderedMarkdown) {
-        lock.withLock { tables[kind]?.currentFiles[path] = FileRender(fileText: text, unsafeHTML: unsafeHTML, rendered: rendered) }
+        locked.withLock { tables in tables[kind]?.currentFiles[path] = FileRender(fileText: text, unsafeHTML: unsafeHTML, rendered: rendered) }
     }
 
     /// The render of `key` if the last rebuild (or this one) made it.
     func cached(_ kind: String, _ key: Key) -> RenderedMarkdown? {
-        lock.withLock {
+        locked.withLock { tables in
             guard let hit = tables[kind]?.current[key] ?? tables[kind]?.previous[key] else { return nil }
             tables[kind]?.current[key] = hit
             return hit
@@ -81,7 +79,7 @@ public final class MarkdownMemo: Sendable {
     func render(_ kind: String, _ key: Key, make: () -> RenderedMarkdown) -> RenderedMarkdown {
         if let hit = cached(kind, key) { return hit }
         let made = make()
-        lock.withLock { tables[kind]?.current[key] = made }
+        locked.withLock { tables in tables[kind]?.current[key] = made }
         return made
     }
 }

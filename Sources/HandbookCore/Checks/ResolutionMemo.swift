@@ -39,16 +39,14 @@ final class ResolutionMemo: Sendable {
         var bodies: [String: BodyResult] = [:]
     }
 
-    private let lock = NSLock()
-    // Guarded by `lock`; values only.
-    nonisolated(unsafe) private var tables = Tables()
+    private let locked = Locked(Tables())
 
     init() {}
 
     /// Starts a rebuild: the last one's results stay only if the environment is the same.
     /// Returns whether it is, and whether at least the links are (renders of duties then stay valid).
     func begin(_ environment: Environment) -> (same: Bool, sameLinks: Bool) {
-        lock.withLock {
+        locked.withLock { tables in
             let sameLinks = tables.environment?.links == environment.links
             let same = sameLinks && tables.environment.map {
                 $0.departments == environment.departments && $0.unsafeHTML == environment.unsafeHTML
@@ -61,31 +59,31 @@ final class ResolutionMemo: Sendable {
 
     /// The previous result for the process in `path`, if its file and body are unchanged.
     func process(_ path: String, fileText: String, bodyHTML: String) -> ProcessResult? {
-        lock.withLock {
+        locked.withLock { tables in
             guard let hit = tables.processes[path], hit.fileText == fileText, hit.bodyHTML == bodyHTML else { return nil }
             return hit
         }
     }
 
     func store(_ path: String, _ result: ProcessResult) {
-        lock.withLock { tables.processes[path] = result }
+        locked.withLock { tables in tables.processes[path] = result }
     }
 
     /// The previous diagnostics of a body's links, if its file is unchanged.
     func body(_ path: String, fileText: String) -> [Diagnostic]? {
-        lock.withLock {
+        locked.withLock { tables in
             guard let hit = tables.bodies[path], hit.fileText == fileText else { return nil }
             return hit.diagnostics
         }
     }
 
     func store(_ path: String, _ result: BodyResult) {
-        lock.withLock { tables.bodies[path] = result }
+        locked.withLock { tables in tables.bodies[path] = result }
     }
 
     /// Drops results of files no longer in the handbook.
     func keep(only paths: Set<String>) {
-        lock.withLock {
+        locked.withLock { tables in
             // Usually no file went away: filtering made both tables anew on every rebuild.
             if tables.processes.keys.contains(where: { !paths.contains($0) }) {
                 tables.processes = tables.processes.filter { paths.contains($0.key) }

@@ -13,9 +13,7 @@ public final class DocumentCache: Sendable {
         var kind: SourceFile.Kind = .page
     }
 
-    // Guarded by the lock; entries are values, so nothing escapes it.
-    private let lock = NSLock()
-    nonisolated(unsafe) private var entries: [String: Entry] = [:]
+    private let entries = Locked<[String: Entry]>([:])
 
     /// Markdown renders of the previous rebuild (see `MarkdownMemo`).
     let markdown = MarkdownMemo()
@@ -35,17 +33,13 @@ public final class DocumentCache: Sendable {
     func lookup(_ entry: ContentScanner.Entry, _ current: Stamp?) -> (RawDocument?, [Diagnostic])? {
         guard let current else { return nil }
         let stamp = (current.modified, current.size)
-        lock.lock()
-        defer { lock.unlock() }
-        guard let hit = entries[entry.path], hit.modified == stamp.0, hit.size == stamp.1, hit.kind == entry.kind else { return nil }
+        guard let hit = entries.withLock({ $0[entry.path] }), hit.modified == stamp.0, hit.size == stamp.1, hit.kind == entry.kind else { return nil }
         return (hit.document, hit.diagnostics)
     }
 
     func store(_ entry: ContentScanner.Entry, _ stamp: Stamp?, _ document: RawDocument?, _ diagnostics: [Diagnostic]) {
         guard let stamp else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        entries[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics, kind: entry.kind)
+        entries.withLock { $0[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics, kind: entry.kind) }
     }
 
     /// Plain `stat`: called for every file on every rebuild, where FileManager's attribute

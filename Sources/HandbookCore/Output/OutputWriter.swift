@@ -25,17 +25,10 @@ enum OutputWriter {
 
     /// `PID-N`: the process, and which of its builds (`serve` and tests build more than once).
     static func uniqueSuffix() -> String {
-        "\(getpid())-\(builds.next())"
+        "\(getpid())-\(builds.withLock { $0 += 1; return $0 })"
     }
 
-    private static let builds = Counter()
-
-    private final class Counter: Sendable {
-        private let lock = NSLock()
-        // Guarded by `lock`.
-        nonisolated(unsafe) private var count = 0
-        func next() -> Int { lock.withLock { count += 1; return count } }
-    }
+    private static let builds = Locked(0)
 
     /// Staging folders of builds that were killed. A build still running (another build of the
     /// same output) holds the lock beside its staging folder and keeps it; without a lock file
