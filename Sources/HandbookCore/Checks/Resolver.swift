@@ -46,6 +46,7 @@ public enum Resolver {
                                                                      activeMarkup: loaded.activeMarkup)
         diagnostics += assetDiagnostics
         var links = LinkIndex()
+        links.linkBase = loaded.config.linksRelativeTo
         links.assets = Set(assets)
         links.withheld = Set(loaded.assets).subtracting(assets)
         links.unreadable = loaded.unreadable
@@ -91,6 +92,7 @@ public enum Resolver {
         for alias in aliasAddresses where links.addresses[alias.address] == nil {
             links.addresses[alias.address] = alias.page
         }
+        links.indexNames()
         diagnostics += PageResolver.foreignKeys(rawPages, ignore: loaded.config.ignoreKeys)
         diagnostics += PageResolver.otherStatuses(rawPages)
 
