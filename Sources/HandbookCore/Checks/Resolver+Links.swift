@@ -19,6 +19,7 @@ extension Resolver {
                           assets: [String], drafts: Bool) -> Stage<LinkPlan> {
         var found: [Diagnostic] = []
         var plan = LinkPlan()
+        plan.links.linkBase = loaded.config.linksRelativeTo
         plan.links.assets = Set(assets)
         plan.links.withheld = Set(loaded.assets).subtracting(assets)
         plan.links.unreadable = loaded.unreadable
@@ -63,6 +64,7 @@ extension Resolver {
         for alias in aliasAddresses where plan.links.addresses[alias.address] == nil {
             plan.links.addresses[alias.address] = alias.page
         }
+        plan.links.indexNames()
         return Stage(value: plan, diagnostics: found)
     }
 

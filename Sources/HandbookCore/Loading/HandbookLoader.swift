@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -155,6 +155,16 @@ enum HandbookLoader {
         readSeverity(map, into: &config, reader: &reader)
         config.exclude = reader.strings(map, "exclude").map(\.value)
         config.ignoreKeys = Set(reader.strings(map, "ignore_keys").map(\.value))
+        if let base = reader.string(map, "links_relative_to", in: configName, at: start) {
+            if let value = HandbookConfig.LinkBase(rawValue: base.value) {
+                config.linksRelativeTo = value
+            } else {
+                reader.report(.error("handbook.config.value",
+                    Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\(base.value)`",
+                           en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\(base.value)`"),
+                    at: base.position))
+            }
+        }
         return (config, reader.diagnostics)
     }
 
