@@ -266,6 +266,9 @@ struct TextDiffTests {
         #expect(marked("一\n二\n三\n", "一\n二改\n三\n") == "一\n二{+改+}\n三\n")
         #expect(marked("", "新") == "{+新+}")
         #expect(marked("旧", "") == "[-旧-]")
+        // Windows line ends: a changed line is still one line among unchanged ones.
+        #expect(marked("一\r\n二\r\n三\r\n", "一\r\n贰\r\n三\r\n") == "一\r\n[-二-]{+贰+}\r\n三\r\n")
+        #expect(TextDiff.lines("a\r\nb\nc") == ["a\r\n", "b\n", "c"])
     }
 
     @Test("Myers' edits rebuild both sides", arguments: [("abcabba", "cbabac"), ("", "abc"), ("xyz", "xyz"), ("abcdef", "fedcba")])

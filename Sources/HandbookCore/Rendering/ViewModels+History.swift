@@ -118,9 +118,12 @@ extension ViewModels {
         let process = handbook.processes[index]
         guard let changes = handbook.history[process.id]?.latestChanges else { return false }
         let id = process.steps[stepIndex].id
-        let since = handbook.history[process.id]?.versions.dropLast().last?.version ?? ""
+        // Made only for a marked step: this runs for every row of every role page and record.
+        func since() -> TemplateValue {
+            .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: handbook.history[process.id]?.versions.dropLast().last?.version ?? ""))
+        }
         if changes.added.contains(where: { $0.id == id }) {
-            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": since()]
         }
         var what: [String] = []
         if let renamed = changes.renamed.first(where: { $0.id == id }) {
@@ -137,7 +140,7 @@ extension ViewModels {
         }
         guard !what.isEmpty else { return false }
         return ["label": .string(strings["stepChanged"]!), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
-                "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+                "since": since()]
     }
 
     private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {
