@@ -53,6 +53,9 @@ extension Resolver {
         for process in processes {
             sources.append(.init(route: Routes.process(process.id), description: "process \(process.id)", position: process.source))
             sources.append(.init(route: Routes.feedbackForm(process.id), description: "the feedback form of \(process.id)", position: process.source))
+            // Taken whether or not this build reads the history: `check` and `build --no-history`
+            // say the same, and a page never lands where a later build puts the comparisons.
+            sources.append(.init(route: Routes.processChanges(process.id), description: "the version changes of \(process.id)", position: process.source))
         }
         for department in departments {
             sources.append(.init(route: Routes.department(department.id), description: "department \(department.id)", position: department.source))
@@ -65,6 +68,8 @@ extension Resolver {
                                      description: "the checklist of \(department.id)/\(role.id)", position: role.source))
                 sources.append(.init(route: Routes.role(department.id, role: role.id),
                                      description: "the page of \(department.id)/\(role.id)", position: role.source))
+                sources.append(.init(route: Routes.deltaSheet(department.id, role: role.id),
+                                     description: "the retraining sheet of \(department.id)/\(role.id)", position: role.source))
             }
         }
         for page in pages.sorted(by: { $0.contentPath < $1.contentPath }) {
