@@ -257,8 +257,7 @@ public enum Pipeline {
         // git runs, and old versions are parsed, while today's files are checked.
         let history = options.history ? Task { await HistoryStage.read(loaded, root: options.root) } : nil
         var (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
-                                                       today: printedDate(options.date), memo: cache?.markdown,
-                                                       results: cache?.resolution)
+                                                       today: printedDate(options.date), cache: cache)
         var notices: [Phrase] = []
         var unavailable: Phrase?
         if let history {

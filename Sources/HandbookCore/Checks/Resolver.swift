@@ -13,9 +13,10 @@ public enum Resolver {
     }
 
     /// `today` (`yyyy-MM-dd`) dates the review-overdue check.
-    /// `memo`, `results`: renders and results kept between `serve`'s rebuilds.
+    /// `cache`: what `serve` keeps between rebuilds (renders and checking results).
     static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String,
-                        memo: MarkdownMemo? = nil, results: ResolutionMemo? = nil) async -> (Handbook, [Diagnostic]) {
+                        cache: DocumentCache? = nil) async -> (Handbook, [Diagnostic]) {
+        let memo = cache?.markdown, results = cache?.resolution
         var diagnostics: [Diagnostic] = []
         /// The step's value; its diagnostics join the others.
         func take<Value>(_ stage: Stage<Value>) -> Value {
