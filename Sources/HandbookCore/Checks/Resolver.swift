@@ -45,8 +45,9 @@ public enum Resolver {
         if confirming { diagnostics += missingConfirmations(outcomes, directory: directory) }
         diagnostics += coverage(outcomes, directory: directory, unreadable: loaded.unreadable)
         let pages = makePages(documents.pages, plan: plan, bodies: bodies)
-        diagnostics += outputPaths(processes: processes, departments: departments, pages: pages, plan: plan,
-                                   assets: assets, contentFolder: loaded.config.contentFolder)
+        diagnostics += OutputPathCheck.check(processes: processes, departments: departments, pages: pages.pages,
+                                             sections: plan.generatedSections, redirects: pages.redirects,
+                                             assets: assets, contentFolder: loaded.config.contentFolder)
         var handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
                                 pages: pages.pages, home: pages.home, redirects: pages.redirects)
         handbook.assets = assets
