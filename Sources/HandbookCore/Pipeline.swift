@@ -73,7 +73,7 @@ public enum Pipeline {
         let output = options.output ?? options.root.appendingPathComponent(ready.handbook.config.outputFolder, isDirectory: true)
         let content = options.root.appendingPathComponent(ready.handbook.config.contentFolder, isDirectory: true)
         if let refusal = OutputSafety.check(output: output, root: options.root, content: content) {
-            throw IOFailure(description: refusal)
+            throw IOFailure(refusal)
         }
         let start = ContinuousClock.now
         let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),

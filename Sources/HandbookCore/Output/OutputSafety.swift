@@ -24,22 +24,26 @@ enum OutputSafety {
 
     /// Refuses an output that is or holds the root or the content, or an existing folder with
     /// files in it that no build wrote (no marker).
-    static func check(output: URL, root: URL, content: URL) -> String? {
+    static func check(output: URL, root: URL, content: URL) -> Phrase? {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        for (name, folder) in [("handbook root", root), ("content folder", content)] {
+        for (name, folder, isContent) in [(Phrase("手册根目录", en: "handbook root"), root, false),
+                                          (Phrase("内容文件夹", en: "content folder"), content, true)] {
             let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
             if out == path || (path + "/").hasPrefix(out + "/") {
-                return "refusing to write the site to \(output.path): it is or holds the \(name)"
+                return Phrase("不把网站写到 \(output.path)：它就是或包含\(name.zh)",
+                              en: "refusing to write the site to \(output.path): it is or holds the \(name.en)")
             }
-            if name == "content folder", out.hasPrefix(path + "/") {
-                return "refusing to write the site to \(output.path): it is inside the content folder"
+            if isContent, out.hasPrefix(path + "/") {
+                return Phrase("不把网站写到 \(output.path)：它在内容文件夹里面",
+                              en: "refusing to write the site to \(output.path): it is inside the content folder")
             }
         }
         // Dot-files count too: a folder holding only `.git` is someone's, not ours.
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { $0 != marker }
         let marked = FileManager.default.fileExists(atPath: output.appendingPathComponent(marker).path)
         if !entries.isEmpty, !marked {
-            return "refusing to replace \(output.path): it has files that handbook did not write; remove it or choose another --output"
+            return Phrase("不替换 \(output.path)：里面有不是 `handbook` 写的文件；请删掉它，或用 `--output` 换一个文件夹",
+                          en: "refusing to replace \(output.path): it has files that handbook did not write; remove it or choose another --output")
         }
         return nil
     }
