@@ -190,9 +190,9 @@ public struct PreviewServer: Sendable {
         let zh = report.language == .zhCN
         for diagnostic in report.diagnostics { log(diagnostic.formatted(in: report.language)) }
         if site != nil {
-            let stages = report.timings.map { "\($0.stage) \($0.duration.components.seconds * 1000 + $0.duration.components.attoseconds / 1_000_000_000_000_000) ms" }
-            log(zh ? "重新生成用时 \(ms) ms（\(stages.joined(separator: ", "))），共 \(report.pageCount) 页，打开时渲染"
-                   : "Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
+            let stages = TimingWords.stages(report.timings, in: report.language)
+            log(zh ? "重新生成用时 \(ms) ms（\(stages)），共 \(report.pageCount) 页，打开时渲染"
+                   : "Rebuilt in \(ms) ms (\(stages)); \(report.pageCount) pages, rendered when opened")
         } else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             log(zh ? "生成失败（\(errors) 个错误），仍提供上一次成功生成的网站"

@@ -100,7 +100,7 @@ extension Resolver {
             }
         }
         for (index, found) in await checkBodies(unchecked, links: links).enumerated() {
-            results?.store(unchecked[index].path, ResolutionMemo.BodyResult(fileText: unchecked[index].body.fileText, diagnostics: found))
+            results?.store(unchecked[index].path, fileText: unchecked[index].body.fileText, bodyDiagnostics: found)
             diagnostics += found
         }
         return diagnostics

@@ -42,9 +42,8 @@ extension Resolver {
                     var found = ProcessChecks.ownChecks(raw, today: today)
                     let process = processResolver.resolve(raw, bodyHTML: bodyHTML, diagnostics: &found)
                     found += HandOverCheck.check(raw: raw, steps: process.steps)
-                    return (index, ResolutionMemo.ProcessResult(
-                        fileText: raw.file.text, bodyHTML: bodyHTML, process: process, diagnostics: found,
-                        parties: CoverageCheck.parties(of: process)))
+                    return (index, ResolutionMemo.ProcessResult(process: process, diagnostics: found,
+                                                                parties: CoverageCheck.parties(of: process)))
                 }
             }
             var collected: [(Int, ResolutionMemo.ProcessResult)] = []
@@ -53,7 +52,9 @@ extension Resolver {
         }
         for (index, result) in made {
             outcomes[index] = result
-            results?.store(sortedProcesses[index].file.contentPath, result)
+            let raw = sortedProcesses[index]
+            results?.store(raw.file.contentPath, fileText: raw.file.text,
+                           bodyHTML: bodies[raw.file.contentPath]?.rendered.html ?? "", result)
         }
         return outcomes.compactMap { $0 }
     }

@@ -13,9 +13,10 @@ public enum Resolver {
     }
 
     /// `today` (`yyyy-MM-dd`) dates the review-overdue check.
-    /// `memo`, `results`: renders and results kept between `serve`'s rebuilds.
+    /// `cache`: what `serve` keeps between rebuilds (renders and checking results).
     static func resolve(_ loaded: LoadedHandbook, drafts: Bool, today: String,
-                        memo: MarkdownMemo? = nil, results: ResolutionMemo? = nil) async -> (Handbook, [Diagnostic]) {
+                        cache: DocumentCache? = nil) async -> (Handbook, [Diagnostic]) {
+        let memo = cache?.markdown, results = cache?.resolution
         var diagnostics: [Diagnostic] = []
         /// The step's value; its diagnostics join the others.
         func take<Value>(_ stage: Stage<Value>) -> Value {
@@ -44,8 +45,9 @@ public enum Resolver {
         if confirming { diagnostics += missingConfirmations(outcomes, directory: directory) }
         diagnostics += coverage(outcomes, directory: directory, unreadable: loaded.unreadable)
         let pages = makePages(documents.pages, plan: plan, bodies: bodies)
-        diagnostics += outputPaths(processes: processes, departments: departments, pages: pages, plan: plan,
-                                   assets: assets, contentFolder: loaded.config.contentFolder)
+        diagnostics += OutputPathCheck.check(processes: processes, departments: departments, pages: pages.pages,
+                                             sections: plan.generatedSections, redirects: pages.redirects,
+                                             assets: assets, contentFolder: loaded.config.contentFolder)
         var handbook = Handbook(config: loaded.config, departments: departments, processes: processes,
                                 pages: pages.pages, home: pages.home, redirects: pages.redirects)
         handbook.assets = assets

@@ -23,7 +23,7 @@ extension OutputWriter {
         /// equivalence, and a file named in NFD is not the one named in NFC.
         private let written = Locked<(folders: Set<[UInt8]>, files: Set<[UInt8]>)>(([], []))
         /// Error messages from concurrent writers.
-        private let failures = Locked<[String]>([])
+        private let failures = Locked<[Phrase]>([])
         /// Held (`flock`) while this build runs: another build's `removeLeftovers` can then tell
         /// a live staging folder from a killed build's, whatever became of its process id.
         private let liveness: Int32
@@ -114,7 +114,8 @@ extension OutputWriter {
                     try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: mode) }
                 }
             } catch {
-                failures.withLock { $0.append("\(file.path): \(error)") }
+                let reason = (error as? Failure)?.phrase ?? Phrase("\(error)", en: "\(error)")
+                failures.withLock { $0.append(Phrase("\(file.path)：\(reason.zh)", en: "\(file.path): \(reason.en)")) }
             }
         }
 
@@ -134,7 +135,7 @@ extension OutputWriter {
         func commit() throws {
             if let first = failures.withLock({ $0.first }) {
                 abandon()
-                throw Failure(description: first)
+                throw Failure(first)
             }
             do {
                 if let old = try swap(URL(fileURLWithPath: path, isDirectory: true), into: output) { retire(old) }
@@ -178,7 +179,7 @@ extension OutputWriter {
         private func makeFolder(_ folder: String) throws {
             if mkdir(folder, 0o755) == 0 { return }
             guard errno == EEXIST else {
-                throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+                throw Failure.system("创建", "create", folder)
             }
             guard reused else { return }
             var info = stat()
@@ -187,7 +188,7 @@ extension OutputWriter {
                 return
             }
             guard removeTree(folder), mkdir(folder, 0o755) == 0 else {
-                throw Failure(description: "cannot replace \(folder): \(String(cString: strerror(errno)))")
+                throw Failure.system("替换", "replace", folder)
             }
         }
 
@@ -199,7 +200,7 @@ extension OutputWriter {
                 if entry.kind == .folder, folders.contains(bytes) {
                     prune(child, folders: folders, files: files)
                 } else if entry.kind == .folder || !files.contains(bytes) {
-                    if !removeTree(child) { failures.withLock { $0.append("cannot remove \(child) from the previous output") } }
+                    if !removeTree(child) { failures.withLock { $0.append(Phrase("无法从上一次的输出中删除 \(child)", en: "cannot remove \(child) from the previous output")) } }
                 }
             }
         }

@@ -8,10 +8,6 @@ import Glibc
 /// (removal, leftovers, the swap); `OutputStaging.swift`: the staging folder and the spare;
 /// `OutputFiles.swift`: files written piece by piece.
 enum OutputWriter {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Removes a folder tree without following symbolic links: plain POSIX calls, a few times
     /// faster than `FileManager.removeItem` on a large site. True when nothing is left at `path`.
     @discardableResult
@@ -67,7 +63,7 @@ enum OutputWriter {
             return nil
         }
         guard isDirectory.boolValue else {
-            throw Failure(description: "\(output.path) exists and is not a folder")
+            throw Failure(Phrase("\(output.path) 已存在，但不是文件夹", en: "\(output.path) exists and is not a folder"))
         }
         if exchange(staging.path, output.path) { return staging.path }
         // No atomic exchange on this system: two renames, the old output kept until the new one is in place.
