@@ -76,6 +76,21 @@ struct LinkSuggestionTests {
         #expect(found.first?.notes(in: .zhCN) == ["是否指 guides/onboarding.md？"])
     }
 
+    @Test("A link starting with a template variable for the site's address is read from the site root")
+    func baseURLVariable() async throws {
+        let handbook = try TestHandbook([
+            "content/general/software.md": "---\nredirect_from: [/software/]\n---\n# Software\n",
+            "content/chapters/design.md": "# Design\n\n[a]({{base.baseurl}}/software/) [b]({{site.baseurl}}/general/software/)\n",
+        ])
+        let site = try await handbook.build()
+        #expect(site.errors.map(\.formatted) == [])
+        let design = site.text("chapters/design/index.html")
+        #expect(design.contains("href=\"../../general/software/index.html\">a</a>") && design.contains("href=\"../../general/software/index.html\">b</a>"))
+        try handbook.write(["content/chapters/design.md": "# Design\n\n[c]({{x}}/nowhere/)\n"])
+        #expect(await handbook.check().diagnostics.map(\.message)
+            == ["broken link: no page at nowhere/ (`{{x}}/nowhere/` read as a published address from chapters/design/)"])
+    }
+
     @Test("The name index: a name found anywhere wins over a near one; a name with most folders elsewhere is not suggested")
     func nameIndex() {
         let index = NameIndex(documents: ["handbook/engineering/security/_index.md", "handbook/security/policies.md", "x/y/z/w/policies.md", "a.md"],

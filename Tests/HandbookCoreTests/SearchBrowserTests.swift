@@ -225,6 +225,20 @@ struct SearchBrowserTests {
         #expect(role.html.contains("<mark>Sales Rep</mark>") || role.html.contains("<mark>Sales</mark> <mark>Rep</mark>"), "\(role.html)")
     }
 
+    @Test("Words deep in pages are found from their parts, the last part's too")
+    func wholeTextParts() async throws {
+        let handbook = try SearchIndexTests.longPages()
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        try #require(site.exists(SearchIndex.partPath(1)))
+        let (status, results, _, _, _) = try await Self.search("关键词30号", site: site, folder: handbook.folder)
+        #expect(status == "找到 1 条结果", "\(status)")
+        #expect(results.map(\.href) == ["../long/p30/index.html"])
+        #expect(results.first?.snippet.contains("关键词30号") == true, "\(results.first?.snippet ?? "")")
+        let (all, many, _, _, _) = try await Self.search("关键词", site: site, folder: handbook.folder)
+        #expect(all == "找到 30 条结果" && many.count == 30, "\(all)")
+    }
+
     @Test("Indexed text never becomes markup in the results")
     func noInjection() async throws {
         let payload = "<img src=x onerror=\"document.body.dataset.pwned=1\">"

@@ -69,6 +69,11 @@ struct LinkIndex: Sendable, Equatable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         path = Self.percentDecoded(path)
+        // `{{site.baseurl}}/software/` (Jekyll, Eleventy; Hugo's `{{.Site.BaseURL}}`): a
+        // variable the other tool fills in with the site's own address, here its root.
+        if path.hasPrefix("{{"), let close = path.range(of: "}}"), path[close.upperBound...].hasPrefix("/") {
+            path = String(path[close.upperBound...])
+        }
         if path.isEmpty {
             guard let target = targets[source] else { return .broken(Phrase("没有文档 `\(source)`", en: "no document `\(source)`")) }
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: source)
