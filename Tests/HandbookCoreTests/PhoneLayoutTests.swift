@@ -149,5 +149,29 @@ struct PhoneLayoutTests {
         #expect(HTML.count("<li><a href=\"#step-", in: words) == steps(in: html))
     }
 
+    /// A matrix cell's step numbers were 8 × 20 px links a space apart ("C 1 4"): on a phone
+    /// a finger meant for one hit the other. The overview's counts were 15 × 20 px.
+    @Test("At 390 px the matrices' step numbers and counts are tap targets of 24 × 24 px or more")
+    func matrixTargets() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for (path, links) in [("matrix/departments/customer-service/index.html", ".cell-group a"), ("matrix/index.html", ".matrix-overview td a")] {
+            let script = """
+                addEventListener('load', () => {
+                  const boxes = [...document.querySelectorAll('\(links)')].map(a => { const r = a.getBoundingClientRect();
+                    return { text: a.textContent.trim(), left: r.left, right: r.right, width: r.width, height: r.height }; });
+                  boxes.sort((a, b) => Math.min(a.width, a.height) - Math.min(b.width, b.height));
+                  report({ count: boxes.length, smallest: boxes.slice(0, 3) });
+                });
+                """
+            struct Box: Decodable { var text: String; var width, height: Double }
+            struct Found: Decodable { var count: Double; var smallest: [Box] }
+            let found = try await PageProbe.decode(Found.self, site.url(path), script: script, width: 390, in: folder)
+            #expect(found.count > 0, "\(path): no \(links)")
+            for box in found.smallest { #expect(box.width >= 24 && box.height >= 24, "\(path): `\(box.text)` is \(box.width) × \(box.height) px") }
+        }
+    }
+
     private func steps(in html: String) -> Int { HTML.stepRowIDs(in: html).count }
 }
