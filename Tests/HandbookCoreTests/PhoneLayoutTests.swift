@@ -151,12 +151,13 @@ struct PhoneLayoutTests {
 
     /// A matrix cell's step numbers were 8 × 20 px links a space apart ("C 1 4"): on a phone
     /// a finger meant for one hit the other. The overview's counts were 15 × 20 px.
-    @Test("At 390 px the matrices' step numbers and counts are tap targets of 24 × 24 px or more")
+    @Test("At 390 px the matrices' step numbers and counts, and the indexes' departments and roles, are tap targets of 24 px or more")
     func matrixTargets() async throws {
         let (site, folder) = try await SampleHandbookTests.build()
         defer { try? FileManager.default.removeItem(at: folder) }
         try #require(site.report.published)
-        for (path, links) in [("matrix/departments/customer-service/index.html", ".cell-group a"), ("matrix/index.html", ".matrix-overview td a")] {
+        for (path, links) in [("matrix/departments/customer-service/index.html", ".cell-group a"), ("matrix/index.html", ".matrix-overview td a"),
+                              ("departments/index.html", ".tree a"), ("training/index.html", ".training-index a")] {
             let script = """
                 addEventListener('load', () => {
                   const boxes = [...document.querySelectorAll('\(links)')].map(a => { const r = a.getBoundingClientRect();
@@ -169,7 +170,8 @@ struct PhoneLayoutTests {
             struct Found: Decodable { var count: Double; var smallest: [Box] }
             let found = try await PageProbe.decode(Found.self, site.url(path), script: script, width: 390, in: folder)
             #expect(found.count > 0, "\(path): no \(links)")
-            for box in found.smallest { #expect(box.width >= 24 && box.height >= 24, "\(path): `\(box.text)` is \(box.width) × \(box.height) px") }
+            // Names are wider than 24 px; their height is what a finger misses.
+            for box in found.smallest { #expect(min(box.width, box.height) >= 24, "\(path): `\(box.text)` is \(box.width) × \(box.height) px") }
         }
     }
 
