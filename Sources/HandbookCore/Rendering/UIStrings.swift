@@ -90,6 +90,7 @@ enum UIStrings {
         "dutiesCSV": "职责表（CSV）", "matrixCSV": "职责矩阵表（CSV，每个步骤一行）",
         "deltaSheet": "变更培训单", "deltaRecord": "完整培训记录", "deltaWhat": "变更内容",
         "deltaIntro": "只列出本岗位负责（R）或批准（A）、且在各流程最新批准版本中新增或变更的步骤：逐项培训，逐项签字。",
+        "roleJump": "本页", "roleStepCount": "{n} 个步骤，{m} 个流程",
     ]
 
     static let en: [String: String] = [
@@ -175,5 +176,6 @@ enum UIStrings {
         "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
         "deltaSheet": "Retraining sheet", "deltaRecord": "Full training record", "deltaWhat": "What changed",
         "deltaIntro": "Only the steps this role is responsible for (R) or approves (A) that the latest approved version of their process added or changed: each trained and signed for.",
+        "roleJump": "On this page", "roleStepCount": "{n} steps in {m} processes",
     ]
 }
