@@ -93,6 +93,7 @@ enum UIStrings {
         "changesTitle": "{title}：版本变更", "changesCrumb": "版本变更", "changesContents": "本页比较",
         "compareHeading": "版本 {old} → {new}", "compareHeadingLatest": "版本 {old} → 最新版本 {new}",
         "searchLoading": "（正在搜索文档全文：{n}/{total}）",
+        "roleJump": "本页", "roleStepCount": "{n} 个步骤，{m} 个流程",
     ]
 
     static let en: [String: String] = [
@@ -181,5 +182,6 @@ enum UIStrings {
         "changesTitle": "{title}: changes between versions", "changesCrumb": "Changes between versions", "changesContents": "Comparisons on this page",
         "compareHeading": "Version {old} → {new}", "compareHeadingLatest": "Version {old} → latest version {new}",
         "searchLoading": " (searching the documents' whole text: {n} of {total})",
+        "roleJump": "On this page", "roleStepCount": "{n} steps in {m} processes",
     ]
 }
