@@ -23,7 +23,7 @@ extension Pipeline {
             return IOFailure(Phrase("无法写出 \(output.path)：\(reason.zh)", en: "cannot write \(output.path): \(reason.en)"))
         }
 
-        private static func systemReason(_ error: Error) -> Phrase {
+        static func systemReason(_ error: Error) -> Phrase {
             let error = error as NSError
             let path = error.userInfo[NSFilePathErrorKey] as? String
             let posix = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }

@@ -114,7 +114,7 @@ extension OutputWriter {
                     try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: mode) }
                 }
             } catch {
-                let reason = (error as? Failure)?.phrase ?? Phrase("\(error)", en: "\(error)")
+                let reason = (error as? Failure)?.phrase ?? Pipeline.IOFailure.systemReason(error)
                 failures.withLock { $0.append(Phrase("\(file.path)：\(reason.zh)", en: "\(file.path): \(reason.en)")) }
             }
         }
