@@ -94,6 +94,15 @@ struct ReaderPagesTests {
         #expect(HTML.text(nav) == "负责与批准的步骤 \(cards) 个步骤，\(groups.0) 个流程 协同与知会的步骤 \(rows) 个步骤，\(groups.1) 个流程", "\(HTML.text(nav))")
         #expect(nav.contains("<a href=\"#primary\">") && nav.contains("<a href=\"#supporting\">"))
         #expect(html.contains("<h2 id=\"primary\">"))
+
+        // In English, without a plural to get wrong ("1 processes").
+        let english = try await TestHandbook(fixture: "print-en").build()
+        try #require(english.report.published)
+        let page = english.text(Routes.role("sales", role: "sales-rep"))
+        let words = try #require(page.components(separatedBy: "<nav class=\"role-jump no-print\" aria-label=\"On this page\">").dropFirst().first?
+            .components(separatedBy: "</nav>").first)
+        #expect(HTML.text(words).wholeMatch(of: /Steps it is responsible or accountable for steps: \d+ · processes: \d+ Steps it is consulted or informed on steps: \d+ · processes: \d+/) != nil,
+                "\(HTML.text(words))")
     }
 
     @Test("Department pages, process pages and search lead to the role's page")

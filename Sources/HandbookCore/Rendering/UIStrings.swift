@@ -176,6 +176,6 @@ enum UIStrings {
         "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
         "deltaSheet": "Retraining sheet", "deltaRecord": "Full training record", "deltaWhat": "What changed",
         "deltaIntro": "Only the steps this role is responsible for (R) or approves (A) that the latest approved version of their process added or changed: each trained and signed for.",
-        "roleJump": "On this page", "roleStepCount": "{n} steps in {m} processes",
+        "roleJump": "On this page", "roleStepCount": "steps: {n} · processes: {m}",
     ]
 }
