@@ -182,6 +182,6 @@ enum UIStrings {
         "changesTitle": "{title}: changes between versions", "changesCrumb": "Changes between versions", "changesContents": "Comparisons on this page",
         "compareHeading": "Version {old} → {new}", "compareHeadingLatest": "Version {old} → latest version {new}",
         "searchLoading": " (searching the documents' whole text: {n} of {total})",
-        "roleJump": "On this page", "roleStepCount": "{n} steps in {m} processes",
+        "roleJump": "On this page", "roleStepCount": "steps: {n} · processes: {m}",
     ]
 }
