@@ -9,6 +9,7 @@ import HandbookTheme
 /// extra names only keep a warning back.)
 enum TemplateVocabulary {
     static let keys: Set<String> = [
+        "dutiesSize", "handoverCount", "hasHandovers", "ownedCount", "roleCount",
         "accessibleName", "accountable", "added", "alert", "anchor", "approvedBy", "approved_by",
         "assessment", "author", "awaiting", "awaitingDepartments", "blank", "blankRows", "body",
         "bodyHasTitle", "body_changed", "breadcrumbs", "by", "carried", "categories", "category", "cells",
