@@ -23,7 +23,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         var options = Pipeline.Options(
-            root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            root: try Console.root(root, in: language), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             drafts: drafts, strict: strict, date: Console.buildDate())
         options.keepSpare = !noSpare
         options.language = language

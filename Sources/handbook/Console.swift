@@ -29,10 +29,13 @@ enum Console {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
-    static func root(_ path: String) throws -> URL {
+    /// The handbook folder. Said before any handbook.yml is read: in `--lang`, else in the
+    /// default language of handbooks (zh-CN).
+    static func root(_ path: String, in language: HandbookConfig.Language? = nil) throws -> URL {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            error("error: \(path) is not a folder")
+            let language = language ?? HandbookConfig().language
+            error(errorLine(language == .zhCN ? "\(path) 不是文件夹" : "\(path) is not a folder", in: language))
             throw ExitCode(2)
         }
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = Pipeline.Options(root: try Console.root(root), drafts: drafts, date: Console.buildDate())
+        var options = Pipeline.Options(root: try Console.root(root, in: language), drafts: drafts, date: Console.buildDate())
         options.language = language
         let server = PreviewServer(options: options, host: host, port: port)
         // The start-up lines in the handbook's language, as its diagnostics.

@@ -56,6 +56,23 @@ struct CommandLineTests {
         #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
     }
 
+    @Test("A missing folder and handbook new's refusals are said in the handbook's language (zh-CN unless --lang en)")
+    func wordsBeforeAndWithoutAHandbook() throws {
+        let missing = try Self.run(["check", "/nonexistent/handbook-folder"])
+        #expect(missing.stderr == "错误：/nonexistent/handbook-folder 不是文件夹\n")
+        let english = try Self.run(["check", "/nonexistent/handbook-folder", "--lang", "en"])
+        #expect(english.stderr == "error: /nonexistent/handbook-folder is not a folder\n")
+
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let first = try Self.run(["new", "process", "报销审批", handbook.root.path])
+        #expect(first.status == 0 && first.stdout.hasPrefix("已写出 "))
+        let again = try Self.run(["new", "process", "报销审批", handbook.root.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.hasPrefix("错误：") && again.stderr.contains("已经存在，没有覆盖"))
+        let badID = try Self.run(["new", "department", "财务部", handbook.root.path, "--id", "a/b", "--lang", "en"])
+        #expect(badID.stderr == "error: `a/b` cannot be an id: no `/`, no leading `.`\n")
+    }
+
     @Test("An output that cannot be written is explained in the system's words, in the handbook's language, with exit 2")
     func unwritableOutput() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
