@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to", "content_language"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -163,6 +163,19 @@ enum HandbookLoader {
                     Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\(base.value)`",
                            en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\(base.value)`"),
                     at: base.position))
+            }
+        }
+        if let lang = reader.string(map, "content_language", in: configName, at: start) {
+            // A language tag as `lang` takes it (`ja`, `pt-BR`, `zh-Hant`): letters, digits, `-`.
+            let parts = lang.value.split(separator: "-", omittingEmptySubsequences: false)
+            if !lang.value.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }),
+               parts[0].allSatisfy(\.isLetter) {
+                config.contentLanguage = lang.value
+            } else {
+                reader.report(.error("handbook.config.value",
+                    Phrase("`content_language` 应是语言代码，例如 `ja`、`en`、`zh-Hant`，这里写的是 `\(lang.value)`",
+                           en: "`content_language` is a language tag such as `ja`, `en` or `zh-Hant`, not `\(lang.value)`"),
+                    at: lang.position))
             }
         }
         return (config, reader.diagnostics)
