@@ -92,6 +92,7 @@ public enum Resolver {
         for alias in aliasAddresses where links.addresses[alias.address] == nil {
             links.addresses[alias.address] = alias.page
         }
+        links.indexLowercased()
         links.indexNames()
         diagnostics += PageResolver.foreignKeys(rawPages, ignore: loaded.config.ignoreKeys)
         diagnostics += PageResolver.otherStatuses(rawPages)
