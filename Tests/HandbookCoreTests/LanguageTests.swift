@@ -38,4 +38,13 @@ struct LanguageTests {
         ])
         #expect(report.diagnostics.first?.message(in: .zhCN).contains("语言代码") == true)
     }
+
+    @Test("language: ja is an error whose note points to content_language")
+    func uiLanguage() async throws {
+        let handbook = try TestHandbook(Self.files.merging(["handbook.yml": "title: H\nlanguage: ja\n"]) { $1 })
+        let error = try #require(await handbook.check().diagnostics.first)
+        #expect(error.rule == "handbook.config.language")
+        #expect(error.notes == ["`language` is the UI's; for documents written in another language, add `content_language: ja`"])
+        #expect(error.notes(in: .zhCN) == ["`language` 是界面的语言；文档用别的语言写成时，另写 `content_language: ja`"])
+    }
 }

@@ -121,8 +121,11 @@ enum HandbookLoader {
             if let value = HandbookConfig.Language(rawValue: language.value) {
                 config.language = value
             } else {
+                // Documents in another language keep a UI the theme has and say their own.
                 reader.report(.error("handbook.config.language", Phrase("不认识的语言 `\(language.value)`，请写 `zh-CN` 或 `en`", en: "unknown language `\(language.value)`; use zh-CN or en"),
-                                     at: language.position))
+                                     at: language.position,
+                                     notes: !isLanguageTag(language.value) ? [] : [Phrase("`language` 是界面的语言；文档用别的语言写成时，另写 `content_language: \(language.value)`",
+                                                    en: "`language` is the UI's; for documents written in another language, add `content_language: \(language.value)`")]))
             }
         }
         var folderPositions: [String: SourcePosition] = [:]
@@ -166,10 +169,7 @@ enum HandbookLoader {
             }
         }
         if let lang = reader.string(map, "content_language", in: configName, at: start) {
-            // A language tag as `lang` takes it (`ja`, `pt-BR`, `zh-Hant`): letters, digits, `-`.
-            let parts = lang.value.split(separator: "-", omittingEmptySubsequences: false)
-            if !lang.value.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }),
-               parts[0].allSatisfy(\.isLetter) {
+            if isLanguageTag(lang.value) {
                 config.contentLanguage = lang.value
             } else {
                 reader.report(.error("handbook.config.value",
@@ -179,6 +179,13 @@ enum HandbookLoader {
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    /// A language tag as `lang` takes it (`ja`, `pt-BR`, `zh-Hant`): ASCII letters, digits, `-`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !text.isEmpty && parts[0].allSatisfy(\.isLetter)
+            && parts.allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     /// `rules: {handbook.process.review-overdue: warning, …}`: a level per rule id. `severity:`
