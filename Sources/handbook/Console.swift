@@ -13,6 +13,11 @@ enum Console {
         for notice in notices { error(language == .zhCN ? "提示：\(notice.zh)" : "note: \(notice.en)") }
     }
 
+    /// `error: text`, or `错误：text`.
+    static func errorLine(_ text: String, in language: HandbookConfig.Language) -> String {
+        language == .zhCN ? "错误：\(text)" : "error: \(text)"
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

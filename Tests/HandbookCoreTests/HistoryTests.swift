@@ -114,46 +114,60 @@ struct HistoryTests {
         #expect(rows == [["2.0", "处理改由客服主管负责"], ["1.1", "缩短接收时限，增加回访"], ["1.0", "首次发布"]])
         #expect(!history.contains("草稿"))
         #expect(history.contains("2026-01-09") && history.contains("2026-01-02"))
-        #expect(site.exists("processes/complaints/changes/1.0..1.1/index.html"))
-        #expect(site.exists("processes/complaints/changes/1.1..2.0/index.html"))
-        #expect(site.exists("processes/complaints/changes/1.0..2.0/index.html"))
-        #expect(history.contains("changes/1.0..2.0/index.html"))
+        // Every comparison on one page beside the process page, each linked to its section.
+        #expect(site.exists("processes/complaints/changes.html"))
+        #expect(!site.exists("processes/complaints/changes/1.0..1.1/index.html"))
+        let table = history[..<(history.range(of: "</section>")?.lowerBound ?? history.endIndex)]
+        let links = table.matches(of: /<a href="([^"]*)">/).map { String($0.output.1) }
+        #expect(links == ["v1.1..2.0", "v1.0..1.1", "v1.0..2.0"].map { "../../processes/complaints/changes.html#\($0)" })
     }
 
-    @Test("Each change, old and new, on the comparison pages")
+    /// One comparison's section of a changes page: from its heading to the next pair's.
+    static func pair(_ page: String, _ anchor: String) throws -> String {
+        let start = try #require(page.range(of: "<h2 id=\"\(anchor)\">"), "no section \(anchor)")
+        let rest = page[start.lowerBound...]
+        return String(rest[..<(rest.range(of: "<section class=\"comparison-pair\"")?.lowerBound ?? rest.endIndex)])
+    }
+
+    @Test("Each change, old and new, in each comparison of the changes page")
     func comparison() async throws {
         let site = try await Self.build(try Self.repository())
-        let first = site.text("processes/complaints/changes/1.0..1.1/index.html")
+        let page = site.text("processes/complaints/changes.html")
+        // Each version against the one before, newest first, then the latest against the older ones.
+        let contents = page.matches(of: /<li><a href="#([^"]*)">([^<]*)<\/a><\/li>/).map { "\($0.output.1) \($0.output.2)" }
+        #expect(contents == ["v1.1..2.0 版本 1.1 → 2.0", "v1.0..1.1 版本 1.0 → 1.1", "v1.0..2.0 版本 1.0 → 最新版本 2.0"])
+        let first = try Self.pair(page, "v1.0..1.1")
         // A deadline changed: old and new value in the step's row.
         let deadline = try #require(first.firstMatch(of: /<th scope="row">完成时限<\/th><td class="old">([^<]*)<\/td><td class="new">([^<]*)</))
         #expect(deadline.output.1 == "接收后15分钟内" && deadline.output.2 == "接收后10分钟内")
         // A step added, with its responsible party.
-        let added = try #require(first.firstMatch(of: /id="compare-added".*?<\/section>/.dotMatchesNewlines()))
+        let added = try #require(first.firstMatch(of: /id="v1.0..1.1-added".*?<\/section>/.dotMatchesNewlines()))
         #expect(added.output.contains("2a 满意度回访") && added.output.contains("客服部（客服专员）"))
-        #expect(!first.contains("id=\"compare-removed\""))
+        #expect(!first.contains("-removed\""))
 
-        let second = site.text("processes/complaints/changes/1.1..2.0/index.html")
+        let second = try Self.pair(page, "v1.1..2.0")
         // A party moved to another department and role.
         let responsible = try #require(second.firstMatch(of: /<th scope="row">责任部门\/岗位<\/th><td class="old">([^<]*)<\/td><td class="new">([^<]*)</))
         #expect(responsible.output.1 == "品保部（质检工程师）" && responsible.output.2 == "客服部（客服主管）")
         // A step renamed.
         #expect(second.contains("<li>3：归档 → 数据归档</li>"))
         // The body edited in Chinese: the words added, and only them.
-        let body = try #require(second.firstMatch(of: /id="compare-body".*?<\/section>/.dotMatchesNewlines()))
+        let body = try #require(second.firstMatch(of: /id="v1.1..2.0-body".*?<\/section>/.dotMatchesNewlines()))
         let inserted = body.output.matches(of: /<ins><span class="visually-hidden">[^<]*<\/span>([^<]*)<\/ins>/).map { String($0.output.1) }
         #expect(inserted == ["，并在两日内回访"])
         #expect(!body.output.contains("<del>"))
         // Metadata: nothing but the version's own fields changed.
-        #expect(!second.contains("id=\"compare-metadata\""))
+        #expect(!second.contains("-metadata\""))
 
-        let whole = site.text("processes/complaints/changes/1.0..2.0/index.html")
+        let whole = try Self.pair(page, "v1.0..2.0")
         #expect(whole.contains("接收后15分钟内") && whole.contains("数据归档") && whole.contains("2a 满意度回访"))
     }
 
     @Test("Role pages and training sheets mark the steps the latest version changed, with what changed")
     func impact() async throws {
         let site = try await Self.build(try Self.repository())
-        for path in ["training/customer-service/cs-supervisor/index.html", "roles/customer-service/cs-supervisor/index.html"] {
+        for path in ["training/customer-service/cs-supervisor/index.html", "roles/customer-service/cs-supervisor/index.html",
+                     "departments/customer-service/index.html"] {
             let page = site.text(path)
             let marks = page.matches(of: /<span class="badge step-changed"[^>]*>([^<]*)<\/span>(?: <span class="small change-what">([^<]*)<\/span>)?/)
                 .map { "\($0.output.1) \($0.output.2.map(String.init) ?? "")" }
@@ -167,6 +181,7 @@ struct HistoryTests {
         let rows = delta.matches(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
         #expect(rows == ["2. 处理投诉", "3. 数据归档"])
         #expect(delta.contains("品保部（质检工程师） → 客服部（客服主管）") && delta.contains("1.1 → 2.0"))
+        #expect(delta.contains("processes/complaints/changes.html#v1.1..2.0\">"))
         #expect(site.text("training/customer-service/cs-supervisor/index.html").contains("cs-supervisor/changes/index.html\">变更培训单</a>"))
         let json = site.text("handbook.json")
         #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
@@ -195,6 +210,20 @@ struct HistoryTests {
         #expect(site.report.historyUnavailable?.en.contains("not in a git work tree") == true)
         #expect(site.report.notices.isEmpty)
         #expect(!site.text("processes/complaint/index.html").contains("version-history"))
+    }
+
+    @Test("A page where a process's changes page or a role's retraining sheet goes is refused, history or not")
+    func changesPathsAreTaken() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic", [
+            "content/training/customer-service/cs-agent/changes.md": "# 变更须知\n",
+            "content/notes.md": "---\ntitle: 说明\naliases: [/processes/complaint-intake/changes.html]\n---\n正文\n",
+        ])
+        let report = await handbook.check()
+        let collisions = report.diagnostics.filter { $0.rule == "handbook.output.collision" }
+        #expect(collisions.map(\.position.path).sorted() == ["content/notes.md", "content/training/customer-service/cs-agent/changes.md"])
+        let messages = collisions.map { $0.message(in: .zhCN) }.sorted()
+        #expect(messages.contains { $0.contains("流程 `complaint-intake` 的版本变更页") }, "\(messages)")
+        #expect(messages.contains { $0.contains("岗位 `customer-service/cs-agent` 的变更培训单") }, "\(messages)")
     }
 
     @Test("A shallow clone builds with what it has and says so once")
@@ -237,6 +266,9 @@ struct TextDiffTests {
         #expect(marked("一\n二\n三\n", "一\n二改\n三\n") == "一\n二{+改+}\n三\n")
         #expect(marked("", "新") == "{+新+}")
         #expect(marked("旧", "") == "[-旧-]")
+        // Windows line ends: a changed line is still one line among unchanged ones.
+        #expect(marked("一\r\n二\r\n三\r\n", "一\r\n贰\r\n三\r\n") == "一\r\n[-二-]{+贰+}\r\n三\r\n")
+        #expect(TextDiff.lines("a\r\nb\nc") == ["a\r\n", "b\n", "c"])
     }
 
     @Test("Myers' edits rebuild both sides", arguments: [("abcabba", "cbabac"), ("", "abc"), ("xyz", "xyz"), ("abcdef", "fedcba")])

@@ -76,6 +76,26 @@ struct ReaderPagesTests {
         #expect(LinkAudit.problems(in: site.folder).map(\.description) == [])
     }
 
+    /// At 2,000 processes a role's own steps ran to 92,000 px on a phone before the steps it is
+    /// consulted on: the page opens with both sections as links, with how many steps each holds.
+    @Test("A role's page opens with links to its two sections, each with its number of steps and processes")
+    func roleJump() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = site.text(Self.agentPage)
+        let nav = try #require(html.components(separatedBy: "<nav class=\"role-jump no-print\" aria-label=\"本页\">").dropFirst().first?
+            .components(separatedBy: "</nav>").first, "no links to the sections")
+        let parts = html.components(separatedBy: "<h2 id=\"supporting\">")
+        try #require(parts.count == 2)
+        let cards = HTML.count("<li class=\"duty-card\">", in: parts[0])
+        let groups = (HTML.count("<section class=\"duty-group\"", in: parts[0]), HTML.count("<section class=\"duty-group\"", in: parts[1]))
+        let rows = HTML.count("<li>", in: parts[1].components(separatedBy: "</article>")[0])
+        #expect(cards == 3 && groups.0 == 1)
+        #expect(HTML.text(nav) == "负责与批准的步骤 \(cards) 个步骤，\(groups.0) 个流程 协同与知会的步骤 \(rows) 个步骤，\(groups.1) 个流程", "\(HTML.text(nav))")
+        #expect(nav.contains("<a href=\"#primary\">") && nav.contains("<a href=\"#supporting\">"))
+        #expect(html.contains("<h2 id=\"primary\">"))
+    }
+
     @Test("Department pages, process pages and search lead to the role's page")
     func linksToRolePage() async throws {
         let (site, folder) = try await SampleHandbookTests.build()

@@ -13,6 +13,7 @@ enum CheckWords {
             ("process ", { "流程 `\($0)` 的页面" }), ("department ", { "部门 `\($0)` 的页面" }),
             ("the feedback form of ", { "`\($0)` 的意见反馈页" }), ("the checklist of ", { "`\($0)` 的培训清单" }),
             ("the matrix of ", { "`\($0)` 的职责矩阵" }), ("the page of ", { "岗位 `\($0)` 的页面" }),
+            ("the version changes of ", { "流程 `\($0)` 的版本变更页" }), ("the retraining sheet of ", { "岗位 `\($0)` 的变更培训单" }),
         ]
         if english == "a page the site generates" { return "网站自动生成的页面" }
         for (prefix, form) in forms where english.hasPrefix(prefix) { return form(String(english.dropFirst(prefix.count))) }

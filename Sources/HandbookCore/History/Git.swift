@@ -41,11 +41,12 @@ enum Git {
              "--format=%x01%H%x00%cs%x00%an%x00%s", "--", path], in: root)
     }
 
-    /// The contents of `blobs` (object ids), by id, read by one `git cat-file --batch`.
+    /// The contents of `blobs` (object ids), by id, read by one `git cat-file --batch` (`--buffer`:
+    /// written in large blocks, not flushed once per object).
     static func blobs(_ ids: [String], in root: URL) -> [String: [UInt8]]? {
         guard !ids.isEmpty else { return [:] }
         let request = Data(ids.joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
-        guard let output = run(["cat-file", "--batch"], in: root, input: request) else { return nil }
+        guard let output = run(["cat-file", "--batch", "--buffer"], in: root, input: request) else { return nil }
         return parseBatch(output)
     }
 

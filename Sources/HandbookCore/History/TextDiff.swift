@@ -10,6 +10,8 @@ enum TextDiff {
     }
 
     static func diff(_ old: String, _ new: String) -> [Piece] {
+        // Most bodies and fields are the same from one version to the next: compared as bytes.
+        if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Piece(kind: .same, text: old)] }
         let oldLines = lines(old), newLines = lines(new)
         var pieces: [Piece] = []
         var removed: [Substring] = [], added: [Substring] = []
@@ -44,15 +46,18 @@ enum TextDiff {
         if pieces.last?.kind == kind { pieces[pieces.count - 1].text += text } else { pieces.append(Piece(kind: kind, text: text)) }
     }
 
-    /// Lines with their line breaks.
+    /// Lines with their line breaks (`\r\n` kept whole). Found in the UTF-8 bytes: walking the
+    /// text by characters was a third of the time the comparisons took.
     static func lines(_ text: String) -> [Substring] {
         var result: [Substring] = []
-        var start = text.startIndex
-        for index in text.indices where text[index] == "\n" {
-            result.append(text[start...index])
-            start = text.index(after: index)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let next = bytes.index(after: newline)
+            result.append(text[start..<next])
+            start = next
         }
-        if start < text.endIndex { result.append(text[start...]) }
+        if start < bytes.endIndex { result.append(text[start...]) }
         return result
     }
 

@@ -66,6 +66,11 @@ struct VersionComparison: Sendable {
                      into list: inout [FieldChange]) {
             if a.keys != b.keys { list.append(FieldChange(field: field, old: a.names, new: b.names)) }
         }
+        // The same words name the same party: resolved (a lookup per name) only when they differ.
+        func compareParties(_ field: String, _ a: [Located<String>], _ b: [Located<String>], into list: inout [FieldChange]) {
+            guard !a.map(\.value).elementsEqual(b.map(\.value)) else { return }
+            compare(field, parties(a), parties(b), into: &list)
+        }
         func plain(_ values: [String]) -> (keys: [String], names: [String]) { (values, values) }
         func text(_ field: String, _ a: String?, _ b: String?, into list: inout [FieldChange]) {
             guard a != b else { return }
@@ -74,7 +79,7 @@ struct VersionComparison: Sendable {
         }
 
         compare("title", plain([old.title.value]), plain([new.title.value]), into: &metadata)
-        compare("owner", parties([old.owner]), parties([new.owner]), into: &metadata)
+        compareParties("owner", [old.owner], [new.owner], into: &metadata)
         compare("approvedBy", plain(old.approvedBy.map { [$0.value] } ?? []), plain(new.approvedBy.map { [$0.value] } ?? []), into: &metadata)
         compare("effective", plain(old.effective.map { [$0.value] } ?? []), plain(new.effective.map { [$0.value] } ?? []), into: &metadata)
         compare("reviewDue", plain(old.reviewDue.map { [$0.value] } ?? []), plain(new.reviewDue.map { [$0.value] } ?? []), into: &metadata)
@@ -129,10 +134,10 @@ struct VersionComparison: Sendable {
             var fields: [FieldChange] = []
             compare("id", plain([before.id.value]), plain([after.id.value]), into: &fields)
             compare("keyInput", plain(before.input.map(\.value)), plain(after.input.map(\.value)), into: &fields)
-            compare("responsible", parties(before.responsible), parties(after.responsible), into: &fields)
-            compare("accountable", parties(before.accountable.map { [$0] } ?? []), parties(after.accountable.map { [$0] } ?? []), into: &fields)
-            compare("collaborators", parties(before.collaborators), parties(after.collaborators), into: &fields)
-            compare("informed", parties(before.informed), parties(after.informed), into: &fields)
+            compareParties("responsible", before.responsible, after.responsible, into: &fields)
+            compareParties("accountable", before.accountable.map { [$0] } ?? [], after.accountable.map { [$0] } ?? [], into: &fields)
+            compareParties("collaborators", before.collaborators, after.collaborators, into: &fields)
+            compareParties("informed", before.informed, after.informed, into: &fields)
             text("duties", before.duties?.value, after.duties?.value, into: &fields)
             text("deadline", before.deadline, after.deadline, into: &fields)
             compare("outputs", plain(before.outputs), plain(after.outputs), into: &fields)

@@ -105,12 +105,8 @@ enum SiteRenderer {
         for process in handbook.processes {
             jobs.append(pageJob(Routes.process(process.id), "process") { views.process(process) })
             jobs.append(pageJob(Routes.feedbackForm(process.id), "feedback") { views.feedbackForm(process) })
-            if let history = handbook.history[process.id] {
-                for (old, new) in ViewModels.comparisonPairs(history) {
-                    jobs.append(pageJob(Routes.processComparison(process.id, old: old.version, new: new.version), "versionCompare") {
-                        views.versionComparison(process, old: old, new: new)
-                    })
-                }
+            if let history = handbook.history[process.id], history.versions.count > 1 {
+                jobs.append(pageJob(Routes.processChanges(process.id), "versionCompare") { views.versionChanges(process) })
             }
         }
         for page in handbook.pages {

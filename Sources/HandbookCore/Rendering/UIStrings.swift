@@ -79,7 +79,7 @@ enum UIStrings {
         "historyTitle": "版本历史", "historyIntro": "以下版本取自 git 提交记录：每个版本号以其最后一次批准的提交为准。",
         "historyCommit": "提交", "historyCommitDate": "提交日期", "historyCompare": "比较", "historyComparePrevious": "与上一版比较",
         "historyCompareLatest": "与最新版比较", "historyCut": "本仓库为浅克隆，更早的版本未能读取。", "historyAuthor": "提交人",
-        "compareTitle": "{title}：版本 {old} → {new} 的变更", "compareOld": "原版本", "compareNew": "新版本",
+        "compareOld": "原版本", "compareNew": "新版本",
         "compareField": "项目", "compareBefore": "修改前", "compareAfter": "修改后", "compareMetadata": "流程信息变更",
         "compareAdded": "新增步骤", "compareRemoved": "删除步骤", "compareRenamed": "步骤改名", "compareMoved": "步骤顺序调整",
         "compareSteps": "步骤内容变更", "compareBody": "正文变更", "compareNone": "两个版本之间没有内容变化。",
@@ -90,7 +90,10 @@ enum UIStrings {
         "dutiesCSV": "职责表（CSV）", "matrixCSV": "职责矩阵表（CSV，每个步骤一行）",
         "deltaSheet": "变更培训单", "deltaRecord": "完整培训记录", "deltaWhat": "变更内容",
         "deltaIntro": "只列出本岗位负责（R）或批准（A）、且在各流程最新批准版本中新增或变更的步骤：逐项培训，逐项签字。",
+        "changesTitle": "{title}：版本变更", "changesCrumb": "版本变更", "changesContents": "本页比较",
+        "compareHeading": "版本 {old} → {new}", "compareHeadingLatest": "版本 {old} → 最新版本 {new}",
         "searchLoading": "（正在搜索文档全文：{n}/{total}）",
+        "roleJump": "本页", "roleStepCount": "{n} 个步骤，{m} 个流程",
     ]
 
     static let en: [String: String] = [
@@ -165,7 +168,7 @@ enum UIStrings {
         "historyTitle": "Version history", "historyIntro": "Versions from the git history: each version number at the last commit that approved it.",
         "historyCommit": "Commit", "historyCommitDate": "Committed", "historyCompare": "Compare", "historyComparePrevious": "Compare with the previous version",
         "historyCompareLatest": "Compare with the latest", "historyCut": "This is a shallow clone: older versions could not be read.", "historyAuthor": "Author",
-        "compareTitle": "{title}: changes from version {old} to {new}", "compareOld": "Old version", "compareNew": "New version",
+        "compareOld": "Old version", "compareNew": "New version",
         "compareField": "Field", "compareBefore": "Before", "compareAfter": "After", "compareMetadata": "Process details changed",
         "compareAdded": "Steps added", "compareRemoved": "Steps removed", "compareRenamed": "Steps renamed", "compareMoved": "Steps moved",
         "compareSteps": "Steps changed", "compareBody": "Text changed", "compareNone": "Nothing changed between the two versions.",
@@ -176,6 +179,9 @@ enum UIStrings {
         "dutiesCSV": "Duties (CSV)", "matrixCSV": "Responsibility matrix (CSV, a row per step)",
         "deltaSheet": "Retraining sheet", "deltaRecord": "Full training record", "deltaWhat": "What changed",
         "deltaIntro": "Only the steps this role is responsible for (R) or approves (A) that the latest approved version of their process added or changed: each trained and signed for.",
+        "changesTitle": "{title}: changes between versions", "changesCrumb": "Changes between versions", "changesContents": "Comparisons on this page",
+        "compareHeading": "Version {old} → {new}", "compareHeadingLatest": "Version {old} → latest version {new}",
         "searchLoading": " (searching the documents' whole text: {n} of {total})",
+        "roleJump": "On this page", "roleStepCount": "{n} steps in {m} processes",
     ]
 }

@@ -39,7 +39,7 @@ extension ViewModels {
             return [
                 "processLink": .object(links[group.process]),
                 "versions": .string("\(old.version) → \(new.version)"),
-                "compareHref": .string(RootLink.to(Routes.processComparison(process.id, old: old.version, new: new.version))),
+                "compareHref": .string(Self.comparisonLink(process.id, old: old.version, new: new.version)),
                 "rows": .list(rows.map { row, mark in
                     let fact = steps[row.process, row.step]
                     var item: Model = ["id": .string(fact.id), "name": .string(fact.name), "href": .string(fact.href),

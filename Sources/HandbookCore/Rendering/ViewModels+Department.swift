@@ -5,7 +5,9 @@ extension ViewModels {
         var model = frame(title: department.name, kind: "department")
         model["department"] = ["name": .string(department.name), "id": .string(department.id)]
         model["breadcrumbs"] = breadcrumbs(departmentTrail(department), current: department.name)
-        if !department.descriptionHTML.isEmpty { model["description"] = .string(department.descriptionHTML) }
+        // A description that opens with `# 部门名` showed the name twice, as two headings.
+        let description = Self.withoutTitle(department.descriptionHTML, title: department.name)
+        if !description.isEmpty { model["description"] = .string(description) }
         if let parent = department.parentID { model["parent"] = .object(departmentLink(parent)) }
         let children = handbook.departments.filter { $0.parentID == department.id }
         model["children"] = TemplateValue(children.map { departmentLink($0.id) })

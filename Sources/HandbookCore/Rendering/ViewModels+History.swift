@@ -3,14 +3,19 @@ import HandbookTemplate
 
 /// A process's version history (on its page) and the comparison pages between its versions.
 extension ViewModels {
-    /// The pairs of versions that get a comparison page: each with the one before it, and the
-    /// latest with every older one (what the history's links lead to).
-    static func comparisonPairs(_ history: ProcessHistory) -> [(old: ProcessVersion, new: ProcessVersion)] {
+    /// The pairs of versions compared on the process's changes page, in its order: each version
+    /// against the one before, newest first, then the latest against every older one.
+    static func comparisonPairs(_ history: ProcessHistory) -> [(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool)] {
         let versions = history.versions
         guard versions.count > 1 else { return [] }
-        var pairs = (1..<versions.count).map { (versions[$0 - 1], versions[$0]) }
-        for index in 0..<max(0, versions.count - 2) { pairs.append((versions[index], versions[versions.count - 1])) }
+        var pairs = (1..<versions.count).reversed().map { (versions[$0 - 1], versions[$0], false) }
+        for index in (0..<max(0, versions.count - 2)).reversed() { pairs.append((versions[index], versions[versions.count - 1], true)) }
         return pairs
+    }
+
+    /// A link to one comparison on the process's changes page.
+    static func comparisonLink(_ processID: String, old: String, new: String) -> String {
+        RootLink.to(Routes.processChanges(processID), fragment: Routes.comparisonAnchor(old: old, new: new))
     }
 
     /// `versionHistory` (rows, newest first) for the process page; nothing without history.
@@ -28,25 +33,42 @@ extension ViewModels {
                 "previous": false, "latest": false,
             ]
             if index > 0 {
-                row["previous"] = .string(RootLink.to(Routes.processComparison(process.id, old: versions[index - 1].version, new: version.version)))
+                row["previous"] = .string(Self.comparisonLink(process.id, old: versions[index - 1].version, new: version.version))
             }
             if index < versions.count - 2 {
-                row["latest"] = .string(RootLink.to(Routes.processComparison(process.id, old: version.version, new: latest.version)))
+                row["latest"] = .string(Self.comparisonLink(process.id, old: version.version, new: latest.version))
             }
             return .object(row)
         }
         model["versionHistory"] = .object(["rows": .list(rows), "cut": .bool(history.cut)])
     }
 
-    func versionComparison(_ process: Process, old: ProcessVersion, new: ProcessVersion) -> Model {
-        let title = strings["compareTitle"]!.replacingOccurrences(of: "{title}", with: process.title)
-            .replacingOccurrences(of: "{old}", with: old.version).replacingOccurrences(of: "{new}", with: new.version)
+    /// The changes page of a process: every pair of `comparisonPairs`, each a section with its
+    /// own anchor, on one page (one file to write per process, one page frame to render).
+    func versionChanges(_ process: Process) -> Model {
+        let title = strings["changesTitle"]!.replacingOccurrences(of: "{title}", with: process.title)
         var model = frame(title: title, kind: "process")
         let processHref = RootLink.to(Routes.process(process.id))
-        model["breadcrumbs"] = breadcrumbs(processTrail(process) + [(process.title, processHref)],
-                                           current: "\(old.version) → \(new.version)")
+        model["breadcrumbs"] = breadcrumbs(processTrail(process) + [(process.title, processHref)], current: strings["changesCrumb"]!)
         model["processHref"] = .string(processHref)
         model["historyHref"] = .string(processHref + "#version-history")
+        let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
+        let pairs = handbook.history[process.id].map(Self.comparisonPairs) ?? []
+        model["comparisons"] = .list(pairs.map { pair in
+            .object(versionComparison(old: pair.old, new: pair.new, againstLatest: pair.againstLatest, parties: parties))
+        })
+        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title]),
+                                                     footer: title, language: handbook.config.language))
+        return model
+    }
+
+    /// One pair's section: both versions side by side, then what changed. Every key a section
+    /// reads is set here, flags included: a missing one would be looked up in the page around it.
+    private func versionComparison(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, parties: PartyNames) -> Model {
+        let heading = strings[againstLatest ? "compareHeadingLatest" : "compareHeading"]!
+            .replacingOccurrences(of: "{old}", with: old.version).replacingOccurrences(of: "{new}", with: new.version)
+        var model: Model = ["anchor": .string(Routes.comparisonAnchor(old: old.version, new: new.version)),
+                            "heading": .string(heading)]
         func side(_ version: ProcessVersion) -> Model {
             ["version": .string(version.version), "effective": .string(version.raw.effective?.value ?? ""),
              "approvedBy": .string(version.raw.approvedBy?.value ?? ""), "commit": .string(version.shortCommit),
@@ -54,7 +76,6 @@ extension ViewModels {
         }
         model["old"] = .object(side(old))
         model["new"] = .object(side(new))
-        let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
         let comparison = VersionComparison(old: old.raw, new: new.raw, party: parties.resolve, endWord: strings["end"]!)
         model["none"] = .bool(comparison.isEmpty)
         // Every flag set: a missing key would be looked up in the page around it.
@@ -86,9 +107,7 @@ extension ViewModels {
                 ["id": .string(step.id), "name": .string(step.name), "fields": .list(step.fields.map(fieldRow))]
             })
         }
-        if comparison.bodyChanged { model["body"] = diffPieces(Self.elided(comparison.body)) }
-        model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title]),
-                                                     footer: title, language: handbook.config.language))
+        model["body"] = comparison.bodyChanged ? diffPieces(Self.elided(comparison.body)) : false
         return model
     }
 
@@ -99,9 +118,12 @@ extension ViewModels {
         let process = handbook.processes[index]
         guard let changes = handbook.history[process.id]?.latestChanges else { return false }
         let id = process.steps[stepIndex].id
-        let since = handbook.history[process.id]?.versions.dropLast().last?.version ?? ""
+        // Made only for a marked step: this runs for every row of every role page and record.
+        func since() -> TemplateValue {
+            .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: handbook.history[process.id]?.versions.dropLast().last?.version ?? ""))
+        }
         if changes.added.contains(where: { $0.id == id }) {
-            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": since()]
         }
         var what: [String] = []
         if let renamed = changes.renamed.first(where: { $0.id == id }) {
@@ -118,7 +140,7 @@ extension ViewModels {
         }
         guard !what.isEmpty else { return false }
         return ["label": .string(strings["stepChanged"]!), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
-                "since": .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: since))]
+                "since": since()]
     }
 
     private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {

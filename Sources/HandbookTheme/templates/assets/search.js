@@ -161,7 +161,8 @@
     found.forEach(function (i) { counts[entries[i].kind] = (counts[entries[i].kind] || 0) + 1; });
     Array.prototype.forEach.call(kindsBox.querySelectorAll("input[name=kind]"), function (radio) {
       var count = radio.parentNode.querySelector(".count");
-      if (count) count.textContent = "(" + (counts[radio.value] || 0) + ")";
+      // The number alone: the stylesheet puts every `.count` in brackets (it read "((12))").
+      if (count) count.textContent = String(counts[radio.value] || 0);
     });
     kindsBox.hidden = !found.length;
   }
