@@ -91,6 +91,22 @@ struct LinkSuggestionTests {
             == ["broken link: no page at nowhere/ (`{{x}}/nowhere/` read as a published address from chapters/design/)"])
     }
 
+    @Test("An address in other letter case leads to the one page there, as Hugo publishes Timer.md at timer/")
+    func letterCase() async throws {
+        let handbook = try TestHandbook([
+            "content/functions/debug/Timer.md": "# Timer\n",
+            "content/guides/A.md": "# A upper\n", "content/guides/a.md": "# a lower\n",
+            "content/index.md": "[t](/functions/debug/timer/) [x](/guides/a/) [y](/guides/A/)\n",
+        ])
+        let site = try await handbook.build()
+        #expect(site.errors.map(\.formatted) == [])
+        let home = site.text("index.html")
+        #expect(home.contains("href=\"functions/debug/Timer/index.html\">t</a>"))
+        #expect(home.contains("href=\"guides/a/index.html\">x</a>") && home.contains("href=\"guides/A/index.html\">y</a>"))
+        try handbook.write(["content/index.md": "[z](/GUIDES/a/)\n"])
+        #expect(await handbook.check().diagnostics.map(\.rule) == ["handbook.link.broken"], "two pages are guides/a in any case: none is chosen")
+    }
+
     @Test("The name index: a name found anywhere wins over a near one; a name with most folders elsewhere is not suggested")
     func nameIndex() {
         let index = NameIndex(documents: ["handbook/engineering/security/_index.md", "handbook/security/policies.md", "x/y/z/w/policies.md", "a.md"],

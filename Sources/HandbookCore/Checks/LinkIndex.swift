@@ -29,6 +29,9 @@ struct LinkIndex: Sendable, Equatable {
     /// Published addresses (content-space, no trailing `/`: `guides/onboarding`, `pt`, "" for
     /// the home page) → the content path of the document there; also each page's `aliases`.
     var addresses: [String: String] = [:]
+    /// `addresses` lower-cased, where one document alone has the address: Hugo publishes
+    /// `functions/debug/Timer.md` at `functions/debug/timer/`, and its pages link it so.
+    var lowercasedAddresses: [String: String] = [:]
     /// What a link written as an address is read from (`links_relative_to:` in handbook.yml).
     var linkBase: HandbookConfig.LinkBase = .page
     /// Documents and files by name, for a broken link's "did you mean"; made once, when the
@@ -42,6 +45,16 @@ struct LinkIndex: Sendable, Equatable {
             let address = Self.address(ofRoute: target.route)
             if addresses[address] == nil { addresses[address] = path }
         }
+        indexLowercased()
+    }
+
+    mutating func indexLowercased() {
+        var found: [String: String?] = [:]
+        for (address, path) in addresses {
+            let lower = address.lowercased()
+            if let other = found[lower], other != path { found[lower] = .some(nil) } else { found[lower] = path }
+        }
+        lowercasedAddresses = found.compactMapValues { $0 }
     }
 
     static func address(ofRoute route: String) -> String {
@@ -110,7 +123,7 @@ struct LinkIndex: Sendable, Equatable {
         guard let address = Self.join(here, relative) else {
             return .broken(Phrase("`\(written)` 指到了网站之外", en: "`\(written)` leads outside the site"))
         }
-        if let contentPath = addresses[address], let target = targets[contentPath] {
+        if let contentPath = addresses[address] ?? lowercasedAddresses[address.lowercased()], let target = targets[contentPath] {
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: contentPath)
         }
         if assets.contains(address) { return .asset(address) }

@@ -64,6 +64,7 @@ extension Resolver {
         for alias in aliasAddresses where plan.links.addresses[alias.address] == nil {
             plan.links.addresses[alias.address] = alias.page
         }
+        plan.links.indexLowercased()
         plan.links.indexNames()
         return Stage(value: plan, diagnostics: found)
     }

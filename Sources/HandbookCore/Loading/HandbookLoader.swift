@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to", "content_language"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -121,8 +121,11 @@ enum HandbookLoader {
             if let value = HandbookConfig.Language(rawValue: language.value) {
                 config.language = value
             } else {
+                // Documents in another language keep a UI the theme has and say their own.
                 reader.report(.error("handbook.config.language", Phrase("不认识的语言 `\(language.value)`，请写 `zh-CN` 或 `en`", en: "unknown language `\(language.value)`; use zh-CN or en"),
-                                     at: language.position))
+                                     at: language.position,
+                                     notes: !isLanguageTag(language.value) ? [] : [Phrase("`language` 是界面的语言；文档用别的语言写成时，另写 `content_language: \(language.value)`",
+                                                    en: "`language` is the UI's; for documents written in another language, add `content_language: \(language.value)`")]))
             }
         }
         var folderPositions: [String: SourcePosition] = [:]
@@ -165,7 +168,24 @@ enum HandbookLoader {
                     at: base.position))
             }
         }
+        if let lang = reader.string(map, "content_language", in: configName, at: start) {
+            if isLanguageTag(lang.value) {
+                config.contentLanguage = lang.value
+            } else {
+                reader.report(.error("handbook.config.value",
+                    Phrase("`content_language` 应是语言代码，例如 `ja`、`en`、`zh-Hant`，这里写的是 `\(lang.value)`",
+                           en: "`content_language` is a language tag such as `ja`, `en` or `zh-Hant`, not `\(lang.value)`"),
+                    at: lang.position))
+            }
+        }
         return (config, reader.diagnostics)
+    }
+
+    /// A language tag as `lang` takes it (`ja`, `pt-BR`, `zh-Hant`): ASCII letters, digits, `-`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !text.isEmpty && parts[0].allSatisfy(\.isLetter)
+            && parts.allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     /// `rules: {handbook.process.review-overdue: warning, …}`: a level per rule id. `severity:`

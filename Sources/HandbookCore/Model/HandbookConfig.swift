@@ -24,6 +24,9 @@ public struct HandbookConfig: Sendable {
     public var ignoreKeys: Set<String> = []
     /// `links_relative_to:`: what a link written as an address (`../guides/`) is read from.
     public var linksRelativeTo: LinkBase = .page
+    /// `content_language:`: the `lang` of plain pages that do not set their own (`ja` for a
+    /// Japanese handbook read with the English UI), so browsers pick its fonts and voices.
+    public var contentLanguage: String?
 
     /// Where a link written as a published address starts from.
     public enum LinkBase: String, Sendable, CaseIterable {

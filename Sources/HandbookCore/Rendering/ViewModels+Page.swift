@@ -29,7 +29,7 @@ extension ViewModels {
         model["nav"] = navigation(forFolder: page.folder)
         // Unpublished pages are built only with --drafts, and say so.
         model["draft"] = .bool(page.status != .approved)
-        if let lang = page.lang, !lang.isEmpty {
+        if let lang = page.lang.flatMap({ $0.isEmpty ? nil : $0 }) ?? handbook.config.contentLanguage {
             model["pageLang"] = .string(lang)
             if Self.rightToLeft.contains(String(lang.lowercased().split(separator: "-")[0])) { model["pageDir"] = "rtl" }
         }
