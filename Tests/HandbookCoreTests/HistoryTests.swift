@@ -122,6 +122,13 @@ struct HistoryTests {
         #expect(links == ["v1.1..2.0", "v1.0..1.1", "v1.0..2.0"].map { "../../processes/complaints/changes.html#\($0)" })
     }
 
+    @Test("A comparison's anchor keeps letters, digits, dots and dashes of its versions; anything else becomes a dash")
+    func anchors() {
+        #expect(Routes.comparisonAnchor(old: "1.0", new: "1.1") == "v1.0..1.1")
+        #expect(Routes.comparisonAnchor(old: "2.0-rc1", new: "2.0 草案") == "v2.0-rc1..2.0---")
+        #expect(Routes.processChanges("投诉 处理") == "processes/\(Routes.segment("投诉 处理"))/changes.html")
+    }
+
     /// One comparison's section of a changes page: from its heading to the next pair's.
     static func pair(_ page: String, _ anchor: String) throws -> String {
         let start = try #require(page.range(of: "<h2 id=\"\(anchor)\">"), "no section \(anchor)")
