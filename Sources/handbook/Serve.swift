@@ -11,6 +11,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8000
     @Option(help: "Address to bind; loopback by default, so the preview is not on the network.") var host = "127.0.0.1"
     @Flag(help: "Also show draft and review processes.") var drafts = false
+    @Flag(help: "Also read approved versions from git (version history, comparisons, marks), again on every rebuild.")
+    var history = false
     @Option(name: .customLong("lang"), help: "Language of diagnostics in the log and the browser: zh-CN or en (default: `language` of handbook.yml).")
     var language: HandbookConfig.Language?
 
@@ -22,6 +24,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var options = Pipeline.Options(root: try Console.root(root, in: language), drafts: drafts, date: Console.buildDate())
         options.language = language
+        // Off by default: the versions change only when a commit is made, and reading them
+        // again would add git and the old files' parsing to every save's rebuild.
+        options.history = history
         let server = PreviewServer(options: options, host: host, port: port)
         // The start-up lines in the handbook's language, as its diagnostics.
         let zh = (language ?? Pipeline.language(root: options.root)) == .zhCN

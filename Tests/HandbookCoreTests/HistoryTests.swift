@@ -122,6 +122,13 @@ struct HistoryTests {
         #expect(links == ["v1.1..2.0", "v1.0..1.1", "v1.0..2.0"].map { "../../processes/complaints/changes.html#\($0)" })
     }
 
+    @Test("A comparison's anchor keeps letters, digits, dots and dashes of its versions; anything else becomes a dash")
+    func anchors() {
+        #expect(Routes.comparisonAnchor(old: "1.0", new: "1.1") == "v1.0..1.1")
+        #expect(Routes.comparisonAnchor(old: "2.0-rc1", new: "2.0 草案") == "v2.0-rc1..2.0---")
+        #expect(Routes.processChanges("投诉 处理") == "processes/\(Routes.segment("投诉 处理"))/changes.html")
+    }
+
     /// One comparison's section of a changes page: from its heading to the next pair's.
     static func pair(_ page: String, _ anchor: String) throws -> String {
         let start = try #require(page.range(of: "<h2 id=\"\(anchor)\">"), "no section \(anchor)")
@@ -187,6 +194,23 @@ struct HistoryTests {
         #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
         // 1.1 counts at its last commit: the rename, made under 1.1.
         #expect(json.contains("\"message\" : \"批准 2.0\"") && json.contains("\"message\" : \"改名\""))
+    }
+
+    @Test("A mark says the end of the flow in the page's language, handbook.json as `end`")
+    func endOfFlowInMarks() async throws {
+        let handbook = try TestHandbook(Self.departments)
+        var repo = try GitRepo(handbook)
+        try repo.commit("发布 1.0", day: 2, ["content/processes/complaint.md": Self.process(version: "1.0", changes: Self.v10)])
+        // 2.0 drops step 3: step 2, the engineer's, now ends the flow.
+        let full = Self.process(version: "2.0", changes: [("2.0", "取消归档步骤")] + Self.v10)
+        let start = try #require(full.range(of: "  - id: 3\n"))
+        let end = try #require(full.range(of: "---\n", range: start.upperBound..<full.endIndex))
+        try repo.commit("批准 2.0", day: 5, ["content/processes/complaint.md": full.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")])
+        let site = try await Self.build(handbook)
+        #expect(site.errors.isEmpty, "\(site.report.diagnostics.map(\.formatted))")
+        let record = site.text("training/quality-assurance/qa-engineer/index.html")
+        #expect(record.contains("<span class=\"small change-what\">下一步：3 → 结束</span>"))
+        #expect(site.text("handbook.json").contains("\"end\""))
     }
 
     @Test("The same commit builds the same bytes, whatever the day")

@@ -81,12 +81,12 @@ enum HistoryReader {
     /// The frontmatter has a top-level `status:` line (a key at column 1 of a block mapping) with
     /// a status other than `approved`. Anything unusual (flow style, no such line) says false,
     /// and the file is parsed.
-    static func notApproved(_ bytes: [UInt8]) -> Bool {
+    static func notApproved(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.starts(with: Array("---".utf8)) else { return false }
-        var lineStart = 0
+        var lineStart = bytes.startIndex
         var first = true
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             var line = bytes[lineStart..<lineEnd]
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if !first, line.elementsEqual("---".utf8) { return false }
@@ -111,7 +111,7 @@ enum HistoryReader {
     /// `today`: the files as loaded, by content path: a version that is today's file is not
     /// parsed again. A file whose frontmatter says at its top level that it is not approved is
     /// not parsed at all: it cannot be a version (drafts were half the blobs of the benchmark).
-    private static func parse(_ wanted: [String: Set<String>], contents: [String: [UInt8]],
+    private static func parse(_ wanted: [String: Set<String>], contents: [String: ArraySlice<UInt8>],
                               contentFolder: String, today: [String: RawProcess]) async -> [Key: RawProcess] {
         let keys = wanted.flatMap { blob, paths in paths.map { Key(blob: blob, path: $0) } }
         let slice = max(32, keys.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
@@ -121,7 +121,7 @@ enum HistoryReader {
                 group.addTask {
                     part.compactMap { key in
                         guard let bytes = contents[key.blob], !notApproved(bytes),
-                              case .success(let text) = SourceFile.decode(bytes, path: key.path) else { return nil }
+                              case .success(let text) = SourceFile.decode(Array(bytes), path: key.path) else { return nil }
                         if let loaded = today[key.path], loaded.file.text == text { return (key, loaded) }
                         let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: text)
                         guard case .process(let raw)? = DocumentParser.parse(file).0 else { return nil }

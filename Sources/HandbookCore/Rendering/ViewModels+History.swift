@@ -123,7 +123,7 @@ extension ViewModels {
             .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: handbook.history[process.id]?.versions.dropLast().last?.version ?? ""))
         }
         if changes.added.contains(where: { $0.id == id }) {
-            return ["label": .string(strings["stepNew"]!), "what": .string(""), "since": since()]
+            return ["label": .string(strings["stepNew"]!), "what": false, "since": since()]
         }
         var what: [String] = []
         if let renamed = changes.renamed.first(where: { $0.id == id }) {
@@ -133,7 +133,14 @@ extension ViewModels {
             for field in step.fields {
                 let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
                 let label = strings[labels[field.field] ?? field.field] ?? field.field
-                func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values) }
+                // The latest changes say the end of the flow as `end` (as handbook.json does):
+                // the page says it in its own language.
+                func word(_ value: String) -> String {
+                    guard field.field == "next" else { return value }
+                    if value == "end" { return strings["end"]! }
+                    return value.hasSuffix(" → end") ? String(value.dropLast(3)) + strings["end"]! : value
+                }
+                func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values.map(word)) }
                 // Duties are long: named, not quoted; the comparison page has the words.
                 what.append(field.field == "duties" ? label : "\(label)：\(shown(field.old)) → \(shown(field.new))")
             }
