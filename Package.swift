@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "HandbookImport",
             dependencies: [
-                "HandbookCore",
+                "HandbookCore", "HandbookMarkdown",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
                 .product(name: "CSV", package: "CSV.swift"),

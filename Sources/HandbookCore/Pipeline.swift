@@ -53,31 +53,6 @@ public enum Pipeline {
         public var historyUnavailable: Phrase?
     }
 
-    public struct IOFailure: Error, CustomStringConvertible {
-        public var description: String
-
-        /// Why `output` could not be written, as the system says it (`Permission denied`), with
-        /// the path it was said of: not Foundation's error dump.
-        static func writing(_ output: URL, _ error: Error) -> IOFailure {
-            let error = error as NSError
-            let path = error.userInfo[NSFilePathErrorKey] as? String
-            let posix = (error.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
-                .flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
-                ?? (error.domain == NSPOSIXErrorDomain ? error.code : nil)
-            var isFolder: ObjCBool = false
-            let reason: String
-            if let path, let posix, posix == Int(EEXIST) || posix == Int(ENOTDIR),
-               FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                reason = "\(path) is a file, not a folder"
-            } else if let posix {
-                reason = String(cString: strerror(Int32(posix))) + (path.map { " (\($0))" } ?? "")
-            } else {
-                reason = error.localizedDescription
-            }
-            return IOFailure(description: "cannot write \(output.path): \(reason)")
-        }
-    }
-
     /// Loads and checks the handbook and its templates; publishes nothing.
     public static func check(_ options: Options) async -> Report {
         let resolved = await resolve(options)
@@ -98,49 +73,18 @@ public enum Pipeline {
         let output = options.output ?? options.root.appendingPathComponent(ready.handbook.config.outputFolder, isDirectory: true)
         let content = options.root.appendingPathComponent(ready.handbook.config.contentFolder, isDirectory: true)
         if let refusal = OutputSafety.check(output: output, root: options.root, content: content) {
-            throw IOFailure(description: refusal)
+            throw IOFailure(refusal)
         }
         let start = ContinuousClock.now
-        var staging: OutputWriter.Staging
-        do {
-            staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare)
-        } catch {
-            throw IOFailure.writing(output, error)
-        }
         let jobs = SiteRenderer.plan(ready.handbook, theme: ready.theme, printedDate: printedDate(options.date),
                                      contentURL: ready.contentURL, assets: ready.handbook.assets)
         report.pageCount = jobs.filter(\.isPage).count
-        var kindTimes = await SiteRenderer.run(jobs, emit: staging.write)
-        if staging.reused, !staging.finishWriting() {
-            // Something in the spare could not be written over or removed (a file of another
-            // user, say): the site is written again into an empty folder, so the spare never
-            // makes a build fail that would succeed without it.
-            staging.abandon()
-            do {
-                staging = try OutputWriter.Staging(for: output, keepSpare: options.keepSpare, useSpare: false)
-            } catch {
-                throw IOFailure.writing(output, error)
-            }
-            kindTimes = await SiteRenderer.run(jobs, emit: staging.write)
-        }
+        let kindTimes = try await OutputWriter.publish(jobs, to: output, keepSpare: options.keepSpare)
         report.timings.append(("render and write", start.duration(to: .now)))
         report.kindTimes = kindTimes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
-        do {
-            try staging.commit()
-        } catch {
-            staging.abandon()
-            throw IOFailure.writing(output, error)
-        }
         report.output = output
         if options.leaveModelToExit { LeftToExit.keep((ready, jobs)) }
         return report
-    }
-
-    /// What `leaveModelToExit` keeps: retained once more, never released.
-    private final class LeftToExit: @unchecked Sendable {
-        let value: Any
-        private init(_ value: Any) { self.value = value }
-        static func keep(_ value: Any) { _ = Unmanaged.passRetained(LeftToExit(value)) }
     }
 
     /// The site `serve` serves: every file's path, each rendered the first time it is asked
@@ -148,16 +92,12 @@ public enum Pipeline {
     /// costs loading and checking, plus the pages the browser then opens.
     public final class Site: Sendable {
         private let jobs: [String: SiteRenderer.Job]
-        private let lock = NSLock()
-        // Guarded by `lock`: a slot per file asked for so far.
-        nonisolated(unsafe) private var slots: [String: Slot] = [:]
-        nonisolated(unsafe) private var renders = 0
+        /// A slot per file asked for so far, and how many were rendered.
+        private let slots = Locked<(byPath: [String: Slot], renders: Int)>(([:], 0))
 
         /// One file: rendered once, by the first request; others asking meanwhile wait for it.
         private final class Slot: Sendable {
-            let lock = NSLock()
-            // Guarded by `lock`.
-            nonisolated(unsafe) var bytes: [UInt8]?
+            let bytes = Locked<[UInt8]?>(nil)
         }
 
         init(jobs: [SiteRenderer.Job]) {
@@ -170,23 +110,23 @@ public enum Pipeline {
         /// Different files render at the same time; the same one only once.
         public func contents(of path: String) -> [UInt8]? {
             guard let job = jobs[path] else { return nil }
-            let slot = lock.withLock {
-                if let slot = slots[path] { return slot }
+            let slot = slots.withLock {
+                if let slot = $0.byPath[path] { return slot }
                 let slot = Slot()
-                slots[path] = slot
+                $0.byPath[path] = slot
                 return slot
             }
-            return slot.lock.withLock {
-                if let bytes = slot.bytes { return bytes }
+            return slot.bytes.withLock {
+                if let bytes = $0 { return bytes }
                 let bytes = job.make().bytes ?? []
-                slot.bytes = bytes
-                lock.withLock { renders += 1 }
+                $0 = bytes
+                slots.withLock { $0.renders += 1 }
                 return bytes
             }
         }
 
         /// How many files were rendered so far (each at most once).
-        var renderCount: Int { lock.withLock { renders } }
+        var renderCount: Int { slots.withLock { $0.renders } }
     }
 
     /// Checks and plans the site in memory (for `serve`); the site is nil when there are errors.
@@ -224,36 +164,6 @@ public enum Pipeline {
         return (ready, report)
     }
 
-    /// Lets another thread free `value`, the last reference to a large structure (the loaded
-    /// documents: about a million objects at 20,000 processes), while this one goes on to
-    /// render. Should the task run first, this thread frees it: slower, never wrong.
-    private static func freeElsewhere(_ value: consuming LoadedHandbook) {
-        let box = FreeBox(value)
-        Task.detached(priority: .utility) {
-            box.value = nil
-            MemoryRelease.purge()
-        }
-    }
-
-    /// Hands the pages the allocator holds freed back to the kernel at once. jemalloc keeps
-    /// freed pages for ~10 s before returning them; the loaded documents (two thirds of the
-    /// heap at its peak) were still counted while rendering took memory of its own, and the
-    /// kernel could not reuse them for the pages being written. Peak RSS at 20,000 processes
-    /// 730 → 683 MB, at 2,000 112 → 105 MB. Found by name: no-op without jemalloc (tests).
-    enum MemoryRelease {
-        private typealias Mallctl = @convention(c) (UnsafePointer<CChar>?, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int) -> Int32
-        private static let mallctl: Mallctl? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallctl").map { unsafeBitCast($0, to: Mallctl.self) }
-        static func purge() {
-            if let mallctl { _ = mallctl("arena.4096.purge", nil, nil, nil, 0) }
-        }
-    }
-
-    private final class FreeBox: @unchecked Sendable {
-        // Only the task touches it once made.
-        var value: LoadedHandbook?
-        init(_ value: consuming LoadedHandbook) { self.value = value }
-    }
-
     private static func resolve(_ options: Options, cache: DocumentCache? = nil) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
         let start = ContinuousClock.now
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
@@ -261,8 +171,7 @@ public enum Pipeline {
         // git runs, and old versions are parsed, while today's files are checked.
         let history = options.history ? Task { await HistoryStage.read(loaded, root: options.root) } : nil
         var (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
-                                                       today: printedDate(options.date), memo: cache?.markdown,
-                                                       results: cache?.resolution)
+                                                       today: printedDate(options.date), cache: cache)
         var notices: [Phrase] = []
         var unavailable: Phrase?
         if let history {

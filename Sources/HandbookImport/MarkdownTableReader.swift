@@ -1,47 +1,67 @@
-/// Markdown files: GFM pipe tables (a header line, a delimiter line `|---|:--:|`, rows), and the
-/// headings and paragraphs around them. libcmark, which the handbook renders with, has no
-/// tables, so the table lines are split here, by the GFM rules: a `|` escaped as `\|` is text.
+import HandbookMarkdown
+
+/// Markdown files: the headings and paragraphs, and the GFM pipe tables inside paragraphs, split
+/// by HandbookMarkdown's `Markdown.pipeTables` (the rules the rendered pages use; libcmark has no
+/// tables). Cells keep their line and column (in characters) for the diagnostics.
 enum MarkdownTableReader {
     static func read(_ text: String, name: String) -> SourceDocument {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         var blocks: [SourceDocument.Block] = []
         var paragraph: [String] = []
+        var paragraphLine = 1
         var title: String?
-        func endParagraph() {
-            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: "\n"))) }
-            paragraph = []
+        func add(heading level: Int, _ text: String) {
+            if title == nil, level == 1 { title = text }
+            blocks.append(.heading(level: level, text: text))
         }
-        var index = 0
+        func endParagraph() {
+            defer { paragraph = [] }
+            guard !paragraph.isEmpty else { return }
+            guard let parts = Markdown.pipeTables(inParagraph: paragraph, firstLine: paragraphLine) else {
+                blocks.append(.paragraph(paragraph.joined(separator: "\n")))
+                return
+            }
+            for part in parts {
+                switch part {
+                case .text(let lines): blocks.append(.paragraph(lines.joined(separator: "\n")))
+                case .table(let header, let rows): blocks.append(.table(Grid(rows: [row(header, name: name)] + rows.map { row($0, name: name) }, label: nil)))
+                }
+            }
+        }
         var inFence = false
-        while index < lines.count {
-            let line = lines[index]
+        for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            if !inFence, index + 1 < lines.count, isTableRow(line), isDelimiterRow(lines[index + 1]),
-               cells(of: line).count == cells(of: lines[index + 1]).count {
-                endParagraph()
-                var rows = [row(line, number: index + 1, name: name)]
-                index += 2
-                while index < lines.count, isTableRow(lines[index]) {
-                    rows.append(row(lines[index], number: index + 1, name: name))
-                    index += 1
-                }
-                blocks.append(.table(Grid(rows: rows, label: nil)))
-                continue
-            }
             if !inFence, let heading = heading(trimmed) {
                 endParagraph()
-                if title == nil, heading.level == 1 { title = heading.text }
-                blocks.append(.heading(level: heading.level, text: heading.text))
+                add(heading: heading.level, heading.text)
+            } else if !inFence, let level = setextLevel(line) {
+                // `标题` over `===` or `---` is a heading (so `---` never makes a one-column
+                // table of the line above); alone, `---` is a thematic break.
+                if !paragraph.isEmpty, !paragraph.contains(where: { $0.contains("|") }) {
+                    let text = paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                    paragraph = []
+                    add(heading: level, text)
+                } else {
+                    endParagraph()
+                }
             } else if trimmed.isEmpty, !inFence {
                 endParagraph()
             } else {
+                if paragraph.isEmpty { paragraphLine = index + 1 }
                 paragraph.append(line)
             }
-            index += 1
         }
         endParagraph()
         return SourceDocument(name: name, title: title, blocks: blocks)
+    }
+
+    /// A setext underline (`===` level 1, `---` level 2), at most three spaces in.
+    static func setextLevel(_ line: String) -> Int? {
+        guard line.prefix(while: { $0 == " " }).count < 4 else { return nil }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, first == "=" || first == "-", trimmed.allSatisfy({ $0 == first }) else { return nil }
+        return first == "=" ? 1 : 2
     }
 
     static func heading(_ line: String) -> (level: Int, text: String)? {
@@ -52,51 +72,8 @@ enum MarkdownTableReader {
         return (hashes, text.trimmingCharacters(in: .whitespaces))
     }
 
-    static func isTableRow(_ line: String) -> Bool {
-        line.contains("|") && !line.trimmingCharacters(in: .whitespaces).isEmpty
-    }
-
-    static func isDelimiterRow(_ line: String) -> Bool {
-        let parts = cells(of: line).map { $0.text.trimmingCharacters(in: .whitespaces) }
-        return !parts.isEmpty && parts.allSatisfy { part in
-            var core = Substring(part)
-            if core.hasPrefix(":") { core = core.dropFirst() }
-            if core.hasSuffix(":") { core = core.dropLast() }
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
-        }
-    }
-
-    /// The cells of one row with the column (in characters, 1-based) where each one's text starts.
-    static func cells(of line: String) -> [(text: String, column: Int)] {
-        let characters = Array(line)
-        var start = 0, end = characters.count
-        while start < end, characters[start] == " " || characters[start] == "\t" { start += 1 }
-        while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
-        if start < end, characters[start] == "|" { start += 1 }
-        if end > start, characters[end - 1] == "|", end - 2 < start || characters[end - 2] != "\\" { end -= 1 }
-        var cells: [(String, Int)] = []
-        var current = "", cellStart = start, i = start
-        while i < end {
-            let c = characters[i]
-            if c == "\\", i + 1 < end, characters[i + 1] == "|" {
-                current.append("|"); i += 2; continue
-            }
-            if c == "|" {
-                cells.append((current, cellStart)); current = ""; cellStart = i + 1
-            } else {
-                current.append(c)
-            }
-            i += 1
-        }
-        cells.append((current, cellStart))
-        return cells.map { text, start in
-            let leading = text.prefix { $0 == " " || $0 == "\t" }.count
-            return (text.trimmingCharacters(in: .whitespaces), start + leading + 1)
-        }
-    }
-
-    private static func row(_ line: String, number: Int, name: String) -> [Cell] {
-        cells(of: line).map { Cell(unescapeBreaks($0.text), at: Place(file: name, kind: .flat, line: number, column: $0.column)) }
+    private static func row(_ cells: [Markdown.TableCell], name: String) -> [Cell] {
+        cells.map { Cell(unescapeBreaks($0.text), at: Place(file: name, kind: .flat, line: $0.line, column: $0.column)) }
     }
 
     /// `<br>` is how a line break is written inside a GFM table cell.

@@ -49,20 +49,39 @@ enum ProcessWriter {
         return out
     }
 
-    /// Headings one level down (the page's title is the first), paragraphs as they are, with
+    /// Headings from `##` down (the page's title is the one `#`), paragraphs as they are, with
     /// Markdown's own characters escaped: a `[附件](x.md)` in a Word paragraph is text, not a
     /// link that `check` would find broken.
     static func body(_ blocks: [SourceDocument.Block]) -> String {
         var parts: [String] = []
-        for block in blocks {
+        // The body's top headings are `##`: a Markdown file's `## 一、…` under its `# 标题` was
+        // pushed to `###`, under a page with no `##` at all.
+        let top = blocks.lazy.compactMap { if case .heading(let level, _) = $0 { level } else { nil } }.min() ?? 1
+        for (index, block) in blocks.enumerated() {
+            if case .heading(let level, _) = block, !hasText(under: level, in: blocks[(index + 1)...]) { continue }
             switch block {
-            case .heading(let level, let text): parts.append(String(repeating: "#", count: min(level + 1, 6)) + " " + markdownEscaped(oneLine(text)))
+            case .heading(let level, let text):
+                parts.append(String(repeating: "#", count: min(max(level - top + 2, 2), 6)) + " " + markdownEscaped(oneLine(text)))
             case .paragraph(let text):
                 parts.append(text.split(whereSeparator: \.isNewline).map { markdownEscaped(String($0)) }.joined(separator: "\n"))
             case .table: continue
             }
         }
         return parts.isEmpty ? "" : "\n" + parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Whether a heading of `level` has a paragraph under it before the next heading of its
+    /// level or above. The imported table leaves the body: its heading (「三、流程步骤与职责划分表」)
+    /// stood empty above the next section.
+    static func hasText(under level: Int, in rest: ArraySlice<SourceDocument.Block>) -> Bool {
+        for block in rest {
+            switch block {
+            case .paragraph: return true
+            case .heading(let next, _) where next <= level: return false
+            case .heading, .table: continue
+            }
+        }
+        return false
     }
 
     /// A YAML double-quoted scalar: every character kept, none read as YAML.

@@ -22,9 +22,8 @@ final class ChangeFeed: @unchecked Sendable {
     /// Folders above the watched ones, each with the only names in it that matter.
     private let filters: [String: Set<String>]
     private let watched: [String]
-    private let stop = NSLock()
-    private var stopped = false
-    private var incomplete = false
+    /// Set from other threads: `cancel()`, and a folder that could not be watched.
+    private let flags = Locked((stopped: false, incomplete: false))
 
     init?(folders watched: [String], root: String, rootNames: Set<String>) {
         #if canImport(Glibc)
@@ -76,13 +75,13 @@ final class ChangeFeed: @unchecked Sendable {
         }
     }
 
-    func cancel() { stop.withLock { stopped = true } }
+    func cancel() { flags.withLock { $0.stopped = true } }
 
     /// True once a folder could not be watched (the system's watch limit, say): `serve` then
     /// polls every file again instead of trusting inotify.
-    var isIncomplete: Bool { stop.withLock { incomplete } }
+    var isIncomplete: Bool { flags.withLock { $0.incomplete } }
 
-    private var isStopped: Bool { stop.withLock { stopped } }
+    private var isStopped: Bool { flags.withLock { $0.stopped } }
 
     #if canImport(Glibc)
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
@@ -95,7 +94,7 @@ final class ChangeFeed: @unchecked Sendable {
         let descriptor = inotify_add_watch(fd, folder, Self.mask)
         guard descriptor >= 0 else {
             // A folder that is not there (yet) is fine: its parent's watch reports it.
-            if errno != ENOENT, errno != ENOTDIR { stop.withLock { incomplete = true } }
+            if errno != ENOENT, errno != ENOTDIR { flags.withLock { $0.incomplete = true } }
             return false
         }
         folders[descriptor] = folder

@@ -95,19 +95,21 @@ public struct PreviewServer: Sendable {
     /// watched again elsewhere when a rebuild finds that `content:` names another folder.
     final class Watched: Sendable {
         private let root: URL
-        private let lock = NSLock()
-        // Guarded by `lock`.
-        nonisolated(unsafe) private var content: String
-        nonisolated(unsafe) private var watcher: Watcher
-        nonisolated(unsafe) private var current: ChangeFeed?
+        private struct State {
+            var content: String
+            var watcher: Watcher
+            var current: ChangeFeed?
+        }
+        private let state: Locked<State>
 
         private let inotify: Bool
 
         init(root: URL, inotify: Bool) {
             self.root = root
             self.inotify = inotify
-            content = Pipeline.contentFolder(root: root)
-            (watcher, current) = Self.watch(root, content, inotify: inotify)
+            let content = Pipeline.contentFolder(root: root)
+            let (watcher, current) = Self.watch(root, content, inotify: inotify)
+            state = Locked(State(content: content, watcher: watcher, current: current))
         }
 
         private static func watch(_ root: URL, _ content: String, inotify: Bool) -> (Watcher, ChangeFeed?) {
@@ -117,13 +119,13 @@ public struct PreviewServer: Sendable {
             return (watcher, ChangeFeed(folders: watcher.folders.map(\.path), root: root.path, rootNames: ["handbook.yml"]))
         }
 
-        var feed: ChangeFeed? { lock.withLock { current } }
+        var feed: ChangeFeed? { state.withLock { $0.current } }
 
         /// inotify sees every change, so the poll need only look at symbolic links' targets.
-        var trusted: Bool { lock.withLock { current.map { !$0.isIncomplete } ?? false } }
+        var trusted: Bool { state.withLock { $0.current.map { !$0.isIncomplete } ?? false } }
 
         func fingerprint() -> [String: Date] {
-            let now: Watcher = lock.withLock { watcher }
+            let now: Watcher = state.withLock { $0.watcher }
             return now.fingerprint(linksOnly: trusted)
         }
 
@@ -131,11 +133,11 @@ public struct PreviewServer: Sendable {
         /// watched, and the old feed ends.
         func followContentFolder() -> Bool {
             let now = Pipeline.contentFolder(root: root)
-            guard lock.withLock({ now != content }) else { return false }
+            guard state.withLock({ now != $0.content }) else { return false }
             let (newWatcher, newFeed) = Self.watch(root, now, inotify: inotify)
-            let old: ChangeFeed? = lock.withLock {
-                let old = current
-                (content, watcher, current) = (now, newWatcher, newFeed)
+            let old: ChangeFeed? = state.withLock {
+                let old = $0.current
+                $0 = State(content: now, watcher: newWatcher, current: newFeed)
                 return old
             }
             old?.cancel()
@@ -164,15 +166,14 @@ public struct PreviewServer: Sendable {
 
     /// The files' modification times last seen, shared by the poll and the inotify feed.
     final class Fingerprint: Sendable {
-        private let lock = NSLock()
-        nonisolated(unsafe) private var stamps: [String: Date]
+        private let stamps: Locked<[String: Date]>
 
-        init(_ stamps: [String: Date]) { self.stamps = stamps }
+        init(_ stamps: [String: Date]) { self.stamps = Locked(stamps) }
 
         /// Records `now`; true if it differs from what was seen before.
         @discardableResult
         func changed(to now: [String: Date]) -> Bool {
-            lock.withLock {
+            stamps.withLock { stamps in
                 defer { stamps = now }
                 return stamps != now
             }
@@ -189,9 +190,9 @@ public struct PreviewServer: Sendable {
         let zh = report.language == .zhCN
         for diagnostic in report.diagnostics { log(diagnostic.formatted(in: report.language)) }
         if site != nil {
-            let stages = report.timings.map { "\($0.stage) \($0.duration.components.seconds * 1000 + $0.duration.components.attoseconds / 1_000_000_000_000_000) ms" }
-            log(zh ? "重新生成用时 \(ms) ms（\(stages.joined(separator: ", "))），共 \(report.pageCount) 页，打开时渲染"
-                   : "Rebuilt in \(ms) ms (\(stages.joined(separator: ", "))); \(report.pageCount) pages, rendered when opened")
+            let stages = TimingWords.stages(report.timings, in: report.language)
+            log(zh ? "重新生成用时 \(ms) ms（\(stages)），共 \(report.pageCount) 页，打开时渲染"
+                   : "Rebuilt in \(ms) ms (\(stages)); \(report.pageCount) pages, rendered when opened")
         } else {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             log(zh ? "生成失败（\(errors) 个错误），仍提供上一次成功生成的网站"

@@ -9,11 +9,15 @@ public struct Template: Sendable {
     /// The partials and parents this template includes, where: an unknown name renders
     /// nothing, so callers check them.
     public let references: [TemplateReference]
+    /// The names this template looks up, where: a name no value provides renders nothing, so
+    /// callers check them.
+    public let names: [TemplateNameUse]
 
     public init(_ text: String) throws(TemplateSyntaxError) {
         let parsed = try TemplateParser.parse(text)
         program = TemplateProgram(parsed.nodes)
         references = parsed.references
+        names = parsed.names
     }
 
     /// This template rendered over `value` on its own (partials and parents render nothing).
@@ -32,6 +36,14 @@ public struct TemplateReference: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var guarded: Bool
+}
+
+/// A name looked up by `{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}` or `{{^name}}`, as
+/// written (`a.b` with its dots): 1-based line and column (in characters) of its opening delimiter.
+public struct TemplateNameUse: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    public var column: Int
 }
 
 /// A syntax error with the position (1-based line and column in characters) where it was found:

@@ -15,15 +15,24 @@ indirect enum ParseNode {
 }
 
 enum TemplateParser {
-    static func parse(_ text: String) throws(TemplateSyntaxError) -> (nodes: [ParseNode], references: [TemplateReference]) {
+    static func parse(_ text: String) throws(TemplateSyntaxError) -> (nodes: [ParseNode], references: [TemplateReference], names: [TemplateNameUse]) {
         let bytes = Array(text.utf8)
         var tokenizer = TemplateTokenizer(bytes: bytes)
         try tokenizer.run()
         var lines = TemplateStandalone(bytes: bytes, tokens: tokenizer.tokens)
         try lines.matchSections()
         let references = self.references(lines.tokens, bytes)
+        let names = self.names(lines.tokens, bytes)
         lines.removeStandaloneLines()
-        return (buildTree(lines.tokens, bytes), references)
+        return (buildTree(lines.tokens, bytes), references, names)
+    }
+
+    /// Every name looked up (interpolations, sections, inverted sections) with its position.
+    private static func names(_ tokens: [Token], _ bytes: [UInt8]) -> [TemplateNameUse] {
+        tokens.filter { [.variable, .unescaped, .section, .inverted].contains($0.tag) }.map { token in
+            let at = TemplateSyntaxError(message: "", offset: token.start, in: bytes)
+            return TemplateNameUse(name: token.name, line: at.line, column: at.column)
+        }
     }
 
     /// Every `{{> name}}` and `{{< name}}` with its position, and whether a section or inverted

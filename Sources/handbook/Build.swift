@@ -23,7 +23,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         var options = Pipeline.Options(
-            root: try Console.root(root), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            root: try Console.root(root, in: language), output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
             drafts: drafts, strict: strict, date: Console.buildDate())
         options.keepSpare = !noSpare
         options.language = language
@@ -32,8 +32,12 @@ struct Build: AsyncParsableCommand {
         let report: Pipeline.Report
         do {
             report = try await Pipeline.build(options)
+        } catch let failure as Pipeline.IOFailure {
+            let language = options.language ?? Pipeline.language(root: options.root)
+            Console.error(Console.errorLine(failure.message(in: language), in: language))
+            throw ExitCode(2)
         } catch {
-            Console.error("error: \(error)")
+            Console.error(Console.errorLine("\(error)", in: options.language ?? Pipeline.language(root: options.root)))
             throw ExitCode(2)
         }
         let zh = report.language == .zhCN
@@ -49,8 +53,7 @@ struct Build: AsyncParsableCommand {
         print(zh ? "已生成 \(report.pageCount) 页（读取 \(report.fileCount) 个文件），用时 \(ms) ms"
                  : "Built \(report.pageCount) pages from \(report.fileCount) files in \(ms) ms")
         if timings {
-            print(report.timings.map { "\($0.stage) \(Int($0.duration / .milliseconds(1))) ms" }.joined(separator: ", "))
-            print("CPU by kind of file: " + report.kindTimes.map { "\($0.kind) \(Int($0.cpu / .milliseconds(1))) ms" }.joined(separator: ", "))
+            for line in TimingWords.lines(report) { print(line) }
         }
     }
 }

@@ -17,7 +17,7 @@ struct Check: AsyncParsableCommand {
     var noHistory = false
 
     func run() async throws {
-        var options = Pipeline.Options(root: try Console.root(root), strict: strict, date: Console.buildDate())
+        var options = Pipeline.Options(root: try Console.root(root, in: language), strict: strict, date: Console.buildDate())
         options.leaveModelToExit = true
         options.language = language
         options.history = !noHistory

@@ -13,6 +13,11 @@ enum Console {
         for notice in notices { error(language == .zhCN ? "提示：\(notice.zh)" : "note: \(notice.en)") }
     }
 
+    /// `error: text`, or `错误：text`.
+    static func errorLine(_ text: String, in language: HandbookConfig.Language) -> String {
+        language == .zhCN ? "错误：\(text)" : "error: \(text)"
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
@@ -24,10 +29,13 @@ enum Console {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
-    static func root(_ path: String) throws -> URL {
+    /// The handbook folder. Said before any handbook.yml is read: in `--lang`, else in the
+    /// default language of handbooks (zh-CN).
+    static func root(_ path: String, in language: HandbookConfig.Language? = nil) throws -> URL {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            error("error: \(path) is not a folder")
+            let language = language ?? HandbookConfig().language
+            error(errorLine(language == .zhCN ? "\(path) 不是文件夹" : "\(path) is not a folder", in: language))
             throw ExitCode(2)
         }
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL

@@ -25,7 +25,7 @@ struct Import: AsyncParsableCommand {
             root = files.removeLast()
         }
         guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
-        let options = Importer.Options(files: files, root: try Console.root(root), id: id, owner: owner,
+        let options = Importer.Options(files: files, root: try Console.root(root, in: language), id: id, owner: owner,
                                        dryRun: dryRun, createDepartments: createDepartments)
         let report = await Importer.run(options)
         let language = self.language ?? report.language

@@ -22,23 +22,26 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = Pipeline.Options(root: try Console.root(root), drafts: drafts, date: Console.buildDate())
+        var options = Pipeline.Options(root: try Console.root(root, in: language), drafts: drafts, date: Console.buildDate())
         options.language = language
         // Off by default: the versions change only when a commit is made, and reading them
         // again would add git and the old files' parsing to every save's rebuild.
         options.history = history
         let server = PreviewServer(options: options, host: host, port: port)
+        // The start-up lines in the handbook's language, as its diagnostics.
+        let zh = (language ?? Pipeline.language(root: options.root)) == .zhCN
         if !SitePath.isLoopback(host) {
-            Console.error("warning: \(host) is not a loopback address: other machines can reach this preview, drafts and error messages included, and it answers any Host name")
+            Console.error(zh ? "警告：\(host) 不是本机回环地址：别的机器也能打开这个预览（草稿和错误信息都在内），而且不论用什么主机名访问都会应答"
+                             : "warning: \(host) is not a loopback address: other machines can reach this preview, drafts and error messages included, and it answers any Host name")
         }
         // An IPv6 address goes in brackets in a URL.
         let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         do {
             try await server.run(log: { Console.error($0) }, onReady: { port in
-                Console.error("Serving on http://\(shown):\(port)/ (Ctrl-C to stop)")
+                Console.error(zh ? "预览地址：http://\(shown):\(port)/（按 Ctrl-C 停止）" : "Serving on http://\(shown):\(port)/ (Ctrl-C to stop)")
             })
         } catch {
-            Console.error("error: \(error)")
+            Console.error(zh ? "错误：无法在 \(shown):\(port) 上启动预览：\(error)" : "error: cannot serve on \(shown):\(port): \(error)")
             throw ExitCode(2)
         }
     }

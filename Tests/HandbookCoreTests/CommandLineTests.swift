@@ -56,17 +56,43 @@ struct CommandLineTests {
         #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
     }
 
-    @Test("An output that cannot be written is explained in the system's words, with exit 2")
+    @Test("A missing folder and handbook new's refusals are said in the handbook's language (zh-CN unless --lang en)")
+    func wordsBeforeAndWithoutAHandbook() throws {
+        let missing = try Self.run(["check", "/nonexistent/handbook-folder"])
+        #expect(missing.stderr == "错误：/nonexistent/handbook-folder 不是文件夹\n")
+        let english = try Self.run(["check", "/nonexistent/handbook-folder", "--lang", "en"])
+        #expect(english.stderr == "error: /nonexistent/handbook-folder is not a folder\n")
+
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let first = try Self.run(["new", "process", "报销审批", handbook.root.path])
+        #expect(first.status == 0 && first.stdout.hasPrefix("已写出 "))
+        let again = try Self.run(["new", "process", "报销审批", handbook.root.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.hasPrefix("错误：") && again.stderr.contains("已经存在，没有覆盖"))
+        let badID = try Self.run(["new", "department", "财务部", handbook.root.path, "--id", "a/b", "--lang", "en"])
+        #expect(badID.stderr == "error: `a/b` cannot be an id: no `/`, no leading `.`\n")
+    }
+
+    @Test("An output that cannot be written is explained in the system's words, in the handbook's language, with exit 2")
     func unwritableOutput() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
         try handbook.write("afile", Data("not a folder\n".utf8))
-        let run = try Self.run(["build", handbook.root.path, "--output", handbook.root.appendingPathComponent("afile/site").path])
+        let site = handbook.root.appendingPathComponent("afile/site").path, file = handbook.root.appendingPathComponent("afile").path
+        let run = try Self.run(["build", handbook.root.path, "--output", site, "--lang", "en"])
         #expect(run.status == 2)
-        #expect(run.stderr == "error: cannot write \(handbook.root.appendingPathComponent("afile/site").path): \(handbook.root.appendingPathComponent("afile").path) is a file, not a folder\n")
-        let missing = try Self.run(["build", handbook.root.path, "--output", "/proc/handbook-site"])
+        #expect(run.stderr == "error: cannot write \(site): \(file) is a file, not a folder\n")
+        let missing = try Self.run(["build", handbook.root.path, "--output", "/proc/handbook-site", "--lang", "en"])
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("error: cannot write /proc/handbook-site: No such file or directory (/proc/"), "\(missing.stderr)")
         #expect(!missing.stderr.contains("Domain"), "Foundation's error dump: \(missing.stderr)")
+        // handbook.yml says zh-CN: the same in Chinese, the system's reason too.
+        let zh = try Self.run(["build", handbook.root.path, "--output", site])
+        #expect(zh.status == 2)
+        #expect(zh.stderr == "错误：无法写出 \(site)：\(file) 是文件，不是文件夹\n")
+        let zhMissing = try Self.run(["build", handbook.root.path, "--output", "/proc/handbook-site"])
+        #expect(zhMissing.stderr.hasPrefix("错误：无法写出 /proc/handbook-site：文件或文件夹不存在（/proc/"), "\(zhMissing.stderr)")
+        let refused = try Self.run(["build", handbook.root.path, "--output", handbook.root.path])
+        #expect(refused.stderr == "错误：不把网站写到 \(handbook.root.path)：它就是或包含手册根目录\n", "\(refused.stderr)")
     }
 
     @Test("serve refuses a port above 65535 instead of wrapping it around")
@@ -92,25 +118,34 @@ struct CommandLineTests {
         defer { process.terminate(); process.waitUntilExit() }
         var text = ""
         let deadline = Date().addingTimeInterval(30)
-        while !text.contains("Serving on"), Date() < deadline {
+        while !text.contains("预览地址"), Date() < deadline {
             let data = pipe.fileHandleForReading.availableData
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        #expect(text.contains("warning: 0.0.0.0 is not a loopback address: other machines can reach this preview"), "\(text)")
-        #expect(text.contains("Serving on http://0.0.0.0:"), "\(text)")
+        // In the handbook's language (zh-CN), as its diagnostics.
+        #expect(text.contains("警告：0.0.0.0 不是本机回环地址：别的机器也能打开这个预览"), "\(text)")
+        #expect(text.contains("预览地址：http://0.0.0.0:"), "\(text)")
     }
 
     @Test("build --timings: the stages' wall time, then the CPU time of each kind of file the site has")
     func timings() throws {
         let handbook = try TestHandbook(fixture: "valid-basic")
-        let run = try Self.run(["build", handbook.root.path, "--output", handbook.folder.appendingPathComponent("site").path, "--timings"])
+        let run = try Self.run(["build", handbook.root.path, "--output", handbook.folder.appendingPathComponent("site").path, "--timings", "--lang", "en"])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("load ") && $0.contains(", check ") && $0.contains(", render and write ") })
         let kinds = try #require(lines.first { $0.hasPrefix("CPU by kind of file: ") })
         for kind in ["process", "department", "training", "matrix", "handbook.json", "search index", "files copied"] {
             #expect(kinds.range(of: #"(: |, )\#(kind) \d+ ms"#, options: .regularExpression) != nil, "\(kind) in \(kinds)")
+        }
+        // handbook.yml says zh-CN: the same lines in Chinese.
+        let zh = try Self.run(["build", handbook.root.path, "--output", handbook.folder.appendingPathComponent("site").path, "--timings"])
+        let zhLines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(zhLines.contains { $0.hasPrefix("读取 ") && $0.contains("，检查 ") && $0.contains("，渲染并写出 ") }, "\(zh.stdout)")
+        let zhKinds = try #require(zhLines.first { $0.hasPrefix("各类文件所用 CPU 时间：") }, "\(zh.stdout)")
+        for kind in ["流程页", "部门页", "培训清单", "职责矩阵", "handbook.json", "搜索索引", "复制的文件"] {
+            #expect(zhKinds.range(of: #"(：|，)\#(kind) \d+ ms"#, options: .regularExpression) != nil, "\(kind) in \(zhKinds)")
         }
     }
 

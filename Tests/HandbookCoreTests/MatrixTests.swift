@@ -122,6 +122,19 @@ struct MatrixTests {
         }
     }
 
+    /// The trail read "首页 › 职责矩阵 · 销售部", one crumb without a link: a reader who came
+    /// from a department had no way up to the other departments' matrices in the trail.
+    @Test("A department's matrix has the trail 首页 › 职责矩阵 › 部门, the middle a link to the index")
+    func trail() async throws {
+        let site = try await site()
+        let html = site.text(Routes.matrix("sales"))
+        let trail = try #require(html.components(separatedBy: "<nav class=\"breadcrumbs\"").dropFirst().first?.components(separatedBy: "<ol>").dropFirst().first?
+            .components(separatedBy: "</nav>").first)
+        #expect(HTML.text(trail).replacingOccurrences(of: " ", with: "") == "首页职责矩阵销售部", "\(HTML.text(trail))")
+        #expect(trail.contains("<a href=\"../../../matrix/index.html\">职责矩阵</a>"), "\(trail)")
+        #expect(trail.contains("<span aria-current=\"page\">销售部</span>"))
+    }
+
     @Test("A department's letters together are the department's share of the organisation's matrix")
     func rolesAddUpToTheDepartment() throws {
         for (id, name) in Self.departments {

@@ -29,6 +29,25 @@ struct PageDetailsTests {
         #expect(other.text(Routes.process("quality-review")).contains("质量复核流程（2026 版）</h1>"))
     }
 
+    /// At 2,000 processes every department page of the generated corpus read "部门013" twice:
+    /// the page's heading, then the description's own `# 部门013`.
+    @Test("A department description that opens with `# 部门名` does not show the name twice; another heading stays")
+    func departmentTitleOnce() async throws {
+        let handbook = try TestHandbook(fixture: "valid-basic")
+        let path = "content/departments/customer-service.md"
+        let source = try handbook.source(path)
+        try handbook.write([path: source.replacingOccurrences(of: "---\n客服部受理", with: "---\n# 客服部\n\n## 联系方式\n\n电话 8001。\n\n客服部受理")])
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let html = site.text(Routes.department("customer-service"))
+        #expect(HTML.count("<h1", in: html) == 1 && HTML.count(">客服部</h1>", in: html) == 1)
+        #expect(html.contains("联系方式</h2>") && html.contains("电话 8001。") && html.contains("客服部受理客户投诉"))
+
+        try handbook.write([path: source.replacingOccurrences(of: "---\n客服部受理", with: "---\n# 客服部简介\n\n客服部受理")])
+        let other = try await handbook.build()
+        #expect(other.text(Routes.department("customer-service")).contains("客服部简介</h1>"), "a heading that is not the name stays")
+    }
+
     @Test("The body (目的, 适用范围) comes before the flowchart and the responsibility table")
     func bodyFirst() async throws {
         let site = try await Self.withBody("## 目的\n\n复核调查结论。\n").build()

@@ -149,5 +149,66 @@ struct PhoneLayoutTests {
         #expect(HTML.count("<li><a href=\"#step-", in: words) == steps(in: html))
     }
 
+    /// A matrix cell's step numbers were 8 × 20 px links a space apart ("C 1 4"): on a phone
+    /// a finger meant for one hit the other. The overview's counts were 15 × 20 px.
+    @Test("At 390 px the matrices' step numbers and counts, and the indexes' departments and roles, are tap targets of 24 px or more")
+    func matrixTargets() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(site.report.published)
+        for (path, links) in [("matrix/departments/customer-service/index.html", ".cell-group a"), ("matrix/index.html", ".matrix-overview td a"),
+                              ("departments/index.html", ".tree a"), ("training/index.html", ".training-index a")] {
+            let script = """
+                addEventListener('load', () => {
+                  const boxes = [...document.querySelectorAll('\(links)')].map(a => { const r = a.getBoundingClientRect();
+                    return { text: a.textContent.trim(), left: r.left, right: r.right, width: r.width, height: r.height }; });
+                  boxes.sort((a, b) => Math.min(a.width, a.height) - Math.min(b.width, b.height));
+                  report({ count: boxes.length, smallest: boxes.slice(0, 3) });
+                });
+                """
+            struct Box: Decodable { var text: String; var width, height: Double }
+            struct Found: Decodable { var count: Double; var smallest: [Box] }
+            let found = try await PageProbe.decode(Found.self, site.url(path), script: script, width: 390, in: folder)
+            #expect(found.count > 0, "\(path): no \(links)")
+            // Names are wider than 24 px; their height is what a finger misses.
+            for box in found.smallest { #expect(min(box.width, box.height) >= 24, "\(path): `\(box.text)` is \(box.width) × \(box.height) px") }
+        }
+    }
+
+    /// A process's RACI table on a phone: the step column was squeezed to two characters a line
+    /// beside the departments' columns, and scrolled away with them.
+    @Test("At 390 px a process's RACI table keeps its step names readable and in view while the departments scroll")
+    func raciStepColumn() async throws {
+        // Seven departments, a step each: wider than a phone, as at 2,000 processes.
+        let names = ["采购管理部", "财务结算部", "质量保证部", "仓储物流部", "客户服务部", "信息技术部", "法务合规部"]
+        var files = ["handbook.yml": "title: 测试手册\n"]
+        var steps = ""
+        for (index, name) in names.enumerated() {
+            files["content/departments/d\(index).md"] = "---\nname: \(name)\n---\n"
+            steps += "  - {id: \(index + 1), name: 评估维修记录\(index + 1), responsible: d\(index), duties: 评估, outputs: [记录\(index + 1)]}\n"
+        }
+        files["content/processes/wide.md"] = "---\ntitle: 宽流程\nowner: d0\nstatus: approved\nversion: \"1.0\"\neffective: 2026-01-01\napproved_by: 经理\nsteps:\n\(steps)---\n"
+        let handbook = try TestHandbook(files)
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let folder = handbook.folder
+        struct Column: Decodable { var widths: [Double]; var overflow: Double; var leftsAfterScroll: [Double]; var boxLeft: Double }
+        let script = """
+            addEventListener('load', () => {
+              const box = document.querySelector('table.raci-matrix').closest('.table-scroll');
+              const heads = [...document.querySelectorAll('table.raci-matrix tbody th')];
+              const widths = heads.map(th => th.getBoundingClientRect().width);
+              const overflow = box.scrollWidth - box.clientWidth;
+              box.scrollLeft = 150;
+              report({ widths, overflow, leftsAfterScroll: heads.map(th => th.getBoundingClientRect().left), boxLeft: box.getBoundingClientRect().left });
+            });
+            """
+        let column = try await PageProbe.decode(Column.self, site.url(Routes.process("wide")), script: script, width: 390, in: folder)
+        #expect(column.widths.count == names.count)
+        for width in column.widths { #expect(width >= 100, "a step name in a column \(width) px wide") }
+        #expect(column.overflow > 0, "the table is wider than a phone (the sticky column is what is tested)")
+        for left in column.leftsAfterScroll { #expect(abs(left - column.boxLeft) < 2, "the step column scrolled away: at \(left) px") }
+    }
+
     private func steps(in html: String) -> Int { HTML.stepRowIDs(in: html).count }
 }

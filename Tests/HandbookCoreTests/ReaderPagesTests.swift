@@ -76,6 +76,54 @@ struct ReaderPagesTests {
         #expect(LinkAudit.problems(in: site.folder).map(\.description) == [])
     }
 
+    /// At 2,000 processes a role's own steps ran to 92,000 px on a phone before the steps it is
+    /// consulted on: the page opens with both sections as links, with how many steps each holds.
+    @Test("A role's page opens with links to its two sections, each with its number of steps and processes")
+    func roleJump() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = site.text(Self.agentPage)
+        let nav = try #require(html.components(separatedBy: "<nav class=\"page-jump no-print\" aria-label=\"本页\">").dropFirst().first?
+            .components(separatedBy: "</nav>").first, "no links to the sections")
+        let parts = html.components(separatedBy: "<h2 id=\"supporting\">")
+        try #require(parts.count == 2)
+        let cards = HTML.count("<li class=\"duty-card\">", in: parts[0])
+        let groups = (HTML.count("<section class=\"duty-group\"", in: parts[0]), HTML.count("<section class=\"duty-group\"", in: parts[1]))
+        let rows = HTML.count("<li>", in: parts[1].components(separatedBy: "</article>")[0])
+        #expect(cards == 3 && groups.0 == 1)
+        #expect(HTML.text(nav) == "负责与批准的步骤 \(cards) 个步骤，\(groups.0) 个流程 协同与知会的步骤 \(rows) 个步骤，\(groups.1) 个流程", "\(HTML.text(nav))")
+        #expect(nav.contains("<a href=\"#primary\">") && nav.contains("<a href=\"#supporting\">"))
+        #expect(html.contains("<h2 id=\"primary\">"))
+
+        // In English, without a plural to get wrong ("1 processes").
+        let english = try await TestHandbook(fixture: "print-en").build()
+        try #require(english.report.published)
+        let page = english.text(Routes.role("sales", role: "sales-rep"))
+        let words = try #require(page.components(separatedBy: "<nav class=\"page-jump no-print\" aria-label=\"On this page\">").dropFirst().first?
+            .components(separatedBy: "</nav>").first)
+        #expect(HTML.text(words).wholeMatch(of: /Steps it is responsible or accountable for steps: \d+ · processes: \d+ Steps it is consulted or informed on steps: \d+ · processes: \d+/) != nil,
+                "\(HTML.text(words))")
+    }
+
+    /// At 2,000 processes a department's hand-overs came after 370,000 px of duties on a phone.
+    @Test("A department's page opens with links to its sections, each with its size")
+    func departmentJump() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = site.text(Routes.department("customer-service"))
+        let nav = try #require(html.components(separatedBy: "<nav class=\"page-jump no-print\" aria-label=\"本页\">").dropFirst().first?
+            .components(separatedBy: "</nav>").first, "no links to the sections")
+        let duties = try #require(html.components(separatedBy: "id=\"duty-table\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        let handovers = try #require(html.components(separatedBy: "id=\"handover-table\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        let rows = HTML.count("<tr data-roles=", in: duties), processes = HTML.count("<tbody data-process=", in: duties)
+        let passed = HTML.count("<tr data-process=", in: handovers)
+        #expect(rows > 0 && passed > 0)
+        #expect(HTML.text(nav) == "岗位 4 本部门负责的流程 1 本部门在各流程中的职责 \(rows) 个步骤，\(processes) 个流程 交接 \(passed)", "\(HTML.text(nav))")
+        for id in ["roles", "owned", "duties", "handovers"] {
+            #expect(nav.contains("<a href=\"#\(id)\">") && html.contains("<h2 id=\"\(id)\">"), "\(id)")
+        }
+    }
+
     @Test("Department pages, process pages and search lead to the role's page")
     func linksToRolePage() async throws {
         let (site, folder) = try await SampleHandbookTests.build()

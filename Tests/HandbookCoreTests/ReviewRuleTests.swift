@@ -153,6 +153,10 @@ struct ReviewRuleTests {
         Case("content-missing", [.error("1️⃣", "handbook.content.missing")]),
         Case("config-language", [.error("1️⃣", "handbook.config.language")]),
         Case("config-folder", [.error("1️⃣", "handbook.config.folder")]),
+        Case("config-value", [.error("1️⃣", "handbook.config.value")]),
+        // The handbook's own theme
+        Case("template-unknown-variable", [.warning("1️⃣", "handbook.template.unknown-variable", notes: ["did you mean pageTitle?"]),
+                                           .warning("2️⃣", "handbook.template.unknown-variable")]),
     ]
 
     static var invalidFolder: URL { TestHandbook.fixture("invalid") }
@@ -225,6 +229,8 @@ struct ReviewRuleTests {
             "confirmation.missing", "confirmation.wrong-department", "confirmation.unknown-version",
             "confirmation.before-effective",
             "link.unpublished-page", "page.unknown-status", "page.alias", "page.other-status", "frontmatter.thematic-break",
+            "config.value",
+            "template.unknown-variable",
         ].map { "handbook." + $0 }
         #expect(Set(listed).subtracting(covered).sorted() == [])
     }

@@ -145,12 +145,35 @@ struct SearchBrowserTests {
         let all = try await Self.search("客服", site: site, folder: folder)
         let counts = Dictionary(grouping: all.results, by: \.kind).mapValues(\.count)
         #expect(counts["岗位", default: 0] >= 2 && counts["步骤", default: 0] >= 1 && counts["部门", default: 0] >= 1, "\(counts)")
-        #expect(all.kinds == ["全部 (\(all.results.count))", "流程 (\(counts["流程", default: 0]))", "步骤 (\(counts["步骤", default: 0]))",
-                              "部门 (\(counts["部门", default: 0]))", "岗位 (\(counts["岗位", default: 0]))", "文档 (\(counts["文档", default: 0]))"])
+        // The numbers alone in the page: the stylesheet adds the brackets (see `kindCountsAsSeen`).
+        #expect(all.kinds == ["全部 \(all.results.count)", "流程 \(counts["流程", default: 0])", "步骤 \(counts["步骤", default: 0])",
+                              "部门 \(counts["部门", default: 0])", "岗位 \(counts["岗位", default: 0])", "文档 \(counts["文档", default: 0])"])
         let roles = try await Self.search("客服", extra: "&kind=r", site: site, folder: folder)
         #expect(roles.results.map(\.kind) == Array(repeating: "岗位", count: counts["岗位", default: 0]))
         #expect(roles.status == "找到 \(counts["岗位", default: 0]) 条结果")
         #expect(roles.kinds == all.kinds, "the counts stay those of every kind")
+    }
+
+    /// The kind filter's labels as drawn, the stylesheet's `::before` and `::after` included:
+    /// the script wrote "(12)" into a `.count` that the stylesheet brackets too, "全部 ((12))".
+    @Test("The kind filter's counts read '全部 (5)' on screen, in one pair of brackets")
+    func kindCountsAsSeen() async throws {
+        let (site, folder) = try await Self.sample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = """
+            addEventListener('load', () => setTimeout(() => {
+              const pseudo = (c, p) => { const v = getComputedStyle(c, p).content; return v === 'none' || v === 'normal' ? '' : JSON.parse(v); };
+              report([...document.querySelectorAll('#search-kinds label')].map(l => {
+                const c = l.querySelector('.count');
+                const name = [...l.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('');
+                return (name + ' ' + pseudo(c, '::before') + c.textContent + pseudo(c, '::after')).replace(/\\s+/g, ' ').trim();
+              }));
+            }, 100));
+            """
+        let labels = try await PageProbe.decode([String].self, site.url("search/index.html"), script: script, query: "q=客服", in: folder)
+        let all = try await Self.search("客服", site: site, folder: folder)
+        #expect(labels.first == "全部 (\(all.results.count))", "\(labels)")
+        #expect(labels.count == 6 && labels.allSatisfy { $0.wholeMatch(of: /\S+ \(\d+\)/) != nil }, "\(labels)")
     }
 
     @Test("Matched words are marked in the title and in a snippet around the match")
@@ -200,6 +223,20 @@ struct SearchBrowserTests {
         #expect(steps.map(\.title) == ["1. Record the order", "2. Confirm the order"])
         #expect(steps.allSatisfy { $0.party == "Responsible: Sales · Sales Rep" }, "\(steps.map(\.party))")
         #expect(role.html.contains("<mark>Sales Rep</mark>") || role.html.contains("<mark>Sales</mark> <mark>Rep</mark>"), "\(role.html)")
+    }
+
+    @Test("Words deep in pages are found from their parts, the last part's too")
+    func wholeTextParts() async throws {
+        let handbook = try SearchIndexTests.longPages()
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        try #require(site.exists(SearchIndex.partPath(1)))
+        let (status, results, _, _, _) = try await Self.search("关键词30号", site: site, folder: handbook.folder)
+        #expect(status == "找到 1 条结果", "\(status)")
+        #expect(results.map(\.href) == ["../long/p30/index.html"])
+        #expect(results.first?.snippet.contains("关键词30号") == true, "\(results.first?.snippet ?? "")")
+        let (all, many, _, _, _) = try await Self.search("关键词", site: site, folder: handbook.folder)
+        #expect(all == "找到 30 条结果" && many.count == 30, "\(all)")
     }
 
     @Test("Indexed text never becomes markup in the results")

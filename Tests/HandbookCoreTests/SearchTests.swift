@@ -14,8 +14,10 @@ struct SearchIndexTests {
     /// The rows of `assets/search-index.js`.
     static func rows(_ script: String) throws -> [[String]] {
         let prefix = "window.HANDBOOK_SEARCH = "
-        try #require(script.hasPrefix(prefix) && script.hasSuffix(";\n"), "unexpected shape: \(script.prefix(60))")
-        let json = script.dropFirst(prefix.count).dropLast(2)
+        // The rows are the first line; the number of parts of pages' text follows.
+        let line = String(script.prefix { $0 != "\n" }) + "\n"
+        try #require(line.hasPrefix(prefix) && line.hasSuffix(";\n"), "unexpected shape: \(script.prefix(60))")
+        let json = line.dropFirst(prefix.count).dropLast(2)
         return try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
     }
 
@@ -73,6 +75,50 @@ struct SearchIndexTests {
         }
         #expect(!script.contains("supplier-evaluation"))
         #expect(script.contains("客户满意度回访"))
+    }
+
+    /// 30 pages of 30,000 characters, a keyword at the end of each one's first 20,000.
+    static func longPages() throws -> TestHandbook {
+        var files: [String: String] = [:]
+        for n in 1...30 {
+            let filler = String(repeating: "填充文字，", count: 3_990)
+            files["content/long/p\(n).md"] = "# 长页\(n)\n\n\(filler)关键词\(n)号\(String(repeating: "后文。", count: 3_300))\n"
+        }
+        return try TestHandbook(fixture: "valid-basic", files)
+    }
+
+    @Test("Pages' whole texts are in parts of about 2 MB; the index keeps each page's first 120 characters")
+    func parts() async throws {
+        let handbook = try Self.longPages()
+        let site = try await handbook.build()
+        try #require(site.report.published, "\(site.errors.map(\.formatted))")
+        let index = site.text(SearchIndex.path)
+        let count = try #require(index.firstMatch(of: /window\.HANDBOOK_SEARCH_PARTS = (\d+);\n$/).map { Int($0.output.1)! })
+        #expect(count == 2)
+        let rows = try Self.rows(String(index.prefix { $0 != "\n" }) + "\n")
+        let pages = rows.enumerated().filter { $0.element[0] == "g" }
+        let long = pages.filter { $0.element[2].hasPrefix("long/") }
+        #expect(long.count == 30 && long.allSatisfy { $0.element[5].count == SearchIndex.previewLimit })
+        #expect(!index.contains("关键词"))
+        // Each part names the row of its first page, and holds every page's text up to 20,000 characters.
+        var next = try #require(pages.first?.offset)
+        for number in 0..<count {
+            let part = site.text(SearchIndex.partPath(number))
+            let first = try #require(part.firstMatch(of: /^HANDBOOK_SEARCH_PART\((\d+),/).map { Int($0.output.1)! })
+            #expect(first == next)
+            let json = part.drop { $0 != "[" }.dropLast(3)
+            let texts = try JSONDecoder().decode([String].self, from: Data(json.utf8))
+            for (offset, text) in texts.enumerated() {
+                let row = rows[first + offset]
+                #expect(row[0] == "g" && text.hasPrefix(row[5]))
+                guard row[2].hasPrefix("long/") else { continue }
+                #expect(text.count == SearchIndex.pageLimit)
+                #expect(text.contains("关键词"), "row \(first + offset)")
+            }
+            next += texts.count
+        }
+        #expect(next == rows.count)
+        #expect(!site.exists(SearchIndex.partPath(count)))
     }
 
     @Test("Step links in the index point at existing rows")

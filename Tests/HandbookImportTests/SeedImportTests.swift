@@ -74,6 +74,20 @@ import Testing
         #expect(sheet.files.first?.text.contains("title: \"客户投诉处理流程\"\n") == true)
     }
 
+    /// The table leaves the body for `steps:`; its heading stood empty above the next section.
+    @Test("The Markdown seed's body keeps its sections with text, not the table's heading left empty", arguments: ["seed.md", "seed.docx"])
+    func noEmptyHeadingForTheTable(_ fixture: String) async throws {
+        let root = try ImportFixtures.handbook()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = await Importer.run(Importer.Options(files: [try ImportFixtures.path(fixture)], root: root, dryRun: true))
+        let text = try #require(report.files.first?.text)
+        let body = try #require(text.components(separatedBy: "\n---\n").last)
+        #expect(!body.contains("流程步骤与职责划分表"), "\(body)")
+        #expect(body.contains("## 一、适用工作场景\n\n流程优化项目") && body.contains("## 四、使用要点提示\n\n明确梳理边界"), "\(body)")
+        let headings = body.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(headings == ["## 一、适用工作场景", "## 四、使用要点提示"], "\(headings)")
+    }
+
     /// GB18030 is what Excel on a Chinese Windows saves as CSV: told from UTF-8 by the bytes.
     @Test func encodings() throws {
         let text = "编号,步骤名称,责任部门/岗位\n1,客户投诉接收,客服部(客服专员)\n"

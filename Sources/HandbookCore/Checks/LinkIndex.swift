@@ -29,6 +29,11 @@ struct LinkIndex: Sendable, Equatable {
     /// Published addresses (content-space, no trailing `/`: `guides/onboarding`, `pt`, "" for
     /// the home page) → the content path of the document there; also each page's `aliases`.
     var addresses: [String: String] = [:]
+    /// What a link written as an address is read from (`links_relative_to:` in handbook.yml).
+    var linkBase: HandbookConfig.LinkBase = .page
+    /// Documents and files by name, for a broken link's "did you mean"; made once, when the
+    /// first broken link asks (`indexNames()` after the targets are final).
+    var names = NameIndex.Slot()
 
     /// Every target's address from its route (`guides/a/index.html` → `guides/a`), keeping
     /// those already set (aliases).
@@ -49,7 +54,7 @@ struct LinkIndex: Sendable, Equatable {
         case external
         case page(route: String, fragment: String?, published: Bool, contentPath: String)
         case asset(String)
-        case broken(Phrase)
+        case broken(Phrase, notes: [Phrase] = [])
         case unreadable
     }
 
@@ -64,6 +69,11 @@ struct LinkIndex: Sendable, Equatable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         path = Self.percentDecoded(path)
+        // `{{site.baseurl}}/software/` (Jekyll, Eleventy; Hugo's `{{.Site.BaseURL}}`): a
+        // variable the other tool fills in with the site's own address, here its root.
+        if path.hasPrefix("{{"), let close = path.range(of: "}}"), path[close.upperBound...].hasPrefix("/") {
+            path = String(path[close.upperBound...])
+        }
         if path.isEmpty {
             guard let target = targets[source] else { return .broken(Phrase("没有文档 `\(source)`", en: "no document `\(source)`")) }
             return .page(route: target.route, fragment: fragment, published: target.published, contentPath: source)
@@ -77,18 +87,20 @@ struct LinkIndex: Sendable, Equatable {
         }
         if assets.contains(contentPath) { return .asset(contentPath) }
         if unreadable.contains(contentPath) { return .unreadable }
+
         if withheld.contains(contentPath) {
             return .broken(Phrase("`\(contentPath)` 可能运行脚本，不会发布（设了 `unsafe_html: true` 才发布）",
                                   en: "`\(contentPath)` is not published: it can run script (`unsafe_html: true` publishes it)"))
         }
-        return .broken(Phrase("内容文件夹里没有 `\(contentPath)`", en: "no document `\(contentPath)` in the content folder"))
+        return .broken(Phrase("内容文件夹里没有 `\(contentPath)`", en: "no document `\(contentPath)` in the content folder"),
+                       notes: names.nearest(to: contentPath).map { [Self.didYouMean($0)] } ?? [])
     }
 
     /// A link written as a published address (`../best-practices/`, `guides/a`, `/x.html`):
     /// resolved as a browser resolves it on the page's published address, never against the
     /// source file's folder, which names another document when the page is not a folder's.
     private func resolveAddress(_ path: String, written: String, fragment: String?, from source: String) -> Resolution {
-        let here = targets[source].map { Self.address(ofRoute: $0.route) } ?? directory(of: source)
+        let here = linkBase == .page ? targets[source].map { Self.address(ofRoute: $0.route) } ?? directory(of: source) : directory(of: source)
         var relative = path
         for suffix in ["/index.html", "index.html", ".html"] where relative.hasSuffix(suffix) && relative != suffix {
             relative = String(relative.dropLast(suffix.count))
@@ -104,17 +116,29 @@ struct LinkIndex: Sendable, Equatable {
         if assets.contains(address) { return .asset(address) }
         let shown = address.isEmpty ? "/" : address + "/"
         // What the link named before it was read as an address: said, never followed.
-        if let old = Self.join(directory(of: source), relative),
+        if linkBase == .page, let old = Self.join(directory(of: source), relative),
            let file = [old + ".md", old + ".markdown", old + "/index.md", old].first(where: { targets[$0] != nil }), file != source {
             let page = here.isEmpty ? "/" : here + "/"
             return .broken(Phrase("`\(written)` 按本页发布后的地址（\(page)）指向 \(shown)，那里没有页面；它不会指向同一文件夹里的 \(file)：要链接那个文件，请写它的文件名",
                                   en: "`\(written)` on this page's address (\(page)) leads to \(shown), where there is no page; "
-                                      + "it does not mean \(file), the file beside this one: link that file by its name"))
+                                      + "it does not mean \(file), the file beside this one: link that file by its name"),
+                           notes: [Phrase("如果这些文档原来的网站按文件所在的文件夹读链接（地址末尾不带 `/` 的网站就是这样），请在 handbook.yml 里写 `links_relative_to: file`",
+                                          en: "if the site these documents come from reads links from the file's folder, as sites whose addresses have no trailing `/` do, set `links_relative_to: file` in handbook.yml")])
         }
         if unreadable.contains(address + ".md") { return .unreadable }
+        let notes = names.nearest(to: address).map { [Self.didYouMean($0)] } ?? []
+        if linkBase == .file {
+            let folder = here.isEmpty ? "/" : here + "/"
+            return .broken(Phrase("\(shown) 没有页面（`\(written)` 从文件所在的文件夹 \(folder) 读）",
+                                  en: "no page at \(shown) (`\(written)` read from the file's folder \(folder))"), notes: notes)
+        }
         let page = here.isEmpty ? "/" : here + "/"
         return .broken(Phrase("\(shown) 没有页面（`\(written)` 按发布地址从 \(page) 读）",
-                              en: "no page at \(shown) (`\(written)` read as a published address from \(page))"))
+                              en: "no page at \(shown) (`\(written)` read as a published address from \(page))"), notes: notes)
+    }
+
+    private static func didYouMean(_ path: String) -> Phrase {
+        Phrase("是否指 \(path)？", en: "did you mean \(path)?")
     }
 
     /// Written as a published address rather than a file: ends with `/`, or its last name has
@@ -142,8 +166,8 @@ struct LinkIndex: Sendable, Equatable {
     func check(_ destination: String, from source: String, at position: SourcePosition) -> Diagnostic? {
         switch resolve(destination, from: source) {
         case .external, .asset, .unreadable: return nil
-        case .broken(let reason):
-            return .error("handbook.link.broken", Phrase("链接失效：\(reason.zh)", en: "broken link: \(reason.en)"), at: position)
+        case let .broken(reason, notes):
+            return .error("handbook.link.broken", Phrase("链接失效：\(reason.zh)", en: "broken link: \(reason.en)"), at: position, notes: notes)
         case let .page(_, fragment, published, contentPath):
             if !published, targets[contentPath]?.isPage == true, targets[source]?.published != false {
                 return .error("handbook.link.unpublished-page",

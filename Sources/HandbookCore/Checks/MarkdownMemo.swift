@@ -19,69 +19,65 @@ public final class MarkdownMemo: Sendable {
         }
     }
 
-    private struct Table {
-        var links: LinkIndex
-        /// Renders the previous rebuild used; those this rebuild uses (kept for the next).
-        var previous: [Key: RenderedMarkdown] = [:]
-        var current: [Key: RenderedMarkdown] = [:]
-        /// The same by whole file, for bodies: an unchanged file is found without building its key.
-        var previousFiles: [String: FileRender] = [:]
-        var currentFiles: [String: FileRender] = [:]
-    }
-
-    struct FileRender {
-        var fileText: String
+    /// A whole file's text and whether raw HTML was kept: an unchanged body is found by its
+    /// file without building its key.
+    struct FileFingerprint: Equatable, Sendable {
+        var text: String
         var unsafeHTML: Bool
-        var rendered: RenderedMarkdown
     }
 
-    private let lock = NSLock()
-    // Guarded by `lock`; values only.
-    nonisolated(unsafe) private var tables: [String: Table] = [:]
+    /// One kind of render (`body`, `duties`): the links they were made against, renders by
+    /// their key (the key is the whole fingerprint), and bodies by file.
+    private final class Renders: Sendable {
+        let links = Locked<LinkIndex?>(nil)
+        let byKey = Memo<Key, Bool, RenderedMarkdown>(generations: true)
+        let byFile = Memo<String, FileFingerprint, RenderedMarkdown>(generations: true)
+    }
+
+    private let kinds = ["body": Renders(), "duties": Renders()]
 
     public init() {}
+
+    private func renders(_ kind: String) -> Renders {
+        guard let renders = kinds[kind] else { preconditionFailure("no renders of kind \(kind)") }
+        return renders
+    }
 
     /// Starts one rebuild's renders of a kind (`body`, `duties`): the last rebuild's are kept
     /// only when links resolve exactly as they did then. `unchanged`: that comparison, when the
     /// caller has already made it.
     func begin(_ kind: String, links: LinkIndex, unchanged: Bool? = nil) {
-        lock.withLock {
-            if let table = tables[kind], unchanged ?? (table.links == links) {
-                tables[kind] = Table(links: links, previous: table.current, previousFiles: table.currentFiles)
-            } else {
-                tables[kind] = Table(links: links)
-            }
+        let renders = renders(kind)
+        let same = renders.links.withLock { previous in
+            defer { previous = links }
+            return previous != nil && (unchanged ?? (previous == links))
+        }
+        if same {
+            renders.byKey.nextRebuild()
+            renders.byFile.nextRebuild()
+        } else {
+            renders.byKey.removeAll()
+            renders.byFile.removeAll()
         }
     }
 
     /// The render of the body of an unchanged file, if the last rebuild made it.
     func cached(_ kind: String, file path: String, text: String, unsafeHTML: Bool) -> RenderedMarkdown? {
-        lock.withLock {
-            guard let hit = tables[kind]?.previousFiles[path], hit.fileText == text, hit.unsafeHTML == unsafeHTML else { return nil }
-            tables[kind]?.currentFiles[path] = hit
-            return hit.rendered
-        }
+        renders(kind).byFile.value(path, FileFingerprint(text: text, unsafeHTML: unsafeHTML))
     }
 
     /// Keeps the render of a file's body for the next rebuild.
     func keep(_ kind: String, file path: String, text: String, unsafeHTML: Bool, _ rendered: RenderedMarkdown) {
-        lock.withLock { tables[kind]?.currentFiles[path] = FileRender(fileText: text, unsafeHTML: unsafeHTML, rendered: rendered) }
+        renders(kind).byFile.store(path, FileFingerprint(text: text, unsafeHTML: unsafeHTML), rendered)
     }
 
     /// The render of `key` if the last rebuild (or this one) made it.
     func cached(_ kind: String, _ key: Key) -> RenderedMarkdown? {
-        lock.withLock {
-            guard let hit = tables[kind]?.current[key] ?? tables[kind]?.previous[key] else { return nil }
-            tables[kind]?.current[key] = hit
-            return hit
-        }
+        renders(kind).byKey.value(key, true)
     }
 
     /// The render of `key`, from the last rebuild or made now.
     func render(_ kind: String, _ key: Key, make: () -> RenderedMarkdown) -> RenderedMarkdown {
-        if let hit = cached(kind, key) { return hit }
-        let made = make()
-        lock.withLock { tables[kind]?.current[key] = made }
-        return made
+        renders(kind).byKey.value(key, true, make: make)
     }
 }

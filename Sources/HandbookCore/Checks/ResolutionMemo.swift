@@ -20,79 +20,61 @@ final class ResolutionMemo: Sendable {
     }
 
     struct ProcessResult: Sendable {
-        var fileText: String
-        var bodyHTML: String
         var process: Process
         var diagnostics: [Diagnostic]
         /// Who has a duty in it (departments alone and with their roles), for the coverage check.
         var parties: [Party]
     }
 
-    struct BodyResult: Sendable {
+    /// A process's result holds while its file and its rendered body are unchanged.
+    struct ProcessFingerprint: Equatable, Sendable {
         var fileText: String
-        var diagnostics: [Diagnostic]
+        var bodyHTML: String
     }
 
-    private struct Tables {
-        var environment: Environment?
-        var processes: [String: ProcessResult] = [:]
-        var bodies: [String: BodyResult] = [:]
-    }
-
-    private let lock = NSLock()
-    // Guarded by `lock`; values only.
-    nonisolated(unsafe) private var tables = Tables()
+    private let environment = Locked<Environment?>(nil)
+    private let processes = Memo<String, ProcessFingerprint, ProcessResult>()
+    /// The diagnostics of a body's links, by file, fingerprinted by the file's text.
+    private let bodies = Memo<String, String, [Diagnostic]>()
 
     init() {}
 
     /// Starts a rebuild: the last one's results stay only if the environment is the same.
     /// Returns whether it is, and whether at least the links are (renders of duties then stay valid).
     func begin(_ environment: Environment) -> (same: Bool, sameLinks: Bool) {
-        lock.withLock {
-            let sameLinks = tables.environment?.links == environment.links
-            let same = sameLinks && tables.environment.map {
-                $0.departments == environment.departments && $0.unsafeHTML == environment.unsafeHTML
-                    && $0.today == environment.today && $0.contentFolder == environment.contentFolder
-            } ?? false
-            if !same { tables = Tables(environment: environment) }
-            return (same, sameLinks)
+        let (same, sameLinks) = self.environment.withLock { previous in
+            defer { previous = environment }
+            let sameLinks = previous?.links == environment.links
+            return (sameLinks && previous == environment, sameLinks)
         }
+        if !same {
+            processes.removeAll()
+            bodies.removeAll()
+        }
+        return (same, sameLinks)
     }
 
     /// The previous result for the process in `path`, if its file and body are unchanged.
     func process(_ path: String, fileText: String, bodyHTML: String) -> ProcessResult? {
-        lock.withLock {
-            guard let hit = tables.processes[path], hit.fileText == fileText, hit.bodyHTML == bodyHTML else { return nil }
-            return hit
-        }
+        processes.value(path, ProcessFingerprint(fileText: fileText, bodyHTML: bodyHTML))
     }
 
-    func store(_ path: String, _ result: ProcessResult) {
-        lock.withLock { tables.processes[path] = result }
+    func store(_ path: String, fileText: String, bodyHTML: String, _ result: ProcessResult) {
+        processes.store(path, ProcessFingerprint(fileText: fileText, bodyHTML: bodyHTML), result)
     }
 
     /// The previous diagnostics of a body's links, if its file is unchanged.
     func body(_ path: String, fileText: String) -> [Diagnostic]? {
-        lock.withLock {
-            guard let hit = tables.bodies[path], hit.fileText == fileText else { return nil }
-            return hit.diagnostics
-        }
+        bodies.value(path, fileText)
     }
 
-    func store(_ path: String, _ result: BodyResult) {
-        lock.withLock { tables.bodies[path] = result }
+    func store(_ path: String, fileText: String, bodyDiagnostics: [Diagnostic]) {
+        bodies.store(path, fileText, bodyDiagnostics)
     }
 
     /// Drops results of files no longer in the handbook.
     func keep(only paths: Set<String>) {
-        lock.withLock {
-            // Usually no file went away: filtering made both tables anew on every rebuild.
-            if tables.processes.keys.contains(where: { !paths.contains($0) }) {
-                tables.processes = tables.processes.filter { paths.contains($0.key) }
-            }
-            if tables.bodies.keys.contains(where: { !paths.contains($0) }) {
-                tables.bodies = tables.bodies.filter { paths.contains($0.key) }
-            }
-        }
+        processes.keep(only: paths)
+        bodies.keep(only: paths)
     }
 }

@@ -1,21 +1,22 @@
 import Foundation
 
-/// Parsed documents kept between rebuilds of `serve`, keyed by path and checked against the
-/// file's modification time and size, so an edit re-reads only the file that changed.
+/// Everything `serve` keeps between rebuilds (each table a `Memo`): parsed documents, keyed by
+/// path and checked against the file's modification time and size, so an edit re-reads only
+/// the file that changed; Markdown renders; checking results.
 public final class DocumentCache: Sendable {
-    private struct Entry: Sendable {
+    /// A file's stamp and what it was read as: a top-level README.md is the home text only
+    /// while there is no index.md, so the same unchanged file may have to be read again as a page.
+    private struct Fingerprint: Equatable, Sendable {
         var modified: Date
         var size: Int
-        var document: RawDocument?
-        var diagnostics: [Diagnostic]
-        /// What the file was read as: a top-level README.md is the home text only while there
-        /// is no index.md, so the same unchanged file may have to be read again as a page.
-        var kind: SourceFile.Kind = .page
+        var kind: SourceFile.Kind
     }
 
-    // Guarded by the lock; entries are values, so nothing escapes it.
-    private let lock = NSLock()
-    nonisolated(unsafe) private var entries: [String: Entry] = [:]
+    private let parsed = Memo<String, Fingerprint, Parsed>()
+    private struct Parsed: Sendable {
+        var document: RawDocument?
+        var diagnostics: [Diagnostic]
+    }
 
     /// Markdown renders of the previous rebuild (see `MarkdownMemo`).
     let markdown = MarkdownMemo()
@@ -34,18 +35,14 @@ public final class DocumentCache: Sendable {
 
     func lookup(_ entry: ContentScanner.Entry, _ current: Stamp?) -> (RawDocument?, [Diagnostic])? {
         guard let current else { return nil }
-        let stamp = (current.modified, current.size)
-        lock.lock()
-        defer { lock.unlock() }
-        guard let hit = entries[entry.path], hit.modified == stamp.0, hit.size == stamp.1, hit.kind == entry.kind else { return nil }
-        return (hit.document, hit.diagnostics)
+        return parsed.value(entry.path, Fingerprint(modified: current.modified, size: current.size, kind: entry.kind))
+            .map { ($0.document, $0.diagnostics) }
     }
 
     func store(_ entry: ContentScanner.Entry, _ stamp: Stamp?, _ document: RawDocument?, _ diagnostics: [Diagnostic]) {
         guard let stamp else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        entries[entry.path] = Entry(modified: stamp.modified, size: stamp.size, document: document, diagnostics: diagnostics, kind: entry.kind)
+        parsed.store(entry.path, Fingerprint(modified: stamp.modified, size: stamp.size, kind: entry.kind),
+                     Parsed(document: document, diagnostics: diagnostics))
     }
 
     /// Plain `stat`: called for every file on every rebuild, where FileManager's attribute

@@ -19,7 +19,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -142,7 +142,7 @@ enum HandbookLoader {
             reader.report(.error("handbook.config.folder", overlap,
                                  at: folderPositions["output"] ?? folderPositions["content"] ?? start))
             config.outputFolder = HandbookConfig().outputFolder == config.contentFolder ? "_site" : HandbookConfig().outputFolder
-        } else if let overlap = linkedOverlap(config, root: root) {
+        } else if let overlap = OutputSafety.linkedOverlap(config, root: root) {
             // The same through symbolic links, which `build` would refuse or, for a folder not yet
             // made inside a link, write into the content: `check` says so first.
             reader.report(.error("handbook.config.folder", overlap, at: folderPositions["output"] ?? start))
@@ -155,6 +155,16 @@ enum HandbookLoader {
         readSeverity(map, into: &config, reader: &reader)
         config.exclude = reader.strings(map, "exclude").map(\.value)
         config.ignoreKeys = Set(reader.strings(map, "ignore_keys").map(\.value))
+        if let base = reader.string(map, "links_relative_to", in: configName, at: start) {
+            if let value = HandbookConfig.LinkBase(rawValue: base.value) {
+                config.linksRelativeTo = value
+            } else {
+                reader.report(.error("handbook.config.value",
+                    Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\(base.value)`",
+                           en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\(base.value)`"),
+                    at: base.position))
+            }
+        }
         return (config, reader.diagnostics)
     }
 
@@ -190,32 +200,5 @@ enum HandbookLoader {
             }
             config.severity[rule.value] = parsed
         }
-    }
-
-    /// The output folder, followed through symbolic links, is or holds the root or the content folder, or sits in the content.
-    private static func linkedOverlap(_ config: HandbookConfig, root: URL) -> Phrase? {
-        // Foundation leaves a path alone when its last part does not exist: the nearest folder
-        // that does is resolved, and the rest added back (`lnk/site` with `lnk` → content).
-        func resolved(_ url: URL) -> String {
-            var existing = url.standardizedFileURL
-            var rest: [String] = []
-            while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
-                rest.insert(existing.lastPathComponent, at: 0)
-                existing.deleteLastPathComponent()
-            }
-            return ([existing.resolvingSymlinksInPath().path] + rest).joined(separator: "/")
-        }
-        let output = resolved(root.appendingPathComponent(config.outputFolder))
-        let content = resolved(root.appendingPathComponent(config.contentFolder))
-        let top = resolved(root)
-        if output == top || (top + "/").hasPrefix(output + "/") {
-            return Phrase("输出文件夹 `\(config.outputFolder)` 经符号链接指向 `\(output)`，那里就是或包含手册根目录，生成网站会把它覆盖掉",
-                          en: "the output folder `\(config.outputFolder)` leads through a symbolic link to \(output), which is or holds the handbook root; a build would replace it")
-        }
-        if let overlap = OutputSafety.overlap(output: output, content: content) {
-            return Phrase(overlap.zh.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)`（经符号链接指向 `\(output)`）"),
-                          en: overlap.en.replacingOccurrences(of: "`\(output)`", with: "`\(config.outputFolder)` (\(output), through a symbolic link)"))
-        }
-        return nil
     }
 }

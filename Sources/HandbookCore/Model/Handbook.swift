@@ -33,7 +33,7 @@ public struct Handbook: Sendable {
         self.pages = pages
         self.home = home
         self.redirects = redirects
-        pageTree = PageTree(pages: pages, redirected: Set(redirects.map(\.route)))
+        pageTree = PageTree(pages: pages, redirected: Set(redirects.map(\.route)), language: config.language)
         departmentIndex = Dictionary(departments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         processIndex = Dictionary(processes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -22,6 +22,18 @@ public struct HandbookConfig: Sendable {
     public var exclude: [String] = []
     /// `ignore_keys:`: page frontmatter keys of other tools, not reported (`layout`, `menu`).
     public var ignoreKeys: Set<String> = []
+    /// `links_relative_to:`: what a link written as an address (`../guides/`) is read from.
+    public var linksRelativeTo: LinkBase = .page
+
+    /// Where a link written as a published address starts from.
+    public enum LinkBase: String, Sendable, CaseIterable {
+        /// The page's published address (`a/b.md` is at `a/b/`), as a browser reads it on a
+        /// site that publishes every page as a folder (Hugo, Jekyll with pretty URLs, handbook).
+        case page
+        /// The source file's folder, as GitHub reads it and as sites that publish `a/b.md` at
+        /// `a/b` (no trailing `/`) or rewrite links to be the file's (sourcegraph's) do.
+        case file
+    }
 
     /// What `severity:` may set a warning's rule to.
     public enum RuleLevel: String, Sendable, CaseIterable {

@@ -38,11 +38,12 @@ public struct PageTree: Sendable {
     static let reserved: Set<String> = ["processes", "departments", "roles", "training", "matrix", "review", "search", "assets"]
 
     /// `redirected`: routes that old addresses take; a folder there gets no generated page.
-    public init(pages: [Page], redirected: Set<String> = []) {
+    /// `language`: the handbook's, which names a folder without a page of its own (`named(_:in:)`).
+    public init(pages: [Page], redirected: Set<String> = [], language: HandbookConfig.Language = .zhCN) {
         sections = [Section(folder: "", name: "", route: Routes.home)]
         sectionOfFolder = ["": 0]
         for (index, page) in pages.enumerated() {
-            let section = Self.section(for: page.folder, in: &sections, &sectionOfFolder)
+            let section = Self.section(for: page.folder, in: &sections, &sectionOfFolder, language)
             if page.isFolderPage, !page.folder.isEmpty {
                 sections[section].page = index
                 sections[section].name = page.title
@@ -74,14 +75,15 @@ public struct PageTree: Sendable {
     }
 
     /// The section of a folder, made with those above it when new.
-    private static func section(for folder: String, in sections: inout [Section], _ byFolder: inout [String: Int]) -> Int {
+    private static func section(for folder: String, in sections: inout [Section], _ byFolder: inout [String: Int],
+                                _ language: HandbookConfig.Language) -> Int {
         if let found = byFolder[folder] { return found }
         let slash = folder.lastIndex(of: "/")
         let parentFolder = slash.map { String(folder[..<$0]) } ?? ""
-        let parent = section(for: parentFolder, in: &sections, &byFolder)
+        let parent = section(for: parentFolder, in: &sections, &byFolder, language)
         let name = slash.map { String(folder[folder.index(after: $0)...]) } ?? folder
         let top = folder.split(separator: "/").first.map(String.init) ?? folder
-        var made = Section(folder: folder, name: humanized(name), parent: parent)
+        var made = Section(folder: folder, name: named(name, in: language), parent: parent)
         made.route = reserved.contains(top) ? nil : FolderPages.route(ofFolder: folder)
         sections.append(made)
         byFolder[folder] = sections.count - 1
@@ -89,7 +91,14 @@ public struct PageTree: Sendable {
         return sections.count - 1
     }
 
-    /// `best-practices` → `Best practices`: a folder name as a title.
+    /// A folder without a page of its own, as a title: in English `best-practices` → `Best
+    /// practices`; in a Chinese handbook as written, since capitals and spaces made an English
+    /// title of a name its authors wrote as a name (`guides`, not `Guides`, among 指南 and 制度).
+    static func named(_ name: String, in language: HandbookConfig.Language) -> String {
+        language == .en ? humanized(name) : name
+    }
+
+    /// `best-practices` → `Best practices`: a folder name as an English title.
     static func humanized(_ name: String) -> String {
         let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
             .trimmingCharacters(in: .whitespaces)

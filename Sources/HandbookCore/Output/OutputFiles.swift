@@ -35,7 +35,7 @@ extension OutputWriter {
                         if existing >= 0, info.st_mode & 0o7777 != mode { fchmod(existing, mode) }
                     }
                     if existing < 0, !removeTree(path) {
-                        throw Failure(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
+                        throw Failure.system("替换", "replace", path)
                     }
                 }
             }
@@ -43,7 +43,7 @@ extension OutputWriter {
             // Over the spare a new file must be new: O_EXCL | O_NOFOLLOW never write through a link.
             let flags = mode == nil ? O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC : O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
             fd = existing >= 0 ? existing : open(path, flags, 0o644)
-            guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw Failure.system("创建", "create", path) }
         }
 
         func write(_ pieces: [UnsafeRawBufferPointer]) throws {
@@ -54,7 +54,7 @@ extension OutputWriter {
         func finish() throws {
             guard overwriting else { return }
             guard ftruncate(fd, off_t(length)) == 0 else {
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw Failure.system("写入", "write", path)
             }
         }
 
@@ -127,7 +127,7 @@ extension OutputWriter {
         while first < vectors.count {
             let count = min(vectors.count - first, 1024)  // IOV_MAX on Linux
             let written = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + first, Int32(count)) }
-            guard written > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard written > 0 else { throw Failure.system("写入", "write", path) }
             // Skip what was written; a short write leaves the rest of one vector.
             var left = written
             while left > 0, first < vectors.count {

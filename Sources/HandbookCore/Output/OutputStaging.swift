@@ -18,13 +18,12 @@ extension OutputWriter {
         /// Whether `path` is the previous output's spare, written over rather than filled anew.
         let reused: Bool
         private let keepSpare: Bool
-        private let lock = NSLock()
-        // Guarded by `lock`: folders made (or, when reused, checked) so far, and when reused the
-        // files written, so that the others are removed. As bytes: `String` equality is
-        // canonical equivalence, and a file named in NFD is not the one named in NFC.
-        nonisolated(unsafe) private var folders: Set<[UInt8]> = []
-        nonisolated(unsafe) private var files: Set<[UInt8]> = []
-        private let failures = FailureList()
+        /// Folders made (or, when reused, checked) so far, and when reused the files written,
+        /// so that the others are removed. As bytes: `String` equality is canonical
+        /// equivalence, and a file named in NFD is not the one named in NFC.
+        private let written = Locked<(folders: Set<[UInt8]>, files: Set<[UInt8]>)>(([], []))
+        /// Error messages from concurrent writers.
+        private let failures = Locked<[Phrase]>([])
         /// Held (`flock`) while this build runs: another build's `removeLeftovers` can then tell
         /// a live staging folder from a killed build's, whatever became of its process id.
         private let liveness: Int32
@@ -49,13 +48,12 @@ extension OutputWriter {
             let spare = OutputWriter.sparePath(of: output)
             if keepSpare, useSpare, OutputWriter.isOutput(spare), rename(spare, path) == 0 {
                 reused = true
-                folders.insert(Array(path.utf8))
             } else {
                 if !keepSpare, OutputWriter.isOutput(spare) { removeTree(spare) }
                 reused = false
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-                folders.insert(Array(path.utf8))
             }
+            written.withLock { _ = $0.folders.insert(Array(path.utf8)) }
         }
 
         deinit {
@@ -91,7 +89,7 @@ extension OutputWriter {
             let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
             let mode = reused ? fileMode : nil
             do {
-                if reused { lock.withLock { _ = files.insert(Array(target.utf8)) } }
+                if reused { written.withLock { _ = $0.files.insert(Array(target.utf8)) } }
                 try makeFolders(folder)
                 switch file.contents {
                 case .text(var text):
@@ -116,7 +114,8 @@ extension OutputWriter {
                     try Array(try Data(contentsOf: source)).withUnsafeBytes { try writeFile(target, [$0], over: mode) }
                 }
             } catch {
-                failures.append("\(file.path): \(error)")
+                let reason = (error as? Failure)?.phrase ?? Pipeline.IOFailure.systemReason(error)
+                failures.withLock { $0.append(Phrase("\(file.path)：\(reason.zh)", en: "\(file.path): \(reason.en)")) }
             }
         }
 
@@ -124,15 +123,19 @@ extension OutputWriter {
         /// False when something could not be written or removed; a build over the spare then
         /// starts again in an empty folder (`abandon` this one).
         func finishWriting() -> Bool {
-            if reused { prune(path) }
-            return failures.first == nil
+            if reused {
+                // Every writer is done: the sets are read once, under their lock.
+                let (folders, files) = written.withLock { $0 }
+                prune(path, folders: folders, files: files)
+            }
+            return failures.withLock { $0.isEmpty }
         }
 
         /// Swaps the staging folder in for the output; throws the first write failure instead.
         func commit() throws {
-            if let first = failures.first {
+            if let first = failures.withLock({ $0.first }) {
                 abandon()
-                throw Failure(description: first)
+                throw Failure(first)
             }
             do {
                 if let old = try swap(URL(fileURLWithPath: path, isDirectory: true), into: output) { retire(old) }
@@ -158,17 +161,17 @@ extension OutputWriter {
         /// and replaced unless it is a real folder of this user, so a link left in the spare
         /// cannot lead a write outside it; its mode is set to what a new folder would get.
         private func makeFolders(_ folder: String) throws {
-            try lock.withLock {
+            try written.withLock { written in
                 var missing: [String] = []
                 var current = folder
-                while current.utf8.count > path.utf8.count, !folders.contains(Array(current.utf8)) {
+                while current.utf8.count > path.utf8.count, !written.folders.contains(Array(current.utf8)) {
                     missing.append(current)
                     guard let slash = current.lastIndex(of: "/") else { break }
                     current = String(current[..<slash])
                 }
                 for each in missing.reversed() {
                     try makeFolder(each)
-                    folders.insert(Array(each.utf8))
+                    written.folders.insert(Array(each.utf8))
                 }
             }
         }
@@ -176,7 +179,7 @@ extension OutputWriter {
         private func makeFolder(_ folder: String) throws {
             if mkdir(folder, 0o755) == 0 { return }
             guard errno == EEXIST else {
-                throw Failure(description: "cannot create \(folder): \(String(cString: strerror(errno)))")
+                throw Failure.system("创建", "create", folder)
             }
             guard reused else { return }
             var info = stat()
@@ -185,19 +188,19 @@ extension OutputWriter {
                 return
             }
             guard removeTree(folder), mkdir(folder, 0o755) == 0 else {
-                throw Failure(description: "cannot replace \(folder): \(String(cString: strerror(errno)))")
+                throw Failure.system("替换", "replace", folder)
             }
         }
 
         /// Removes what the previous output had and this build did not write.
-        private func prune(_ folder: String) {
+        private func prune(_ folder: String, folders: Set<[UInt8]>, files: Set<[UInt8]>) {
             for entry in FolderListing.entries(of: folder, hidden: true) ?? [] {
                 let child = folder + "/" + entry.name
                 let bytes = Array(child.utf8)
                 if entry.kind == .folder, folders.contains(bytes) {
-                    prune(child)
+                    prune(child, folders: folders, files: files)
                 } else if entry.kind == .folder || !files.contains(bytes) {
-                    if !removeTree(child) { failures.append("cannot remove \(child) from the previous output") }
+                    if !removeTree(child) { failures.withLock { $0.append(Phrase("无法从上一次的输出中删除 \(child)", en: "cannot remove \(child) from the previous output")) } }
                 }
             }
         }
@@ -214,14 +217,4 @@ extension OutputWriter {
         return lstat(folder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             && lstat(folder + "/" + OutputSafety.marker, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
-}
-
-/// Error messages collected from concurrent writers.
-private final class FailureList: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var messages: [String] = []
-
-    func append(_ message: String) { lock.withLock { messages.append(message) } }
-    var first: String? { lock.withLock { messages.first } }
 }

@@ -8,10 +8,6 @@ import Glibc
 /// (removal, leftovers, the swap); `OutputStaging.swift`: the staging folder and the spare;
 /// `OutputFiles.swift`: files written piece by piece.
 enum OutputWriter {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Removes a folder tree without following symbolic links: plain POSIX calls, a few times
     /// faster than `FileManager.removeItem` on a large site. True when nothing is left at `path`.
     @discardableResult
@@ -25,17 +21,10 @@ enum OutputWriter {
 
     /// `PID-N`: the process, and which of its builds (`serve` and tests build more than once).
     static func uniqueSuffix() -> String {
-        "\(getpid())-\(builds.next())"
+        "\(getpid())-\(builds.withLock { $0 += 1; return $0 })"
     }
 
-    private static let builds = Counter()
-
-    private final class Counter: Sendable {
-        private let lock = NSLock()
-        // Guarded by `lock`.
-        nonisolated(unsafe) private var count = 0
-        func next() -> Int { lock.withLock { count += 1; return count } }
-    }
+    private static let builds = Locked(0)
 
     /// Staging folders of builds that were killed. A build still running (another build of the
     /// same output) holds the lock beside its staging folder and keeps it; without a lock file
@@ -74,7 +63,7 @@ enum OutputWriter {
             return nil
         }
         guard isDirectory.boolValue else {
-            throw Failure(description: "\(output.path) exists and is not a folder")
+            throw Failure(Phrase("\(output.path) 已存在，但不是文件夹", en: "\(output.path) exists and is not a folder"))
         }
         if exchange(staging.path, output.path) { return staging.path }
         // No atomic exchange on this system: two renames, the old output kept until the new one is in place.

@@ -7,13 +7,14 @@ import Foundation
 /// letters (one or two). It was a hash map: at 20,000 processes its lookups grew 30 × for 10 ×
 /// the steps, each a hash and a probe into buckets other pages had pushed out of the CPU's
 /// caches; sheets read steps in handbook order, so neighbouring slots are read together.
-/// Locks are striped by step: with one lock, a core that found it taken went to sleep in the
-/// kernel and had to be woken.
-final class FragmentCache: @unchecked Sendable {
+/// Locks are striped: with one lock, a core that found it taken went to sleep in the kernel and
+/// had to be woken. A stripe holds a run of neighbouring steps, so reading in handbook order
+/// stays in one array.
+final class FragmentCache: Sendable {
     private static let stripeCount = 64
-    private let locks: [NSLock] = (0..<FragmentCache.stripeCount).map { _ in NSLock() }
-    /// Slot `i` is read and written only under `locks[i % stripeCount]`; its strings are immutable.
-    private let slots: UnsafeMutablePointer<Slot>
+    /// Stripe `i` holds the slots of steps `i * perStripe ..< (i + 1) * perStripe`.
+    private let stripes: [Locked<[Slot]>]
+    private let perStripe: Int
 
     /// A step's first fragment is held in the slot itself (no array to follow to another
     /// cold line of memory); a step listed with other letters elsewhere adds to `more`.
@@ -27,13 +28,12 @@ final class FragmentCache: @unchecked Sendable {
     /// A slot for each of `steps` steps (global indices `0 ..< steps`).
     init(steps: Int) {
         count = steps
-        slots = .allocate(capacity: max(steps, 1))
-        slots.initialize(repeating: Slot(), count: max(steps, 1))
-    }
-
-    deinit {
-        slots.deinitialize(count: max(count, 1))
-        slots.deallocate()
+        let perStripe = max(1, (steps + Self.stripeCount - 1) / Self.stripeCount)
+        self.perStripe = perStripe
+        let stripeCount = (steps + perStripe - 1) / perStripe
+        stripes = (0..<max(stripeCount, 1)).map { stripe in
+            Locked(Array(repeating: Slot(), count: max(0, min(perStripe, steps - stripe * perStripe))))
+        }
     }
 
     /// The fragment of `step` (a global step index) with `letters`, or `make()`'s, stored. Two
@@ -42,20 +42,20 @@ final class FragmentCache: @unchecked Sendable {
         precondition(step >= 0 && step < count, "step \(step) outside the cache's \(count) steps")
         // -1 marks an empty slot, so it cannot be a key.
         precondition(letters >= 0, "letters \(letters) is not a set of RACI letters")
-        let lock = locks[step % Self.stripeCount]
-        let hit: String? = lock.withLock {
-            if slots[step].letters == letters { return slots[step].html }
-            for entry in slots[step].more where entry.letters == letters { return entry.html }
+        let stripe = stripes[step / perStripe], index = step % perStripe
+        let hit: String? = stripe.withLock { slots in
+            if slots[index].letters == letters { return slots[index].html }
+            for entry in slots[index].more where entry.letters == letters { return entry.html }
             return nil
         }
         if let hit { return hit }
         let made = make()
-        lock.withLock {
-            if slots[step].letters == -1 {
-                slots[step].letters = letters
-                slots[step].html = made
-            } else if slots[step].letters != letters, !slots[step].more.contains(where: { $0.letters == letters }) {
-                slots[step].more.append((letters, made))
+        stripe.withLock { slots in
+            if slots[index].letters == -1 {
+                slots[index].letters = letters
+                slots[index].html = made
+            } else if slots[index].letters != letters, !slots[index].more.contains(where: { $0.letters == letters }) {
+                slots[index].more.append((letters, made))
             }
         }
         return made

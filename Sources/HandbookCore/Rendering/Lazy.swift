@@ -4,9 +4,7 @@ import Foundation
 /// every edit but renders only the pages a browser opens: indexes that only some pages need
 /// (duties by department, links to every process) are then made only if one of those is opened.
 final class Lazy<Value: Sendable>: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var made: Value?
+    private let made = Locked<Value?>(nil)
     private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) {
@@ -14,14 +12,14 @@ final class Lazy<Value: Sendable>: Sendable {
     }
 
     /// The value if it was already made, without making it.
-    var ifMade: Value? { lock.withLock { made } }
+    var ifMade: Value? { made.withLock { $0 } }
 
     /// Made under the lock: a second caller waits for the first one's value instead of making another.
     var value: Value {
-        lock.withLock {
-            if let made { return made }
+        made.withLock {
+            if let made = $0 { return made }
             let value = make()
-            made = value
+            $0 = value
             return value
         }
     }

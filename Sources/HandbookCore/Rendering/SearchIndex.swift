@@ -7,8 +7,17 @@ import Foundation
 /// `["s", "1. name", "#step-1", "<its process's row>", outputs…, duties…, "<its responsible
 /// party's row>"]`, the party being a role's row (`r`) or a department's (`d`).
 /// Only published content is in it.
+///
+/// A plain page's row holds its first `previewLimit` characters; its whole text is in a part,
+/// `assets/search-text-N.js`, which `search.js` loads with a script tag (no fetch: it works from
+/// `file://`) once a reader searches, one after another, showing results as they come. A tree
+/// of 4,656 pages had one 43.6 MB index, all loaded before the first result; see README, Search.
 enum SearchIndex {
     static let path = "assets/search-index.js"
+    /// A plain page's text in its row, enough for the snippet shown before its part arrives.
+    static let previewLimit = 120
+    /// About this many bytes of pages' HTML make one part (their text is less).
+    static let partBytes = 2_000_000
     /// Page and department bodies are cut here: enough to find them and show the match, small
     /// enough to load fast (see README, Search, for the sizes measured).
     static let bodyLimit = 1_000
@@ -69,9 +78,40 @@ enum SearchIndex {
             }
         }
         for page in handbook.pages {
-            append(["g", page.title, Routes.href(page.route), "", page.description ?? "", plain(page.bodyHTML, limit: pageLimit)])
+            append(["g", page.title, Routes.href(page.route), "", page.description ?? "", plain(page.bodyHTML, limit: previewLimit)])
         }
-        out.append(contentsOf: "];\n".utf8)
+        out.append(contentsOf: "];\nwindow.HANDBOOK_SEARCH_PARTS = \(parts(handbook.pages).count);\n".utf8)
+        return out
+    }
+
+    static func partPath(_ number: Int) -> String { "assets/search-text-\(number).js" }
+
+    /// Runs of pages (indices into `handbook.pages`), one a part, cut by their HTML's size:
+    /// known while planning, before any text is made.
+    static func parts(_ pages: [Page]) -> [Range<Int>] {
+        var parts: [Range<Int>] = [], start = 0, bytes = 0
+        for (index, page) in pages.enumerated() {
+            bytes += min(page.bodyHTML.utf8.count, pageLimit * 4)
+            if bytes >= partBytes {
+                parts.append(start..<index + 1)
+                (start, bytes) = (index + 1, 0)
+            }
+        }
+        if start < pages.count { parts.append(start..<pages.count) }
+        return parts
+    }
+
+    /// A part: `HANDBOOK_SEARCH_PART(first row, [whole text of each page])`, rows numbered as
+    /// in the index (pages come after every process, step, department and role).
+    static func encodePart(_ handbook: Handbook, pages: Range<Int>, flush: (inout [UInt8]) -> Void) -> [UInt8] {
+        let before = handbook.processes.reduce(0) { $0 + 1 + $1.steps.count } + handbook.departments.reduce(0) { $0 + 1 + $1.roles.count }
+        var out = Array("HANDBOOK_SEARCH_PART(\(before + pages.lowerBound), [".utf8)
+        for index in pages {
+            if index > pages.lowerBound { out.append(UInt8(ascii: ",")) }
+            JSONText(plain(handbook.pages[index].bodyHTML, limit: pageLimit)).write(into: &out, pretty: false)
+            if out.count >= OutputFile.chunk { flush(&out) }
+        }
+        out.append(contentsOf: "]);\n".utf8)
         return out
     }
 

@@ -79,6 +79,11 @@ enum SiteRenderer {
             pageJob(Routes.trainingIndex, "trainingIndex") { views.trainingIndex() },
             pageJob(Routes.review, "review") { views.review() },
         ]
+        for (number, pages) in SearchIndex.parts(handbook.pages).enumerated() {
+            jobs.append(Job(path: SearchIndex.partPath(number), kind: "search index", isPage: false) {
+                .streamed(root: nil) { SearchIndex.encodePart(handbook, pages: pages, flush: $0) }
+            })
+        }
         // Department and training pages, each listing duties from many processes, before the
         // thousands of small process pages: the last jobs to finish are then short ones, and
         // neither core waits at the end for the other's long page.

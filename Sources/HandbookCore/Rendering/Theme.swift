@@ -76,6 +76,7 @@ struct Theme: Sendable {
                        en: "partial `\(reference.name)` leads back to `\(template)` with no section around it; rendering would never end"),
                 at: SourcePosition(path: sources[template]!, line: reference.line, column: reference.column)))
         }
+        diagnostics += TemplateVocabulary.check(templates, sources: sources)
         let assets = files.filter { !$0.key.hasSuffix(".mustache") }.mapValues(\.url)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(library: TemplateLibrary(templates), assets: assets), diagnostics)

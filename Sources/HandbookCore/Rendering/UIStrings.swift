@@ -92,6 +92,8 @@ enum UIStrings {
         "deltaIntro": "只列出本岗位负责（R）或批准（A）、且在各流程最新批准版本中新增或变更的步骤：逐项培训，逐项签字。",
         "changesTitle": "{title}：版本变更", "changesCrumb": "版本变更", "changesContents": "本页比较",
         "compareHeading": "版本 {old} → {new}", "compareHeadingLatest": "版本 {old} → 最新版本 {new}",
+        "searchLoading": "（正在搜索文档全文：{n}/{total}）",
+        "roleJump": "本页", "roleStepCount": "{n} 个步骤，{m} 个流程",
     ]
 
     static let en: [String: String] = [
@@ -179,5 +181,7 @@ enum UIStrings {
         "deltaIntro": "Only the steps this role is responsible for (R) or approves (A) that the latest approved version of their process added or changed: each trained and signed for.",
         "changesTitle": "{title}: changes between versions", "changesCrumb": "Changes between versions", "changesContents": "Comparisons on this page",
         "compareHeading": "Version {old} → {new}", "compareHeadingLatest": "Version {old} → latest version {new}",
+        "searchLoading": " (searching the documents' whole text: {n} of {total})",
+        "roleJump": "On this page", "roleStepCount": "steps: {n} · processes: {m}",
     ]
 }

@@ -54,7 +54,8 @@ extension ViewModels {
         let kinds = ["p": strings["process"]!, "s": strings["step"]!, "d": strings["department"]!,
                      "r": strings["role"]!, "g": strings["page"]!]
         let words = ["count": strings["searchCount"]!, "none": strings["searchNone"]!, "shown": strings["searchShown"]!,
-                     "more": strings["searchMore"]!, "responsible": strings["searchResponsible"]!, "roleSteps": strings["searchRoleSteps"]!]
+                     "more": strings["searchMore"]!, "responsible": strings["searchResponsible"]!, "roleSteps": strings["searchRoleSteps"]!,
+                     "loading": strings["searchLoading"]!]
         model["searchKindList"] = .list(["p", "s", "d", "r", "g"].map { ["key": .string($0), "name": .string(kinds[$0]!)] })
         model["searchKinds"] = .string(json(kinds))
         model["searchWords"] = .string(json(words))

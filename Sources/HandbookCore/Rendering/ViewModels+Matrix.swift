@@ -83,6 +83,8 @@ extension ViewModels {
         var model = frame(title: "\(strings["matrix"]!) · \(department.name)", kind: "matrix")
         model["department"] = .object(departmentLink(department.id))
         model["matrixIndexHref"] = .string(RootLink.to(Routes.matrix))
+        // 首页 › 职责矩阵 › 部门: the whole organisation's matrix one tap up (it was one crumb, no link).
+        model["breadcrumbs"] = breadcrumbs([(strings["matrix"]!, RootLink.to(Routes.matrix))], current: department.name)
         let entries = duties.duties(of: department.id)
         var column: [String?: Int] = [:]
         var columns: [TemplateValue] = []

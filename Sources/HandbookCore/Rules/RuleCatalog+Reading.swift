@@ -131,6 +131,15 @@ extension RuleCatalog {
             An empty item, more than four `row_columns` (they do not fit on A4), a `logo` that is not a published
             image in the content folder.
             """)),
+        Rule("handbook.config.value", .error, Phrase("handbook.yml 里某项设置的值不在可选范围内", en: "a handbook.yml setting with a value it cannot take"), explanation: Phrase("""
+            有些设置只能取几个值之一，例如 `links_relative_to` 只能是 `page`（默认：写成网址的链接按页面发布后的地址读，
+            `a/b.md` 发布在 `a/b/`）或 `file`（按文件所在的文件夹读，像代码托管网站显示文件时那样，也像把 `a/b.md` 发布在 `a/b`、
+            地址末尾不带 `/` 的网站那样）。
+            """, en: """
+            Some settings take one of a few values: `links_relative_to` is `page` (the default: a link written as an
+            address is read from the page's published address, `a/b.md` being at `a/b/`) or `file` (read from the
+            file's folder, as GitHub reads it, and as sites that publish `a/b.md` at `a/b`, without a trailing `/`, do).
+            """)),
         Rule("handbook.config.severity", .error, Phrase("`rules:` 里有一项写错了", en: "a wrong entry in `rules:`"), explanation: Phrase("""
             `rules:`（旧名 `severity:`）的每一项是“规则编号: 级别”，级别为 `error`、`warning` 或 `off`：
 

@@ -61,6 +61,15 @@ extension RuleCatalog {
         Rule("handbook.template.unreadable", .error, Phrase("模板无法读取（或不是 UTF-8）", en: "a template cannot be read (or is not UTF-8)")),
         Rule("handbook.template.recursion", .error, Phrase("子模板无条件地引用回自己", en: "a partial includes itself with no section around it")),
         Rule("handbook.template.symlink", .warning, Phrase("`templates/` 里的符号链接指向外面或不存在（不使用）", en: "a symbolic link in templates/ leads out of it or nowhere (not used)")),
+        Rule("handbook.template.unknown-variable", .warning, Phrase("自定义模板读取的名称没有哪个页面提供", en: "a theme's own template reads a name no page provides"),
+             explanation: Phrase("""
+            模板里的名称没有对应的数据时，页面上什么也不显示，也不报错：`{{pageTitel}}` 这样的笔误只会让页面少一块内容。
+            只检查手册自己 `templates/` 里的模板，提示最接近的名称。名称以内置主题读取的和各页面数据提供的为准。
+            """, en: """
+            Mustache renders a name with no value as nothing, without a word: a slip such as `{{pageTitel}}`
+            only leaves a gap in the page. Only the handbook's own templates/ are checked, with the nearest
+            known name. Known names are those the built-in theme reads and those the pages' data provides.
+            """)),
         Rule("handbook.template.no-built-in", .warning, Phrase("找不到内置主题，只用 `templates/`", en: "the built-in theme is missing; templates/ alone is used")),
     ]
 }

@@ -5,22 +5,28 @@ public enum Scaffold {
     public enum Kind: String, CaseIterable, Sendable { case process, department }
 
     public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        public var phrase: Phrase
+        public var description: String { phrase.en }
+    }
+
+    /// The language `handbook new` speaks: `--lang`, else the handbook's `language`.
+    public static func language(root: URL) -> HandbookConfig.Language {
+        HandbookLoader.loadConfig(root: root).0.language
     }
 
     /// Writes the file and returns its path. Never overwrites.
     public static func create(_ kind: Kind, name: String, id: String?, root: URL) throws -> URL {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, !trimmed.contains("\n") else { throw Failure(description: "the name must be one line of text") }
+        guard !trimmed.isEmpty, !trimmed.contains("\n") else { throw Failure(phrase: Phrase("名称须是一行文字", en: "the name must be one line of text")) }
         let identifier = id ?? derivedID(trimmed)
         guard !identifier.isEmpty, !identifier.contains("/"), !identifier.hasPrefix("."), identifier != "end" else {
-            throw Failure(description: "`\(identifier)` cannot be an id: no `/`, no leading `.`")
+            throw Failure(phrase: Phrase("`\(identifier)` 不能用作编号：不能含 `/`，也不能以 `.` 开头", en: "`\(identifier)` cannot be an id: no `/`, no leading `.`"))
         }
         let (config, _) = HandbookLoader.loadConfig(root: root)
         let folder = root.appendingPathComponent(config.contentFolder).appendingPathComponent(kind == .process ? "processes" : "departments")
         let file = folder.appendingPathComponent(identifier + ".md")
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw Failure(description: "\(file.path) already exists; not overwritten")
+            throw Failure(phrase: Phrase("\(file.path) 已经存在，没有覆盖", en: "\(file.path) already exists; not overwritten"))
         }
         let text: String
         switch kind {

@@ -3,7 +3,9 @@
 // substring; when no entry holds every term, entries sharing most of the query's two-character
 // pieces are shown instead. Every match is counted; results are shown a page at a time, by
 // kind, with the matched words marked in a snippet around them. Results are built from DOM
-// text nodes only: indexed text never becomes markup.
+// text nodes only: indexed text never becomes markup. Plain pages' whole text comes in parts
+// (assets/search-text-N.js, HANDBOOK_SEARCH_PARTS of them), loaded one after another by script
+// tags once a reader searches: the first results come from the index alone, then grow.
 (function () {
   "use strict";
   var rows = window.HANDBOOK_SEARCH || [];
@@ -40,6 +42,33 @@
     return [e.title.toLowerCase(), e.context.toLowerCase(), e.strong.toLowerCase(),
             e.weak.toLowerCase(), e.kind === "s" ? partyName(e).toLowerCase() : ""];
   });
+
+  // A part's texts replace the pages' beginnings, from row `first` on.
+  var partCount = +window.HANDBOOK_SEARCH_PARTS || 0, partsLoaded = 0, partsStarted = false;
+  window.HANDBOOK_SEARCH_PART = function (first, texts) {
+    for (var k = 0; k < texts.length; k++) {
+      var e = entries[first + k];
+      if (!e || typeof texts[k] !== "string") continue;
+      e.weak = texts[k];
+      lowered[first + k][3] = texts[k].toLowerCase();
+    }
+  };
+  function loadParts() {
+    if (partsStarted || !partCount) return;
+    partsStarted = true;
+    (function next(number) {
+      if (number >= partCount) return;
+      var script = document.createElement("script");
+      script.src = root + "assets/search-text-" + number + ".js";
+      script.onload = script.onerror = function () {
+        partsLoaded = number + 1;
+        // Not under a reader moving through the results: the list stays until they type again.
+        if (!list.contains(document.activeElement)) render(input.value);
+        next(number + 1);
+      };
+      document.body.appendChild(script);
+    })(0);
+  }
 
   function bigrams(text) {
     var chars = Array.from(text.replace(/\s+/g, "")), out = [];
@@ -132,7 +161,8 @@
     found.forEach(function (i) { counts[entries[i].kind] = (counts[entries[i].kind] || 0) + 1; });
     Array.prototype.forEach.call(kindsBox.querySelectorAll("input[name=kind]"), function (radio) {
       var count = radio.parentNode.querySelector(".count");
-      if (count) count.textContent = "(" + (counts[radio.value] || 0) + ")";
+      // The number alone: the stylesheet puts every `.count` in brackets (it read "((12))").
+      if (count) count.textContent = String(counts[radio.value] || 0);
     });
     kindsBox.hidden = !found.length;
   }
@@ -192,8 +222,11 @@
     var found = kind ? result.found.filter(function (i) { return entries[i].kind === kind; }) : result.found;
     if (moreLink) moreLink.hidden = true;
     if (!query.trim()) { status.textContent = ""; return; }
-    var count = found.length ? (words.count || "").replace("{n}", found.length) : (words.none || "");
+    loadParts();
+    var loading = partsLoaded < partCount;
+    var count = found.length ? (words.count || "").replace("{n}", found.length) : loading ? "" : (words.none || "");
     if (found.length > shown) count += (words.shown || "").replace("{n}", shown);
+    if (loading) count += (words.loading || "").replace("{n}", partsLoaded).replace("{total}", partCount);
     status.textContent = count;
     found.slice(0, shown).forEach(function (i) { list.appendChild(item(entries[i], result.marks)); });
     if (moreLink && found.length > shown) {
