@@ -59,8 +59,10 @@ struct DefinitionListTests {
     func nested() {
         let quoted = Markdown.render("> 术语\n> : 定义\n")
         #expect(quoted.html == "<blockquote>\n<dl>\n<dt id=\"术语\">术语</dt>\n<dd>定义</dd>\n</dl>\n</blockquote>\n")
-        let listed = Markdown.render("- 术语\n  : 定义\n")
-        #expect(listed.html.contains("<li>\n<dl>\n<dt id=\"术语\">术语</dt>\n<dd>定义</dd>\n</dl>\n</li>") || listed.html.contains("<dl>\n<dt id=\"术语\">术语</dt>"), "\(listed.html)")
+        let listed = Markdown.render("- 术语\n  : 定义\n- 二\n")
+        #expect(listed.html == "<ul>\n<li>\n<dl>\n<dt id=\"术语\">术语</dt>\n<dd>定义</dd>\n</dl>\n</li>\n<li>二</li>\n</ul>\n")
+        let lazy = Markdown.render("> 引用\n> : 定义\n懒行\n")
+        #expect(lazy.html.contains("<dd>定义\n懒行</dd>"))
     }
 
     @Test("Raw HTML in a term is escaped like any other text")
