@@ -30,10 +30,11 @@ extension Markdown {
             let column = String(decoding: line[..<min(cell.start, line.count)], as: UTF8.self).count + 1
             return TableCell(text: String(decoding: cell.text, as: UTF8.self), line: cell.line, column: column)
         }
-        return parts.map { part in
+        return parts.compactMap { part in
             switch part {
             case .text(let lines): .text(lines.map { String(decoding: $0.bytes, as: UTF8.self) })
             case .table(let table): .table(header: table.header.map(cell), rows: table.rows.map { $0.map(cell) })
+            case .definitions: nil
             }
         }
     }

@@ -11,6 +11,14 @@ extension Markdown {
     struct TableParagraph {
         var node: OpaquePointer
         var parts: [PipeTable.Part]
+        /// How many headings come before it in the page: its terms' ids are claimed in page order.
+        var headingsBefore = 0
+    }
+
+    /// A definition list's terms, as plain text, and how many headings come before it.
+    struct TermTexts {
+        var headingsBefore: Int
+        var terms: [String]
     }
 
     /// The parts of a paragraph when one of its lines is a delimiter row under a header row.
@@ -50,9 +58,13 @@ extension Markdown {
     /// Renders the table paragraphs' cells and text in one document of their own (followed by
     /// the page's text when a cell may use its link reference definitions), with links
     /// rewritten and found at their places in the page; returns each paragraph's HTML.
+    /// Definition lists' terms get their ids from `termIDs`, given the terms' plain text.
     static func renderTables(_ paragraphs: [TableParagraph], text: [UInt8], options: Int32, renderOptions: Int32,
-                             found: inout Collector, rewriteLink: (String) -> String?) -> [String] {
+                             found: inout Collector, rewriteLink: (String) -> String?,
+                             termIDs: ([TermTexts]) -> [[String]] = { _ in [] }) -> [String] {
         var chunks: [Chunk] = []
+        // Chunks whose plain text names an id: definition terms.
+        var termChunks = Set<Int>()
         for paragraph in paragraphs {
             for part in paragraph.parts {
                 switch part {
@@ -60,6 +72,10 @@ extension Markdown {
                 case .table(let table):
                     chunks += table.header.map(Chunk.cell)
                     for row in table.rows { chunks += row.prefix(table.header.count).map(Chunk.cell) }
+                case .definitions(let list):
+                    termChunks.formUnion(chunks.count..<(chunks.count + list.terms.count))
+                    chunks += list.terms.map(Chunk.cell)
+                    chunks += list.definitions.map(Chunk.text)
                 }
             }
         }
@@ -95,6 +111,7 @@ extension Markdown {
         // Each chunk's block, by the line it starts on; a stretch of only link reference
         // definitions has none.
         var html = [String](repeating: "", count: chunks.count)
+        var plain: [Int: String] = [:]
         var chunkIndex = 0
         var child = cmark_node_first_child(doc)
         while let block = child, chunkIndex < chunks.count {
@@ -104,8 +121,30 @@ extension Markdown {
             guard chunkIndex < chunks.count, start >= firstLines[chunkIndex] else { continue }
             html[chunkIndex] = renderChunk(block, chunks[chunkIndex], firstLine: firstLines[chunkIndex],
                                            renderOptions: renderOptions, found: &found, rewriteLink: rewriteLink)
+            if termChunks.contains(chunkIndex) {
+                let lead = String(decoding: cellLead, as: UTF8.self)
+                let words = plainText(of: block)
+                plain[chunkIndex] = words.hasPrefix(lead) ? String(words.dropFirst(lead.count)) : words
+            }
             chunkIndex += 1
         }
+
+        // The terms' ids, claimed with the headings' in page order.
+        var lists: [TermTexts] = []
+        var index = 0
+        for paragraph in paragraphs {
+            for part in paragraph.parts {
+                switch part {
+                case .text: index += 1
+                case .table(let table): index += table.header.count + table.rows.reduce(0) { $0 + min($1.count, table.header.count) }
+                case .definitions(let list):
+                    lists.append(TermTexts(headingsBefore: paragraph.headingsBefore,
+                                           terms: (index..<(index + list.terms.count)).map { plain[$0] ?? "" }))
+                    index += list.terms.count + list.definitions.count
+                }
+            }
+        }
+        var ids = lists.isEmpty ? [] : termIDs(lists)
 
         var output: [String] = []
         var next = 0
@@ -119,6 +158,11 @@ extension Markdown {
                 case .table(let table):
                     paragraphHTML += tableHTML(table, cells: html[next...])
                     next += table.header.count + table.rows.reduce(0) { $0 + min($1.count, table.header.count) }
+                case .definitions(let list):
+                    let terms = Array(html[next..<(next + list.terms.count)])
+                    let definitions = Array(html[(next + list.terms.count)..<(next + list.terms.count + list.definitions.count)])
+                    paragraphHTML += list.html(terms: terms, ids: ids.isEmpty ? [] : ids.removeFirst(), definitions: definitions)
+                    next += list.terms.count + list.definitions.count
                 }
             }
             output.append(paragraphHTML)

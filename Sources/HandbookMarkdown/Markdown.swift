@@ -33,6 +33,8 @@ public enum Markdown {
         var headings: [MarkdownHeading] = []
         var slugs = SlugSet(reserved: reservedAnchors)
         var headingNodes: [OpaquePointer] = []
+        // Ids written `{#id}`, by heading: claimed again with definition terms' in page order.
+        var customIDs: [String?] = []
         var tableParagraphs: [TableParagraph] = []
 
         guard let iterator = cmark_iter_new(doc) else {
@@ -65,6 +67,7 @@ public enum Markdown {
             case CMARK_NODE_HEADING:
                 blockEnd = Int(cmark_node_get_end_line(node))
                 let custom = headingAttributes(node)
+                customIDs.append(custom)
                 let title = plainText(of: node)
                 headings.append(MarkdownHeading(
                     level: Int(cmark_node_get_heading_level(node)), text: title,
@@ -73,17 +76,36 @@ public enum Markdown {
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
                 blockEnd = Int(cmark_node_get_end_line(node))
-                if let parts = tableParts(of: node, columns) {
-                    tableParagraphs.append(TableParagraph(node: node, parts: parts))
+                if let parts = tableParts(of: node, columns) ?? definitionParts(of: node, columns) {
+                    tableParagraphs.append(TableParagraph(node: node, parts: parts, headingsBefore: headings.count))
                     skipping = node
                 }
             default:
                 break
             }
         }
+        var termAnchors: [String] = []
         if !tableParagraphs.isEmpty {
+            // Headings and definition terms share one set of ids, given in page order as Hugo does.
             let tables = renderTables(tableParagraphs, text: bytes, options: options, renderOptions: renderOptions,
-                                      found: &found, rewriteLink: rewriteLink)
+                                      found: &found, rewriteLink: rewriteLink) { lists in
+                var slugs = SlugSet(reserved: reservedAnchors)
+                var next = 0
+                func claimHeadings(upTo end: Int) {
+                    while next < end {
+                        headings[next].anchor = customIDs[next].map { slugs.claim($0) } ?? slugs.unique(Slug.make(headings[next].text))
+                        next += 1
+                    }
+                }
+                var ids: [[String]] = []
+                for list in lists {
+                    claimHeadings(upTo: list.headingsBefore)
+                    ids.append(list.terms.map { slugs.unique(Slug.make($0)) })
+                }
+                claimHeadings(upTo: headings.count)
+                termAnchors = ids.flatMap { $0 }
+                return ids
+            }
             for (paragraph, html) in zip(tableParagraphs, tables) {
                 guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
                 cmark_node_set_on_enter(block, html)
@@ -110,6 +132,7 @@ public enum Markdown {
         var result = RenderedMarkdown(html: "", links: links, headings: headings)
         result.rawHTML = found.rawHTML
         result.htmlAnchors = found.htmlAnchors
+        result.termAnchors = termAnchors
         result.tableCount = tableParagraphs.reduce(0) { $0 + $1.parts.filter(\.isTable).count }
         guard let rendered = cmark_render_html(doc, renderOptions) else { return result }
         defer { free(rendered) }
@@ -147,7 +170,7 @@ public enum Markdown {
 
     /// The text of a node's inlines, walked with an iterator: a deeply nested heading must not
     /// overflow the stack.
-    private static func plainText(of node: OpaquePointer) -> String {
+    static func plainText(of node: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var text = ""

@@ -40,6 +40,8 @@ struct PipeTable {
     enum Part {
         case text([Line])
         case table(PipeTable)
+        /// A paragraph that is a definition list (`DefinitionList`): never made by `split`.
+        case definitions(DefinitionList)
     }
 
     /// The parts of a paragraph, or nil when it holds no table.

@@ -21,12 +21,16 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var links: [MarkdownLink]
     public var headings: [MarkdownHeading] {
-        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors) }
+        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors).union(termAnchors) }
     }
     /// Ids that raw HTML gives the page (`<a id="x">`, `<a name="x">`), when it is kept
     /// (`unsafe_html`).
     public var htmlAnchors: [String] = [] {
-        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors) }
+        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors).union(termAnchors) }
+    }
+    /// Ids of definition list terms (`<dt id>`), made as headings' are.
+    public var termAnchors: [String] = [] {
+        didSet { headingAnchors = Set(headings.map(\.anchor)).union(htmlAnchors).union(termAnchors) }
     }
     /// Every anchor the body gives the page (its headings' and its raw HTML's) as a set, made
     /// once with the rendering: links are checked against it by the thousand, and `serve`
