@@ -166,10 +166,12 @@ public enum Pipeline {
 
     private static func resolve(_ options: Options, cache: DocumentCache? = nil) async -> (handbook: Handbook?, loaded: LoadedHandbook, report: Report) {
         let start = ContinuousClock.now
+        // git reads the old versions while today's files are loaded (it waits mostly on the disk),
+        // and they are parsed while today's files are checked.
+        let git = options.history ? GitRead.start(root: options.root, contentFolder: contentFolder(root: options.root)) : nil
         let loaded = await HandbookLoader.load(root: options.root, cache: cache)
         let loadTime = start.duration(to: .now)
-        // git runs, and old versions are parsed, while today's files are checked.
-        let history = options.history ? Task { await HistoryStage.read(loaded, root: options.root) } : nil
+        let history = git.map { git in Task { await HistoryStage.read(loaded, root: options.root, git: git) } }
         var (handbook, found) = await Resolver.resolve(loaded, drafts: options.drafts,
                                                        today: printedDate(options.date), cache: cache)
         var notices: [Phrase] = []

@@ -2,28 +2,33 @@ import Foundation
 
 /// The history stage: for each process file of today, its approved versions from git. Reads
 /// with two git processes for the whole handbook (`log` of the content folder, then one
-/// `cat-file --batch` for every blob it names); each distinct blob is parsed once, on all
-/// cores, by the parser the build uses.
+/// `cat-file --batch` for every blob it names; see `GitRead`, started before loading); each
+/// distinct blob is parsed once, on all cores, by the parser the build uses.
 enum HistoryReader {
     /// `processPaths`: today's process files, as content paths (`processes/x.md`).
     static func read(root: URL, contentFolder: String, processPaths: [String],
-                     today: [String: RawProcess] = [:]) async -> HandbookHistory {
+                     today: [String: RawProcess] = [:], git prefetched: GitRead? = nil) async -> HandbookHistory {
         var history = HandbookHistory()
-        guard let tree = Git.workTree(at: root) else {
+        // A read started for another content folder (handbook.yml changed meanwhile) is not used.
+        let git = prefetched.flatMap { $0.contentFolder == contentFolder ? $0 : nil }
+            ?? GitRead.read(root: root, contentFolder: contentFolder)
+        guard let tree = git.tree else {
             history.unavailable = Phrase("不在 git 仓库中（或未安装 git）：不显示版本历史，也不做版本检查。",
                                          en: "not in a git work tree (or git is not installed): no version history is shown or checked")
             return history
         }
         let folder = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
         let gitPrefix = tree.prefix + folder
-        guard let output = Git.log(contentFolder, in: root) else {
+        guard let log = git.log else {
             history.unavailable = Phrase("无法读取 git 历史：不显示版本历史。", en: "git log failed: no version history is shown")
             return history
         }
-        let log = GitLog(output)
         let followed = log.follow(Set(processPaths.map { gitPrefix + $0 }))
         let blobs = Set(followed.touches.values.flatMap { $0.map(\.blob) })
-        let contents = Git.blobs(blobs.sorted(), in: root) ?? [:]
+        var contents = git.contents
+        // Read before today's files were known: any blob they need that it did not read, now.
+        let absent = blobs.filter { contents[$0] == nil }
+        if !absent.isEmpty, let more = Git.blobs(absent.sorted(), in: root) { contents.merge(more) { old, _ in old } }
         // A blob and the content path it is read as (the id of a file without `id:` is its name).
         var wanted: [String: Set<String>] = [:]
         for (path, touches) in followed.touches {

@@ -3,11 +3,12 @@ import Foundation
 /// The history stage between loading and rendering: reads the versions of today's process files,
 /// checks today's files against them, and hands them to the model by process id.
 enum HistoryStage {
-    static func read(_ loaded: LoadedHandbook, root: URL) async -> HandbookHistory {
+    /// `git`: git's reading, started before loading (`GitRead.start`).
+    static func read(_ loaded: LoadedHandbook, root: URL, git: Task<GitRead, Never>? = nil) async -> HandbookHistory {
         let raws = processes(loaded)
         let today = Dictionary(raws.map { ($0.file.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         return await HistoryReader.read(root: root, contentFolder: loaded.config.contentFolder,
-                                        processPaths: raws.map(\.file.contentPath), today: today)
+                                        processPaths: raws.map(\.file.contentPath), today: today, git: await git?.value)
     }
 
     static func check(_ loaded: LoadedHandbook, _ history: HandbookHistory) -> [Diagnostic] {
