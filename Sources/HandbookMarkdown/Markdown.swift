@@ -11,6 +11,7 @@ public enum Markdown {
         _ text: String,
         unsafeHTML: Bool = false,
         reservedAnchors: Set<String> = [],
+        headingIDs: Slug.Style = .github,
         rewriteLink: (String) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         // Source positions while parsing (for diagnostics), not in the HTML.
@@ -71,7 +72,7 @@ public enum Markdown {
                 let title = plainText(of: node)
                 headings.append(MarkdownHeading(
                     level: Int(cmark_node_get_heading_level(node)), text: title,
-                    anchor: custom.map { slugs.claim($0) } ?? slugs.unique(Slug.make(title)),
+                    anchor: custom.map { slugs.claim($0) } ?? slugs.unique(Slug.make(title, style: headingIDs)),
                     line: Int(cmark_node_get_start_line(node))))
                 headingNodes.append(node)
             case CMARK_NODE_PARAGRAPH:
@@ -93,14 +94,14 @@ public enum Markdown {
                 var next = 0
                 func claimHeadings(upTo end: Int) {
                     while next < end {
-                        headings[next].anchor = customIDs[next].map { slugs.claim($0) } ?? slugs.unique(Slug.make(headings[next].text))
+                        headings[next].anchor = customIDs[next].map { slugs.claim($0) } ?? slugs.unique(Slug.make(headings[next].text, style: headingIDs))
                         next += 1
                     }
                 }
                 var ids: [[String]] = []
                 for list in lists {
                     claimHeadings(upTo: list.headingsBefore)
-                    ids.append(list.terms.map { slugs.unique(Slug.make($0)) })
+                    ids.append(list.terms.map { slugs.unique(Slug.make($0, style: headingIDs)) })
                 }
                 claimHeadings(upTo: headings.count)
                 termAnchors = ids.flatMap { $0 }

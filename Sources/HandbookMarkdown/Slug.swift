@@ -6,6 +6,39 @@ import Foundation
 /// `## 适用范围` gets `适用范围`, `## Don't` gets `dont`, `## data.json` gets `datajson`,
 /// `## 客服 流程` gets `客服-流程`.
 public enum Slug {
+    /// `heading_ids:` in handbook.yml.
+    public enum Style: String, Sendable, CaseIterable {
+        /// GitHub's and GitLab's (and Hugo's default): see above.
+        case github
+        /// Eleventy's `slugify` filter behind markdown-it-anchor (18F's handbook): `&` reads
+        /// "and", every run of other characters is one `-` (`Other people’s money` gets
+        /// `other-people-s-money`, `cloud.gov` gets `cloud-gov`, `508 - Accessibility` gets
+        /// `508-accessibility`); letters of any script kept.
+        case eleventy
+    }
+
+    public static func make(_ text: String, style: Style) -> String {
+        switch style {
+        case .github: return make(text)
+        case .eleventy: return dashed(text)
+        }
+    }
+
+    private static func dashed(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for character in text.replacingOccurrences(of: "&", with: " and ").lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.append(character)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
     public static func make(_ text: String) -> String {
         var slug = ""
         for character in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {

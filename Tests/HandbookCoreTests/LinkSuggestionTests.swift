@@ -40,6 +40,24 @@ struct LinkSuggestionTests {
         #expect(rfcs.notes(in: .zhCN).contains { $0.contains("`links_relative_to: file`") && $0.contains("文件夹") })
     }
 
+    @Test("`heading_ids: eleventy` makes anchors as the Eleventy site the links were written for; by default they are GitHub's")
+    func eleventyHeadingIDs() async throws {
+        let files = ["content/laws.md": "# Laws\n\nSee [508](#508-accessibility).\n\n## 508 - Accessibility\n"]
+        let eleventy = try TestHandbook(files.merging(["handbook.yml": "title: T\nlanguage: en\nheading_ids: eleventy\n"]) { $1 })
+        let site = try await eleventy.build()
+        #expect(site.report.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [])
+        #expect(site.text("laws/index.html").contains("id=\"508-accessibility\""))
+        let github = try TestHandbook(files.merging(["handbook.yml": "title: T\nlanguage: en\n"]) { $1 })
+        let report = await github.check()
+        #expect(report.diagnostics.map(\.formatted).contains {
+            $0.hasPrefix("content/laws.md:3:5: error: `#508-accessibility` is not an anchor of laws.md")
+        }, "\(report.diagnostics.map(\.formatted))")
+        let wrong = try TestHandbook(["handbook.yml": "title: T\nheading_ids: hugo\n", "content/a.md": "# A\n"])
+        #expect(await wrong.check().diagnostics.map { $0.formatted(in: .zhCN) } == [
+            "handbook.yml:2:14: error: `heading_ids` 只能写 `github`（GitHub、GitLab、Hugo 的标题锚点）或 `eleventy`（Eleventy 的写法），这里写的是 `hugo` [handbook.config.value]",
+        ])
+    }
+
     @Test("A wrong value of `links_relative_to` is an error at its place")
     func wrongValue() async throws {
         let handbook = try TestHandbook(["handbook.yml": "title: T\nlinks_relative_to: folder\n", "content/a.md": "# A\n"])

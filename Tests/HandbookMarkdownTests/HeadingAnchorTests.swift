@@ -23,6 +23,21 @@ struct HeadingAnchorTests {
         #expect(Slug.make(title) == expected)
     }
 
+    /// 18F's handbook (Eleventy, markdown-it-anchor): the anchors its own links use.
+    @Test("Eleventy-style slugs: runs of other characters one dash, & read and", arguments: [
+        ("Other people’s money", "other-people-s-money"),
+        ("Other people's money", "other-people-s-money"),
+        ("cloud.gov", "cloud-gov"),
+        ("508 - Accessibility", "508-accessibility"),
+        ("M&IE and use of the GSA travel card", "m-and-ie-and-use-of-the-gsa-travel-card"),
+        ("客服 流程（说明）", "客服-流程-说明"),
+        ("!!!", "section"),
+    ])
+    func eleventySlug(_ title: String, _ expected: String) {
+        #expect(Slug.make(title, style: .eleventy) == expected)
+        #expect(Markdown.render("## \(title)\n", headingIDs: .eleventy).headings.map(\.anchor) == [expected])
+    }
+
     @Test("Chinese headings get Chinese anchors in the HTML")
     func chineseHeadings() {
         let result = Markdown.render("## 目的\n\n文字\n\n### 适用 范围\n")

@@ -34,6 +34,9 @@ struct LinkIndex: Sendable, Equatable {
     var lowercasedAddresses: [String: String] = [:]
     /// What a link written as an address is read from (`links_relative_to:` in handbook.yml).
     var linkBase: HandbookConfig.LinkBase = .page
+    /// How heading anchors are made (`heading_ids:`): part of the index, so that renders made
+    /// with the other style are not reused by serve.
+    var headingIDs: Slug.Style = .github
     /// Documents and files by name, for a broken link's "did you mean"; made once, when the
     /// first broken link asks (`indexNames()` after the targets are final).
     var names = NameIndex.Slot()

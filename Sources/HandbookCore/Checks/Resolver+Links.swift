@@ -20,6 +20,7 @@ extension Resolver {
         var found: [Diagnostic] = []
         var plan = LinkPlan()
         plan.links.linkBase = loaded.config.linksRelativeTo
+        plan.links.headingIDs = loaded.config.headingIDs
         plan.links.assets = Set(assets)
         plan.links.withheld = Set(loaded.assets).subtracting(assets)
         plan.links.unreadable = loaded.unreadable
@@ -164,7 +165,7 @@ extension Resolver {
             for (file, body, key) in missed {
                 group.addTask {
                     let make = {
-                        Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: key.reserved) {
+                        Markdown.render(body.text, unsafeHTML: unsafeHTML, reservedAnchors: key.reserved, headingIDs: links.headingIDs) {
                             links.rewrite($0, from: file.contentPath)
                         }
                     }

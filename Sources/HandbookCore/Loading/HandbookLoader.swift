@@ -1,4 +1,5 @@
 import Foundation
+import HandbookMarkdown
 
 /// What loading produced: the config, every document that could be read, and diagnostics.
 struct LoadedHandbook: Sendable {
@@ -19,7 +20,7 @@ struct LoadedHandbook: Sendable {
 /// folder, read and parsed concurrently.
 enum HandbookLoader {
     static let configName = "handbook.yml"
-    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to", "content_language"]
+    static let configKeys = ["title", "organization", "language", "content", "output", "feedback_url", "unsafe_html", "training", "severity", "rules", "exclude", "ignore_keys", "links_relative_to", "content_language", "heading_ids"]
 
     static func load(root: URL, cache: DocumentCache? = nil) async -> LoadedHandbook {
         var (config, diagnostics) = loadConfig(root: root)
@@ -166,6 +167,16 @@ enum HandbookLoader {
                     Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\(base.value)`",
                            en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\(base.value)`"),
                     at: base.position))
+            }
+        }
+        if let style = reader.string(map, "heading_ids", in: configName, at: start) {
+            if let value = Slug.Style(rawValue: style.value) {
+                config.headingIDs = value
+            } else {
+                reader.report(.error("handbook.config.value",
+                    Phrase("`heading_ids` 只能写 `github`（GitHub、GitLab、Hugo 的标题锚点）或 `eleventy`（Eleventy 的写法），这里写的是 `\(style.value)`",
+                           en: "`heading_ids` is `github` (GitHub's, GitLab's and Hugo's heading anchors) or `eleventy` (Eleventy's), not `\(style.value)`"),
+                    at: style.position))
             }
         }
         if let lang = reader.string(map, "content_language", in: configName, at: start) {

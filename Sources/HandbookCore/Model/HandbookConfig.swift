@@ -1,3 +1,4 @@
+import HandbookMarkdown
 /// Settings from `handbook.yml`.
 public struct HandbookConfig: Sendable {
     public enum Language: String, Sendable, CaseIterable {
@@ -24,6 +25,8 @@ public struct HandbookConfig: Sendable {
     public var ignoreKeys: Set<String> = []
     /// `links_relative_to:`: what a link written as an address (`../guides/`) is read from.
     public var linksRelativeTo: LinkBase = .page
+    /// `heading_ids:`: how heading anchors are made, as the site the documents came from made them.
+    public var headingIDs: Slug.Style = .github
     /// `content_language:`: the `lang` of plain pages that do not set their own (`ja` for a
     /// Japanese handbook read with the English UI), so browsers pick its fonts and voices.
     public var contentLanguage: String?
