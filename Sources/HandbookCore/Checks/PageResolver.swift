@@ -60,18 +60,24 @@ enum PageResolver {
         return (found, diagnostics)
     }
 
-    /// One warning per `status` value of another tool (`active`), with how many pages have it.
-    static func otherStatuses(_ rawPages: [RawPage]) -> [Diagnostic] {
+    /// How many times each value is written, and its first place (by path, then line): one
+    /// summary warning per value instead of one per page.
+    private static func tally(_ written: [(value: String, position: SourcePosition)]) -> [String: (first: SourcePosition, count: Int)] {
         var byValue: [String: (first: SourcePosition, count: Int)] = [:]
-        for raw in rawPages {
-            guard let status = raw.meta.otherStatus else { continue }
-            if let found = byValue[status.value] {
-                let first = (found.first.path, found.first.line) <= (status.position.path, status.position.line) ? found.first : status.position
-                byValue[status.value] = (first, found.count + 1)
+        for (value, position) in written {
+            if let found = byValue[value] {
+                let first = (found.first.path, found.first.line) <= (position.path, position.line) ? found.first : position
+                byValue[value] = (first, found.count + 1)
             } else {
-                byValue[status.value] = (status.position, 1)
+                byValue[value] = (position, 1)
             }
         }
+        return byValue
+    }
+
+    /// One warning per `status` value of another tool (`active`), with how many pages have it.
+    static func otherStatuses(_ rawPages: [RawPage]) -> [Diagnostic] {
+        let byValue = tally(rawPages.compactMap { $0.meta.otherStatus.map { ($0.value, $0.position) } })
         return byValue.sorted { $0.key < $1.key }.map { value, found in
             let others = found.count - 1
             return .warning("handbook.page.other-status",
@@ -87,17 +93,9 @@ enum PageResolver {
     /// One warning per key of another tool (`layout`, `menu`): how many pages have it, and
     /// where first. Keys listed in `ignore_keys:` are not reported.
     static func foreignKeys(_ rawPages: [RawPage], ignore: Set<String>) -> [Diagnostic] {
-        var byKey: [String: (first: SourcePosition, count: Int)] = [:]
-        for raw in rawPages {
-            for key in raw.meta.foreignKeys where !ignore.contains(key.value) {
-                if let found = byKey[key.value] {
-                    let first = (found.first.path, found.first.line) <= (key.position.path, key.position.line) ? found.first : key.position
-                    byKey[key.value] = (first, found.count + 1)
-                } else {
-                    byKey[key.value] = (key.position, 1)
-                }
-            }
-        }
+        let byKey = tally(rawPages.flatMap { raw in
+            raw.meta.foreignKeys.filter { !ignore.contains($0.value) }.map { ($0.value, $0.position) }
+        })
         return byKey.sorted { $0.key < $1.key }.map { key, found in
             let others = found.count - 1
             let zhMore = others > 0 ? "，另有 \(others) 个页面也写了它" : ""
