@@ -13,18 +13,22 @@ enum Git {
         var shallow: Bool
         /// A shallow clone's oldest commits: a file "added" in one of them may be older.
         var boundary: Set<String> = []
+        /// Where the parsed old versions are kept between builds (`VersionCache`), in the git folder.
+        var cache: URL?
     }
 
     static func workTree(at root: URL) -> WorkTree? {
         guard let output = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow",
-                                "--show-prefix"], in: root),
+                                "--show-prefix", "--git-path", VersionCache.fileName], in: root),
               let text = String(bytes: output, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 4, lines[0] == "true" else { return nil }
         var tree = WorkTree(prefix: lines[3], shallow: lines[1] == "true")
+        // `--git-path` is relative to the folder git ran in (whether or not `root` ends in a slash).
+        func path(_ line: String) -> URL { line.hasPrefix("/") ? URL(fileURLWithPath: line) : root.appendingPathComponent(line) }
+        if lines.count >= 5, !lines[4].isEmpty { tree.cache = path(lines[4]) }
         if tree.shallow {
-            // Relative to the folder git ran in (whether or not `root` ends in a slash).
-            let file = lines[2].hasPrefix("/") ? URL(fileURLWithPath: lines[2]) : root.appendingPathComponent(lines[2])
+            let file = path(lines[2])
             let ids = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
             tree.boundary = Set(ids.split(separator: "\n").map(String.init))
         }

@@ -12,6 +12,8 @@ struct GitRead: Sendable {
     /// Blobs by id: a superset of the ones today's process files need (departments, other
     /// files); one the history needs and misses is read afterwards (`missingRead`).
     var contents: [String: ArraySlice<UInt8>] = [:]
+    /// The versions earlier builds parsed: their blobs are not read again.
+    var cache = VersionCache()
 
     static func read(root: URL, contentFolder: String) -> GitRead {
         var read = GitRead(contentFolder: contentFolder)
@@ -20,13 +22,15 @@ struct GitRead: Sendable {
         guard let output = Git.log(contentFolder, in: root) else { return read }
         let log = GitLog(output)
         read.log = log
+        if let file = tree.cache { read.cache = VersionCache.read(file) }
+        let cached = Set(read.cache.entries.keys.lazy.map(\.blob))
         // Today's files are not known yet: every path of the log that exists on disk stands in
         // for them (a file of the log deleted since cannot be one of today's).
         let paths = Set(log.commits.flatMap { $0.changes.map(\.path) }).filter { path in
             path.hasPrefix(tree.prefix) && FileManager.default.fileExists(
                 atPath: root.appendingPathComponent(String(path.dropFirst(tree.prefix.count))).path)
         }
-        let blobs = Set(log.follow(paths).touches.values.flatMap { $0.map(\.blob) })
+        let blobs = Set(log.follow(paths).touches.values.flatMap { $0.map(\.blob) }).subtracting(cached)
         read.contents = Git.blobs(blobs.sorted(), in: root) ?? [:]
         return read
     }

@@ -24,18 +24,20 @@ enum HistoryReader {
             return history
         }
         let followed = log.follow(Set(processPaths.map { gitPrefix + $0 }))
-        let blobs = Set(followed.touches.values.flatMap { $0.map(\.blob) })
-        var contents = git.contents
-        // Read before today's files were known: any blob they need that it did not read, now.
-        let absent = blobs.filter { contents[$0] == nil }
-        if !absent.isEmpty, let more = Git.blobs(absent.sorted(), in: root) { contents.merge(more) { old, _ in old } }
         // A blob and the content path it is read as (the id of a file without `id:` is its name).
-        var wanted: [String: Set<String>] = [:]
+        var keys = Set<Key>()
         for (path, touches) in followed.touches {
             let contentPath = String(path.dropFirst(gitPrefix.count))
-            for touch in touches { wanted[touch.blob, default: []].insert(contentPath) }
+            for touch in touches { keys.insert(Key(blob: touch.blob, path: contentPath)) }
         }
-        let parsed = await parse(wanted, contents: contents, contentFolder: contentFolder, today: today)
+        var contents = git.contents
+        // Read before today's files were known: any blob they need that it did not read and no
+        // earlier build parsed, now.
+        let absent = Set(keys.lazy.filter { git.cache.entries[$0] == nil && contents[$0.blob] == nil }.map(\.blob))
+        if !absent.isEmpty, let more = Git.blobs(absent.sorted(), in: root) { contents.merge(more) { old, _ in old } }
+        let (parsed, cache) = await parse(Array(keys), contents: contents, cache: git.cache,
+                                          contentFolder: contentFolder, today: today)
+        if let file = tree.cache, cache.changed { cache.value.write(file) }
         var cut = 0
         var missing = 0
         for path in processPaths {
@@ -44,8 +46,9 @@ enum HistoryReader {
             var versions: [ProcessVersion] = []
             // Oldest first: the last commit of each version value is the one that counts.
             for touch in touches.reversed() {
-                guard let raw = parsed[Key(blob: touch.blob, path: path)] else {
-                    if contents[touch.blob] == nil { missing += 1 }
+                let key = Key(blob: touch.blob, path: path)
+                guard let raw = parsed[key] else {
+                    if contents[touch.blob] == nil, git.cache.entries[key] == nil { missing += 1 }
                     continue
                 }
                 guard raw.status == .approved, let version = raw.version?.value else { continue }
@@ -112,31 +115,59 @@ enum HistoryReader {
         var path: String
     }
 
-    /// Each wanted blob parsed as the process file it was, in slices on all cores.
-    /// `today`: the files as loaded, by content path: a version that is today's file is not
-    /// parsed again. A file whose frontmatter says at its top level that it is not approved is
-    /// not parsed at all: it cannot be a version (drafts were half the blobs of the benchmark).
-    private static func parse(_ wanted: [String: Set<String>], contents: [String: ArraySlice<UInt8>],
-                              contentFolder: String, today: [String: RawProcess]) async -> [Key: RawProcess] {
-        let keys = wanted.flatMap { blob, paths in paths.map { Key(blob: blob, path: $0) } }
+    /// Each wanted (blob, path) parsed as the process file it was, in slices on all cores, and
+    /// the cache of them for the next build (`changed`: it differs from the one read).
+    /// From the cache when an earlier build parsed it. `today`: the files as loaded, by content
+    /// path: a version that is today's file is not parsed again. A file whose frontmatter says at
+    /// its top level that it is not approved is not parsed at all: it cannot be a version (drafts
+    /// were half the blobs of the benchmark).
+    private static func parse(_ keys: [Key], contents: [String: ArraySlice<UInt8>], cache: VersionCache,
+                              contentFolder: String, today: [String: RawProcess]) async
+        -> (parsed: [Key: RawProcess], cache: (value: VersionCache, changed: Bool)) {
         let slice = max(32, keys.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        return await withTaskGroup(of: [(Key, RawProcess)].self) { group in
+        typealias Result = (key: Key, raw: RawProcess?, fresh: VersionCache.Entry?, cached: VersionCache.Entry?)
+        let todayHashes = today.mapValues { Hash.text($0.file.text) }
+        return await withTaskGroup(of: [Result].self) { group in
             for start in stride(from: 0, to: keys.count, by: slice) {
                 let part = keys[start..<min(start + slice, keys.count)]
                 group.addTask {
-                    part.compactMap { key in
-                        guard let bytes = contents[key.blob], !notApproved(bytes),
-                              case .success(let text) = SourceFile.decode(Array(bytes), path: key.path) else { return nil }
-                        if let loaded = today[key.path], loaded.file.text == text { return (key, loaded) }
-                        let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: text)
-                        guard case .process(let raw)? = DocumentParser.parse(file).0 else { return nil }
-                        return (key, raw)
+                    part.compactMap { key -> Result? in
+                        let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: "")
+                        if let entry = cache.entries[key] {
+                            guard let payload = entry.payload else { return (key, nil, nil, entry) }
+                            if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, loaded, nil, entry) }
+                            if let raw = RawProcessCodec.decode(payload, file: file) { return (key, raw, nil, entry) }
+                        }
+                        guard let bytes = contents[key.blob] else { return nil }
+                        guard !notApproved(bytes), case .success(let text) = SourceFile.decode(Array(bytes), path: key.path) else {
+                            return (key, nil, VersionCache.Entry(payload: nil, textHash: 0), nil)
+                        }
+                        let hash = Hash.text(text)
+                        if let loaded = today[key.path], loaded.file.text == text {
+                            return (key, loaded, VersionCache.Entry(payload: RawProcessCodec.encode(loaded)[...], textHash: hash), nil)
+                        }
+                        var parsedFile = file
+                        parsedFile.text = text
+                        guard case .process(let raw)? = DocumentParser.parse(parsedFile).0 else {
+                            return (key, nil, VersionCache.Entry(payload: nil, textHash: hash), nil)
+                        }
+                        return (key, raw, VersionCache.Entry(payload: RawProcessCodec.encode(raw)[...], textHash: hash), nil)
                     }
                 }
             }
             var all: [Key: RawProcess] = [:]
-            for await part in group { for (key, raw) in part { all[key] = raw } }
-            return all
+            var next = VersionCache()
+            var changed = false
+            for await part in group {
+                for result in part {
+                    if let raw = result.raw { all[result.key] = raw }
+                    if let entry = result.fresh ?? result.cached { next.entries[result.key] = entry }
+                    if result.fresh != nil { changed = true }
+                }
+            }
+            // Entries no version of today's files uses any more are dropped.
+            if next.entries.count != cache.entries.count { changed = true }
+            return (all, (next, changed))
         }
     }
 }

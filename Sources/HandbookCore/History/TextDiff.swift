@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word-level diff that works for Chinese: Latin text is compared word by word, CJK text (no
 /// spaces between words) character by character. Lines are matched first, then the words of
 /// each changed run of lines, so a long body costs little more than its changes.
@@ -11,7 +13,7 @@ enum TextDiff {
 
     static func diff(_ old: String, _ new: String) -> [Piece] {
         // Most bodies and fields are the same from one version to the next: compared as bytes.
-        if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Piece(kind: .same, text: old)] }
+        if Bytes.same(old, new) { return old.isEmpty ? [] : [Piece(kind: .same, text: old)] }
         let oldLines = lines(old), newLines = lines(new)
         var pieces: [Piece] = []
         var removed: [Substring] = [], added: [Substring] = []
@@ -152,5 +154,15 @@ enum TextDiff {
             }
         }
         return result
+    }
+}
+
+/// Texts compared as their UTF-8 bytes: `==` on strings compares canonical equivalence, a slow
+/// path for every non-ASCII text, and `utf8.elementsEqual` walks byte by byte.
+enum Bytes {
+    static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }

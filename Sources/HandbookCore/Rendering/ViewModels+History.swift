@@ -115,10 +115,21 @@ extension ViewModels {
     /// training sheets: `changed` is `{label, what}` (what changed, field by field, old → new)
     /// or false. Only fields people act on are named; a changed `next` is said as "next step".
     func changeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
+        // Asked for every row of every role page, department page and record, for each step many
+        // times: made once per process, all its steps at once.
+        if let marks = changeMarks.withLock({ $0[index] }) { return marks[stepIndex] }
+        let process = handbook.processes[index]
+        guard handbook.history[process.id]?.latestChanges != nil else { return false }
+        let marks = process.steps.indices.map { makeChangeMark(process: index, step: $0) }
+        changeMarks.withLock { $0[index] = marks }
+        return marks[stepIndex]
+    }
+
+    private func makeChangeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
         let process = handbook.processes[index]
         guard let changes = handbook.history[process.id]?.latestChanges else { return false }
         let id = process.steps[stepIndex].id
-        // Made only for a marked step: this runs for every row of every role page and record.
+        // Made only for a marked step.
         func since() -> TemplateValue {
             .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: handbook.history[process.id]?.versions.dropLast().last?.version ?? ""))
         }

@@ -49,6 +49,8 @@ final class ViewModels: Sendable {
     /// What rows read of each step, in one array in handbook order: department, training and
     /// matrix rows ask for steps tens of thousands of times.
     let stepTable: Lazy<StepTable>
+    /// `changeMark`'s answers, by process index, each step's (see there).
+    let changeMarks = Locked<[Int: [TemplateValue]]>([:])
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
