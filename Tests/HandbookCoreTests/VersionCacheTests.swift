@@ -32,13 +32,14 @@ struct VersionCacheTests {
             let bytes = RawProcessCodec.encode(raw)
             var bare = file
             bare.text = ""
-            let back = try #require(RawProcessCodec.decode(bytes[...], file: bare))
+            let back = try #require(bytes.withUnsafeBytes { RawProcessCodec.decode($0, file: bare) })
             #expect(Self.describe(back) == Self.describe(raw), "\(name)")
             #expect(back.stepAnchors == raw.stepAnchors)
             #expect(back.steps.count == raw.steps.count && !raw.steps.isEmpty)
             // Cut anywhere, the bytes are refused, never half read.
             for cut in [1, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
-                #expect(RawProcessCodec.decode(bytes[..<cut], file: bare) == nil, "\(name) cut at \(cut)")
+                #expect(bytes.withUnsafeBytes { RawProcessCodec.decode(UnsafeRawBufferPointer(rebasing: $0[..<cut]), file: bare) } == nil,
+                        "\(name) cut at \(cut)")
             }
         }
     }

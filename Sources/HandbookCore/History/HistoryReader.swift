@@ -136,7 +136,7 @@ enum HistoryReader {
                         if let entry = cache.entries[key] {
                             guard let payload = entry.payload else { return (key, nil, nil, entry) }
                             if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, loaded, nil, entry) }
-                            if let raw = RawProcessCodec.decode(payload, file: file) { return (key, raw, nil, entry) }
+                            if let raw = payload.withBytes({ RawProcessCodec.decode($0, file: file) }) { return (key, raw, nil, entry) }
                         }
                         guard let bytes = contents[key.blob] else { return nil }
                         guard !notApproved(bytes), case .success(let text) = SourceFile.decode(Array(bytes), path: key.path) else {
@@ -144,14 +144,14 @@ enum HistoryReader {
                         }
                         let hash = Hash.text(text)
                         if let loaded = today[key.path], loaded.file.text == text {
-                            return (key, loaded, VersionCache.Entry(payload: RawProcessCodec.encode(loaded)[...], textHash: hash), nil)
+                            return (key, loaded, VersionCache.Entry(payload: .init(RawProcessCodec.encode(loaded)), textHash: hash), nil)
                         }
                         var parsedFile = file
                         parsedFile.text = text
                         guard case .process(let raw)? = DocumentParser.parse(parsedFile).0 else {
                             return (key, nil, VersionCache.Entry(payload: nil, textHash: hash), nil)
                         }
-                        return (key, raw, VersionCache.Entry(payload: RawProcessCodec.encode(raw)[...], textHash: hash), nil)
+                        return (key, raw, VersionCache.Entry(payload: .init(RawProcessCodec.encode(raw)), textHash: hash), nil)
                     }
                 }
             }

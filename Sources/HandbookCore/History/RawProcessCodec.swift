@@ -88,7 +88,7 @@ enum RawProcessCodec {
 
     /// The process `encode` wrote, as the file `file` (path and content path; its text is
     /// not kept); nil when the bytes are not such a process.
-    static func decode(_ bytes: ArraySlice<UInt8>, file: SourceFile) -> RawProcess? {
+    static func decode(_ bytes: UnsafeRawBufferPointer, file: SourceFile) -> RawProcess? {
         var r = ByteReader(bytes)
         let path = file.path
         // A failed read sets `bad` and gives a placeholder; the result is thrown away then.
