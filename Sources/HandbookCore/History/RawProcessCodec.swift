@@ -86,75 +86,130 @@ enum RawProcessCodec {
         return w.bytes
     }
 
+    /// What the history reads of every version without its steps: whether it is one, and
+    /// what its row in the version history says.
+    struct Header: Sendable {
+        var status: ProcessStatus
+        var version: String?
+        var effective: String?
+        var approvedBy: String?
+        var changes: [Process.Change]
+    }
+
+    /// The fields before the steps, read without the rest (a version's steps are read only
+    /// when it is compared).
+    static func header(_ bytes: UnsafeRawBufferPointer) -> Header? {
+        var d = Decoder(bytes, path: "")
+        guard let header = d.header() else { return nil }
+        return d.bad ? nil : header.header
+    }
+
     /// The process `encode` wrote, as the file `file` (path and content path; its text is
     /// not kept); nil when the bytes are not such a process.
     static func decode(_ bytes: UnsafeRawBufferPointer, file: SourceFile) -> RawProcess? {
-        var r = ByteReader(bytes)
-        let path = file.path
-        // A failed read sets `bad` and gives a placeholder; the result is thrown away then.
-        var bad = false
-        func fail<T>(_ placeholder: T) -> T {
-            bad = true
-            return placeholder
-        }
-        func bool() -> Bool { r.bool() ?? fail(false) }
-        func int() -> Int { r.int() ?? fail(0) }
-        func string() -> String { r.string() ?? fail("") }
-        func position() -> SourcePosition {
-            let elsewhere = bool()
-            let positionPath = elsewhere ? string() : path
-            return SourcePosition(path: positionPath, line: int(), column: int())
-        }
-        func located() -> Located<String> {
-            let value = string()
-            return Located(value, at: position())
-        }
-        func optional<T>(_ read: () -> T) -> T? { bool() ? read() : nil }
-        func list<T>(_ read: () -> T) -> [T] {
-            let count = int()
-            // A count no byte array of this size could hold is damage, not a list.
-            guard !bad, count <= bytes.count else { return fail([]) }
-            return (0..<count).map { _ in read() }
-        }
-
-        let id = located(), title = located(), owner = located()
-        guard let status = ProcessStatus(rawValue: string()) else { return nil }
-        let statusPosition = position()
-        let version = optional(located), effective = optional(located)
-        let approvedBy = optional(located), reviewDue = optional(located)
-        let category = optional(string), summary = optional(string)
-        let goals = list(string), inputs = list(string)
-        let changes = list { () -> Process.Change in
-            let version = optional(string), date = optional(string), summary = string()
-            return Process.Change(version: version, date: date, summary: summary, steps: optional { list(string) })
-        }
-        let steps = list { () -> RawStep in
-            let position = position(), id = located(), name = located()
-            let input = list(located), responsible = list(located), accountable = optional(located)
-            let collaborators = list(located), informed = list(located), duties = optional(located)
-            let deadline = optional(string), outputs = list(string), risk = optional(string)
-            let kind = Step.Kind(rawValue: string()) ?? fail(.task)
-            let next = optional { list { () -> RawBranch in
-                let to = located()
-                return RawBranch(to: to, when: optional(string))
+        var d = Decoder(bytes, path: file.path)
+        guard let (_, fields) = d.header() else { return nil }
+        let steps = d.list { d in
+            let position = d.position(), id = d.located(), name = d.located()
+            let input = d.list { $0.located() }, responsible = d.list { $0.located() }, accountable = d.optional { $0.located() }
+            let collaborators = d.list { $0.located() }, informed = d.list { $0.located() }, duties = d.optional { $0.located() }
+            let deadline = d.optional { $0.string() }, outputs = d.list { $0.string() }, risk = d.optional { $0.string() }
+            let kind = Step.Kind(rawValue: d.string()) ?? d.fail(.task)
+            let next = d.optional { d in d.list { d -> RawBranch in
+                let to = d.located()
+                return RawBranch(to: to, when: d.optional { $0.string() })
             } }
             return RawStep(position: position, id: id, name: name, input: input, responsible: responsible,
                            accountable: accountable, collaborators: collaborators, informed: informed, duties: duties,
                            deadline: deadline, outputs: outputs, risk: risk, kind: kind, next: next)
         }
-        let stepsPosition = optional(position)
-        let bodyText = string()
-        let body = MarkdownSource(text: bodyText, firstLine: int())
-        let confirmations = list { () -> RawConfirmation in
-            let position = position(), by = located(), date = located()
-            return RawConfirmation(position: position, by: by, date: date, version: located())
+        let stepsPosition = d.optional { $0.position() }
+        let bodyText = d.string()
+        let body = MarkdownSource(text: bodyText, firstLine: d.int())
+        let confirmations = d.list { d -> RawConfirmation in
+            let position = d.position(), by = d.located(), date = d.located()
+            return RawConfirmation(position: position, by: by, date: date, version: d.located())
         }
-        let confirmationsKey = optional(position)
-        guard !bad, r.atEnd else { return nil }
-        return RawProcess(file: file, id: id, title: title, owner: owner, status: status, statusPosition: statusPosition,
-                          version: version, effective: effective, approvedBy: approvedBy, reviewDue: reviewDue,
-                          category: category, summary: summary, goals: goals, inputs: inputs, changes: changes,
+        let confirmationsKey = d.optional { $0.position() }
+        guard !d.bad, d.reader.atEnd else { return nil }
+        return RawProcess(file: file, id: fields.id, title: fields.title, owner: fields.owner, status: fields.status,
+                          statusPosition: fields.statusPosition, version: fields.version, effective: fields.effective,
+                          approvedBy: fields.approvedBy, reviewDue: fields.reviewDue, category: fields.category,
+                          summary: fields.summary, goals: fields.goals, inputs: fields.inputs, changes: fields.changes,
                           steps: steps, stepsPosition: stepsPosition, body: body, confirmations: confirmations,
                           confirmationsKey: confirmationsKey)
+    }
+
+    /// The fields `encode` writes before the steps.
+    struct Fields {
+        var id, title, owner: Located<String>
+        var status: ProcessStatus
+        var statusPosition: SourcePosition
+        var version, effective, approvedBy, reviewDue: Located<String>?
+        var category, summary: String?
+        var goals, inputs: [String]
+        var changes: [Process.Change]
+    }
+
+    /// Reads in `encode`'s order. A failed read sets `bad` and gives a placeholder; the result is
+    /// thrown away then.
+    struct Decoder {
+        var reader: ByteReader
+        let path: String
+        let size: Int
+        var bad = false
+
+        init(_ bytes: UnsafeRawBufferPointer, path: String) {
+            reader = ByteReader(bytes)
+            self.path = path
+            size = bytes.count
+        }
+
+        mutating func fail<T>(_ placeholder: T) -> T {
+            bad = true
+            return placeholder
+        }
+        mutating func bool() -> Bool { reader.bool() ?? fail(false) }
+        mutating func int() -> Int { reader.int() ?? fail(0) }
+        mutating func string() -> String { reader.string() ?? fail("") }
+        mutating func position() -> SourcePosition {
+            let positionPath = bool() ? string() : path
+            let line = int()
+            return SourcePosition(path: positionPath, line: line, column: int())
+        }
+        mutating func located() -> Located<String> {
+            let value = string()
+            return Located(value, at: position())
+        }
+        mutating func optional<T>(_ read: (inout Decoder) -> T) -> T? { bool() ? read(&self) : nil }
+        mutating func list<T>(_ read: (inout Decoder) -> T) -> [T] {
+            let count = int()
+            // A count no byte array of this size could hold is damage, not a list.
+            guard !bad, count <= size else { return fail([]) }
+            var result: [T] = []
+            result.reserveCapacity(count)
+            for _ in 0..<count { result.append(read(&self)) }
+            return result
+        }
+
+        mutating func header() -> (header: Header, fields: Fields)? {
+            let id = located(), title = located(), owner = located()
+            guard let status = ProcessStatus(rawValue: string()) else { return nil }
+            let statusPosition = position()
+            let version = optional { $0.located() }, effective = optional { $0.located() }
+            let approvedBy = optional { $0.located() }, reviewDue = optional { $0.located() }
+            let category = optional { $0.string() }, summary = optional { $0.string() }
+            let goals = list { $0.string() }, inputs = list { $0.string() }
+            let changes = list { d -> Process.Change in
+                let version = d.optional { $0.string() }, date = d.optional { $0.string() }, summary = d.string()
+                return Process.Change(version: version, date: date, summary: summary, steps: d.optional { d in d.list { $0.string() } })
+            }
+            guard !bad else { return nil }
+            let fields = Fields(id: id, title: title, owner: owner, status: status, statusPosition: statusPosition,
+                                version: version, effective: effective, approvedBy: approvedBy, reviewDue: reviewDue,
+                                category: category, summary: summary, goals: goals, inputs: inputs, changes: changes)
+            return (Header(status: status, version: version?.value, effective: effective?.value,
+                           approvedBy: approvedBy?.value, changes: changes), fields)
+        }
     }
 }

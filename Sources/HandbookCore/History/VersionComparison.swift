@@ -55,6 +55,9 @@ struct VersionComparison: Sendable {
         Set(added.map(\.id) + renamed.map(\.id) + steps.map(\.id))
     }
 
+    /// Nothing changed (filled in by `ComparisonCodec`).
+    init() {}
+
     /// `party`: a reference as written (`customer-service/cs-agent`, `客服部/客服专员`) to a key
     /// that is the same however it was written, and to the name the page shows.
     init(old: RawProcess, new: RawProcess, party: (String) -> (key: String, name: String), endWord: String) {
