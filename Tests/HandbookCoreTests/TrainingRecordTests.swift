@@ -186,6 +186,9 @@ struct TrainingRecordTests {
         var status: String
         var shown: [String]
         var heightInput, heightButton: Double
+        /// After the button that goes back to the latest versions.
+        var searchAfterReset: String
+        var shownAfterReset: [String]
     }
 
     /// The dated repository of `HistoryTests`: step 2a of the agent new in 1.1 (in effect
@@ -228,15 +231,19 @@ struct TrainingRecordTests {
               input.value = '2026-01-20';
               input.dispatchEvent(new Event('change'));
               const box = element => element.getBoundingClientRect().height;
-              report({ search: location.search, status: document.querySelector('[data-delta-status]').textContent,
-                       shown: [...document.querySelectorAll('tr[data-delta-day]')].filter(r => r.offsetParent !== null)
-                         .map(r => r.querySelector('th a').textContent),
-                       heightInput: box(input), heightButton: box(document.querySelector('[data-delta-latest]')) });
+              const shown = () => [...document.querySelectorAll('tr[data-delta-day]')].filter(r => r.offsetParent !== null)
+                .map(r => r.querySelector('th a').textContent);
+              const reset = document.querySelector('[data-delta-reset]');
+              const result = { search: location.search, status: document.querySelector('[data-delta-status]').textContent,
+                               shown: shown(), heightInput: box(input), heightButton: box(reset) };
+              reset.click();
+              report(Object.assign(result, { searchAfterReset: location.search, shownAfterReset: shown() }));
             });
             """
         let probe = try await PageProbe.decode(DeltaProbe.self, site.url(path), script: script, width: 390, in: folder)
         #expect(probe.search == "?since=2026-01-20" && probe.status == "显示 2 / 2 行", "\(probe)")
         #expect(probe.shown == ["1. 接收投诉", "2a. 满意度回访"], "\(probe)")
         #expect(probe.heightInput >= 44 && probe.heightButton >= 44, "\(probe)")
+        #expect(probe.searchAfterReset == "" && probe.shownAfterReset == ["1. 接收投诉"], "\(probe)")
     }
 }

@@ -62,7 +62,7 @@
   var preset = new URLSearchParams(window.location.search).get("since");
   if (preset && day.test(preset)) input.value = preset;
   ["input", "change"].forEach(function (kind) { input.addEventListener(kind, function () { apply(true); }); });
-  form.querySelector("[data-delta-latest]").addEventListener("click", function () {
+  form.querySelector("[data-delta-reset]").addEventListener("click", function () {
     input.value = "";
     apply(true);
   });
