@@ -56,7 +56,7 @@ struct AccessibilityTests {
     }
 
     /// The pages only a handbook with approved versions in git has: the history, a comparison,
-    /// a retraining sheet and the marks on a role's page.
+    /// retraining sheets (one with its date field shown) and the marks on a role's page.
     @Test("axe finds no violation on the version pages (history, comparison, retraining sheet)")
     func versionPages() async throws {
         try #require(FileManager.default.fileExists(atPath: Self.axeScript.path), "no axe.min.js at \(Self.axeScript.path)")
@@ -69,6 +69,7 @@ struct AccessibilityTests {
             ("process with its history", "processes/complaints/index.html", nil),
             ("every comparison of a process", "processes/complaints/changes.html", nil),
             ("retraining sheet", "training/customer-service/cs-supervisor/changes/index.html", nil),
+            ("retraining sheet since a day (its form shown)", "training/customer-service/cs-agent/changes/index.html", "since=2026-01-01"),
             ("training record with marks", "training/customer-service/cs-supervisor/index.html", nil),
             ("role with marks", "roles/customer-service/cs-supervisor/index.html", nil),
         ], in: site, folder: folder)

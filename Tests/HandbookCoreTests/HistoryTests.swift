@@ -28,7 +28,8 @@ struct HistoryTests {
     /// The process file at a version: `status`, `version`, the changes list, and what differs.
     static func process(status: String = "approved", version: String, changes: [(String, String)],
                         receiveDeadline: String = "接收后15分钟内", handler: String = "quality-assurance/qa-engineer",
-                        followUp: Bool = false, archiveName: String = "归档", body: String = "客户投诉按本流程处理。") -> String {
+                        followUp: Bool = false, archiveName: String = "归档", body: String = "客户投诉按本流程处理。",
+                        effective: String = "2026-01-01") -> String {
         let changeLines = changes.map { "  - {version: \"\($0.0)\", summary: \($0.1)}" }.joined(separator: "\n")
         let followUpStep = followUp ? """
           - id: 2a
@@ -45,7 +46,7 @@ struct HistoryTests {
         owner: customer-service
         status: \(status)
         version: "\(version)"
-        effective: 2026-01-01
+        effective: \(effective)
         approved_by: 客服部经理
         changes:
         \(changeLines)
@@ -180,9 +181,13 @@ struct HistoryTests {
                 .map { "\($0.output.1) \($0.output.2.map(String.init) ?? "")" }
             #expect(marks == ["本版变更 责任部门/岗位：品保部（质检工程师） → 客服部（客服主管）", "本版变更 步骤名称：归档 → 数据归档"], "\(path)")
         }
-        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn, and no delta sheet.
+        // Step 1 changed in 1.1, not in 2.0: the agent has nothing new to learn in 2.0. Its delta
+        // sheet has the 1.1 rows for a day chosen before 1.1, and says at first that there is none.
         #expect(!site.text("training/customer-service/cs-agent/index.html").contains("step-changed"))
-        #expect(!site.exists("training/customer-service/cs-agent/changes/index.html"))
+        let agent = Self.deltaRows(site.text("training/customer-service/cs-agent/changes/index.html"))
+        #expect(agent.map(\.name) == ["1. 接收投诉", "2a. 满意度回访"] && agent.allSatisfy(\.hidden), "\(agent)")
+        #expect(site.text("training/customer-service/cs-agent/changes/index.html")
+            .contains("<p class=\"delta-none\" data-delta-none=\"自 {date} 起没有变更本岗位需培训的步骤。\">各流程的最新版本没有变更本岗位需培训的步骤。</p>"))
         // The supervisor's delta sheet: the two steps to retrain, what changed, linked from the record.
         let delta = site.text("training/customer-service/cs-supervisor/changes/index.html")
         let rows = delta.matches(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/).map { String($0.output.1) }
@@ -194,6 +199,68 @@ struct HistoryTests {
         #expect(json.contains("\"latest_changes\"") && json.contains("\"from\" : \"1.1\"") && json.contains("\"old\" : \"归档\""))
         // 1.1 counts at its last commit: the rename, made under 1.1.
         #expect(json.contains("\"message\" : \"批准 2.0\"") && json.contains("\"message\" : \"改名\""))
+    }
+
+    /// Versions 1.0, 1.1 and 2.0, in effect on the first of January, February and March: 1.1
+    /// adds the agent's follow-up (2a), 2.0 shortens the agent's time to receive (step 1).
+    static func datedRepository() throws -> TestHandbook {
+        let handbook = try TestHandbook(Self.departments)
+        var repo = try GitRepo(handbook)
+        let path = "content/processes/complaint.md"
+        try repo.commit("发布 1.0", day: 2, [path: process(version: "1.0", changes: v10, effective: "2026-01-01")])
+        try repo.commit("批准 1.1", day: 5, [path: process(version: "1.1", changes: v11, followUp: true, effective: "2026-02-01")])
+        try repo.commit("批准 2.0", day: 9, [path: process(version: "2.0", changes: [("2.0", "缩短接收时限")] + v11,
+                                                         receiveDeadline: "接收后10分钟内", followUp: true, effective: "2026-03-01")])
+        return handbook
+    }
+
+    struct DeltaRow: Equatable {
+        var name: String
+        var day: String
+        /// Hidden by its own class or its group's (`delta-hide`, which assets/delta.js toggles).
+        var hidden: Bool
+    }
+
+    /// The rows of a delta sheet, in order, as the HTML (or Chromium's DOM) has them.
+    static func deltaRows(_ html: String) -> [DeltaRow] {
+        html.components(separatedBy: "<tbody").dropFirst().flatMap { group -> [DeltaRow] in
+            let groupHidden = group.prefix { $0 != ">" }.contains("delta-hide")
+            return group.components(separatedBy: "<tr ").dropFirst().compactMap { row -> DeltaRow? in
+                let tag = String(row.prefix { $0 != ">" })
+                guard let day = HTML.attributes("data-delta-day", in: " " + tag).first,
+                      let name = row.firstMatch(of: /<th scope="row"><a href="[^"]*">([^<]*)<\/a>/) else { return nil }
+                let hidden = groupHidden || (HTML.attributes("class", in: " " + tag).first ?? "").contains("delta-hide")
+                return DeltaRow(name: String(name.output.1), day: day, hidden: hidden)
+            }
+        }
+    }
+
+    @Test("A delta sheet has every trained step changed after the first version, with its version and day; the older ones hidden at first")
+    func deltaSince() async throws {
+        let site = try await Self.build(try Self.datedRepository())
+        #expect(site.errors.isEmpty, "\(site.report.diagnostics.map(\.formatted))")
+        let html = site.text("training/customer-service/cs-agent/changes/index.html")
+        // Step 1 changed in 2.0 (shown, as the sheet was), 2a in 1.1 (in the page, hidden).
+        #expect(Self.deltaRows(html) == [DeltaRow(name: "1. 接收投诉", day: "2026-03-01", hidden: false),
+                                        DeltaRow(name: "2a. 满意度回访", day: "2026-02-01", hidden: true)], "\(Self.deltaRows(html))")
+        #expect(html.contains("<span class=\"badge step-changed\">本版变更</span> 完成时限：接收后15分钟内 → 接收后10分钟内"))
+        #expect(html.contains("<span class=\"badge step-changed\">1.1 版新增</span>"))
+        #expect(html.contains("processes/complaint/changes.html#v1.1..2.0\">2.0 版 · 2026-03-01</a>"))
+        #expect(html.contains("processes/complaint/changes.html#v1.0..1.1\">1.1 版 · 2026-02-01</a>"))
+        // The form waits for the script; without it the page says what it shows.
+        #expect(html.contains("<form class=\"row-filter no-print delta-filter\" data-delta-filter data-filter-count=\"显示 {shown} / {total} 行\" hidden>"))
+        #expect(html.contains("<label>自此日期起变更 <input type=\"date\" name=\"since\" data-delta-since></label>"))
+        #expect(html.contains("<noscript><p class=\"small no-print\">此处只列出各流程最新版本的变更；"))
+        #expect(html.contains("data-delta-none=\"自 {date} 起没有变更本岗位需培训的步骤。\" hidden>"), "there is a row to show")
+        #expect(html.contains("<script src=\"../../../../assets/delta.js\"></script>"))
+        // The engineer's step 2 changed in 1.1 only (its next step became 2a): a sheet with nothing shown at first.
+        let engineer = site.text("training/quality-assurance/qa-engineer/changes/index.html")
+        #expect(Self.deltaRows(engineer) == [DeltaRow(name: "2. 处理投诉", day: "2026-02-01", hidden: true)])
+        #expect(engineer.contains("<span class=\"badge step-changed\">1.1 版变更</span> 下一步：3 → 2a"))
+        // The supervisor's step 3 never changed: no sheet.
+        #expect(!site.exists("training/customer-service/cs-supervisor/changes/index.html"))
+        let json = site.text("handbook.json")
+        #expect(json.contains("\"last_changed\" : \"2.0\"") && json.contains("\"last_changed\" : \"1.1\""))
     }
 
     @Test("A mark says the end of the flow in the page's language, handbook.json as `end`")

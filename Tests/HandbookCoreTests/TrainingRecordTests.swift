@@ -180,4 +180,70 @@ struct TrainingRecordTests {
     func csvCells() {
         #expect(ViewModels.csvLine(["=SUM(A1)", "a,b", "say \"hi\"", "-1", "普通"]) == "'=SUM(A1),\"a,b\",\"say \"\"hi\"\"\",'-1,普通\r\n")
     }
+
+    struct DeltaProbe: Decodable {
+        var search: String
+        var status: String
+        var shown: [String]
+        var heightInput, heightButton: Double
+        /// After the button that goes back to the latest versions.
+        var searchAfterReset: String
+        var shownAfterReset: [String]
+    }
+
+    /// The dated repository of `HistoryTests`: step 2a of the agent new in 1.1 (in effect
+    /// 2026-02-01), step 1 changed in 2.0 (2026-03-01).
+    @Test("A retraining sheet opened with ?since= shows and prints the steps changed since that day; without, the latest versions' only")
+    func deltaSince() async throws {
+        let site = try await HistoryTests.build(try HistoryTests.datedRepository())
+        try #require(site.report.published)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("delta-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = "training/customer-service/cs-agent/changes/index.html"
+        func open(_ query: String) async throws -> String {
+            try await Chromium.dumpDOM(try #require(URL(string: site.url(path).absoluteString + query)), in: folder)
+        }
+        func shown(_ dom: String) -> [String] { HistoryTests.deltaRows(dom).filter { !$0.hidden }.map(\.name) }
+
+        let latest = try await open("")
+        #expect(shown(latest) == ["1. 接收投诉"])
+        #expect(latest.contains("显示 1 / 2 行") && !latest.contains("data-delta-filter data-filter-count=\"显示 {shown} / {total} 行\" hidden"),
+                "the script shows the form and counts")
+        let since = try await open("?since=2026-01-15")
+        #expect(shown(since) == ["1. 接收投诉", "2a. 满意度回访"])
+        #expect(since.contains(">自 2026-01-15 起变更的步骤</p>") && since.contains("显示 2 / 2 行"))
+        #expect(shown(try await open("?since=2026-02-15")) == ["1. 接收投诉"])
+        let after = try await open("?since=2026-03-02")
+        #expect(shown(after).isEmpty && after.contains("<p class=\"delta-none\" data-delta-none=\"自 {date} 起没有变更本岗位需培训的步骤。\">自 2026-03-02 起没有变更本岗位需培训的步骤。</p>"))
+
+        // Printed: what is shown, headed by the day chosen.
+        let paper = PrintedPDF.squeeze(try await PrintedPDF.print(try #require(URL(string: site.url(path).absoluteString + "?since=2026-01-15")), in: folder).raw.joined())
+        #expect(paper.contains("自2026-01-15起变更的步骤") && paper.contains("1.接收投诉") && paper.contains("2a.满意度回访"), "\(paper)")
+        let plain = PrintedPDF.squeeze(try await PrintedPDF.print(site.url(path), in: folder).raw.joined())
+        #expect(plain.contains("1.接收投诉") && !plain.contains("满意度回访") && !plain.contains("起变更的步骤"))
+
+        // A day chosen goes into the address (from file://), so that it can be bookmarked; on a
+        // phone the date and the button are 44 px touch targets.
+        let script = """
+            addEventListener('load', () => {
+              const input = document.querySelector('[data-delta-since]');
+              input.value = '2026-01-20';
+              input.dispatchEvent(new Event('change'));
+              const box = element => element.getBoundingClientRect().height;
+              const shown = () => [...document.querySelectorAll('tr[data-delta-day]')].filter(r => r.offsetParent !== null)
+                .map(r => r.querySelector('th a').textContent);
+              const reset = document.querySelector('[data-delta-reset]');
+              const result = { search: location.search, status: document.querySelector('[data-delta-status]').textContent,
+                               shown: shown(), heightInput: box(input), heightButton: box(reset) };
+              reset.click();
+              report(Object.assign(result, { searchAfterReset: location.search, shownAfterReset: shown() }));
+            });
+            """
+        let probe = try await PageProbe.decode(DeltaProbe.self, site.url(path), script: script, width: 390, in: folder)
+        #expect(probe.search == "?since=2026-01-20" && probe.status == "显示 2 / 2 行", "\(probe)")
+        #expect(probe.shown == ["1. 接收投诉", "2a. 满意度回访"], "\(probe)")
+        #expect(probe.heightInput >= 44 && probe.heightButton >= 44, "\(probe)")
+        #expect(probe.searchAfterReset == "" && probe.shownAfterReset == ["1. 接收投诉"], "\(probe)")
+    }
 }

@@ -28,21 +28,31 @@ enum HistoryStage {
         return byID
     }
 
-    /// Each latest version against the one before, on all cores, for processes whose file today
-    /// is that latest version (an edit not yet committed marks nothing).
+    /// Every version against the one before, of every process with two or more, on all cores
+    /// (once: the changes pages and delta sheets read them); and the latest of them as
+    /// `latestChanges` for processes whose file today is that latest version (an edit not yet
+    /// committed marks nothing). The end of a flow is said `end` (as handbook.json does); pages
+    /// say it in their language.
     static func latestChanges(_ histories: [String: ProcessHistory], handbook: Handbook,
                               parties: PartyNames) async -> [String: ProcessHistory] {
-        await withTaskGroup(of: (String, VersionComparison).self) { group in
+        await withTaskGroup(of: (String, [VersionComparison], [String: Int]).self) { group in
             for (id, history) in histories where history.versions.count > 1 {
-                guard let process = handbook.process(id), process.version == history.versions.last?.version else { continue }
                 group.addTask {
                     let versions = history.versions
-                    return (id, VersionComparison(old: versions[versions.count - 2].raw, new: versions[versions.count - 1].raw,
-                                                  party: parties.resolve, endWord: "end"))
+                    let consecutive = (1..<versions.count).map {
+                        VersionComparison(old: versions[$0 - 1].raw, new: versions[$0].raw, party: parties.resolve, endWord: "end")
+                    }
+                    return (id, consecutive, ProcessHistory.lastChanged(consecutive, latest: versions[versions.count - 1].raw))
                 }
             }
             var result = histories
-            for await (id, comparison) in group { result[id]?.latestChanges = comparison }
+            for await (id, consecutive, lastChanged) in group {
+                result[id]?.consecutive = consecutive
+                if let process = handbook.process(id), process.version == result[id]?.versions.last?.version {
+                    result[id]?.latestChanges = consecutive.last
+                    result[id]?.lastChanged = lastChanged
+                }
+            }
             return result
         }
     }

@@ -34,8 +34,30 @@ struct ProcessHistory: Sendable {
     /// What the latest version changed from the one before, when today's file is the latest
     /// version: marks the steps on role pages and training sheets, and goes into handbook.json.
     var latestChanges: VersionComparison?
+    /// Each version against the one before, computed once by the history stage: index i is
+    /// `versions[i]` → `versions[i + 1]` (the changes page and the delta sheet read them).
+    var consecutive: [VersionComparison] = []
+    /// The index in `versions` of the version in which each step of the latest version last
+    /// changed (added, renamed or a field changed); a step unchanged since the first is absent.
+    var lastChanged: [String: Int] = [:]
 
     var latest: ProcessVersion? { versions.last }
+
+    /// The day a version took effect, as the version history shows it: its `effective`, else the
+    /// day it was committed.
+    static func day(_ version: ProcessVersion) -> String { version.raw.effective?.value ?? version.date }
+
+    /// `lastChanged` from `consecutive`, newest first: the first comparison that touches a step
+    /// of the latest version is the last change. A step renumbered is touched at its renumbering,
+    /// so an id found in an older comparison is the same step as today's.
+    static func lastChanged(_ consecutive: [VersionComparison], latest: RawProcess) -> [String: Int] {
+        var open = Set(latest.steps.map(\.id.value))
+        var found: [String: Int] = [:]
+        for index in consecutive.indices.reversed() where !open.isEmpty {
+            for id in consecutive[index].touchedStepIDs where open.remove(id) != nil { found[id] = index + 1 }
+        }
+        return found
+    }
 }
 
 /// Every process file's history, by content path, and what could not be found.

@@ -10,7 +10,7 @@ enum OutputPathCheck {
     /// Paths the site writes whatever the content is.
     static let generated: [String] = [
         Routes.home, Routes.notFound, Routes.data, Routes.matrix, Routes.search, OutputSafety.marker,
-        Routes.stylesheet, "assets/search.js", "assets/print.js", "assets/filter.js", SearchIndex.path, Routes.trainingPlan,
+        Routes.stylesheet, "assets/search.js", "assets/print.js", "assets/filter.js", "assets/delta.js", SearchIndex.path, Routes.trainingPlan,
         Routes.processIndex, Routes.departmentIndex, Routes.trainingIndex, Routes.review,
     ]
 

@@ -18,6 +18,10 @@ enum HandbookJSON {
         }
         let processes = JSONText.items(count: handbook.processes.count) { index in
             let process = handbook.processes[index]
+            // The version each step last changed in (null: not since the first, or no history).
+            let history = handbook.history[process.id]
+            let approved = history?.latestChanges == nil ? [] : history?.versions ?? []
+            let lastChanged = approved.isEmpty ? [:] : history?.lastChanged ?? [:]
             return .object([
                 "approved_by": JSONText(process.approvedBy), "category": JSONText(process.category),
                 "confirmations": confirmations(process, in: handbook),
@@ -29,7 +33,8 @@ enum HandbookJSON {
                         "accountable": JSONText(step.accountable.map(party)),
                         "collaborators": JSONText(step.collaborators.map(party)), "deadline": JSONText(step.deadline),
                         "duties": .string(step.dutiesText), "id": .string(step.id), "informed": JSONText(step.informed.map(party)),
-                        "input": JSONText(step.input), "name": .string(step.name),
+                        "input": JSONText(step.input), "last_changed": JSONText(lastChanged[step.id].map { approved[$0].version }),
+                        "name": .string(step.name),
                         "next": .array(step.next.map { .object(["to": .string($0.to ?? "end"), "when": JSONText($0.when)]) }),
                         "outputs": JSONText(step.outputs), "responsible": .string(party(step.responsible)),
                         "risk": JSONText(step.risk), "type": .string(step.kind.rawValue),

@@ -94,6 +94,11 @@ enum UIStrings {
         "compareHeading": "版本 {old} → {new}", "compareHeadingLatest": "版本 {old} → 最新版本 {new}",
         "searchLoading": "（正在搜索文档全文：{n}/{total}）",
         "roleJump": "本页", "roleStepCount": "{n} 个步骤，{m} 个流程",
+        "deltaNewIn": "{v} 版新增", "deltaChangedIn": "{v} 版变更", "deltaWhen": "{v} 版 · {date}",
+        "deltaSinceLabel": "自此日期起变更", "deltaSinceHeading": "自 {date} 起变更的步骤", "deltaLatestOnly": "只看最新版本",
+        "deltaNone": "各流程的最新版本没有变更本岗位需培训的步骤。", "deltaNoneSince": "自 {date} 起没有变更本岗位需培训的步骤。",
+        "deltaNoScript": "此处只列出各流程最新版本的变更；按日期查看更早的变更需要启用 JavaScript。",
+        "deltaIntroSince": "只列出本岗位负责（R）或批准（A）、且最后一次变更所在版本于所选日期或之后生效的步骤：逐项培训，逐项签字。",
     ]
 
     static let en: [String: String] = [
@@ -183,5 +188,11 @@ enum UIStrings {
         "compareHeading": "Version {old} → {new}", "compareHeadingLatest": "Version {old} → latest version {new}",
         "searchLoading": " (searching the documents' whole text: {n} of {total})",
         "roleJump": "On this page", "roleStepCount": "steps: {n} · processes: {m}",
+        "deltaNewIn": "New in version {v}", "deltaChangedIn": "Changed in version {v}", "deltaWhen": "version {v} · {date}",
+        "deltaSinceLabel": "Changed since", "deltaSinceHeading": "Steps changed since {date}", "deltaLatestOnly": "Latest versions only",
+        "deltaNone": "The latest versions of the processes changed none of the steps this role is trained for.",
+        "deltaNoneSince": "None of the steps this role is trained for changed since {date}.",
+        "deltaNoScript": "Only the latest versions' changes are listed here; choosing a date to see older ones needs JavaScript.",
+        "deltaIntroSince": "Only the steps this role is responsible for (R) or approves (A) whose last change came in a version in effect on or after the chosen date: each trained and signed for.",
     ]
 }

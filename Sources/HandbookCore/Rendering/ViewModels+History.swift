@@ -5,11 +5,13 @@ import HandbookTemplate
 extension ViewModels {
     /// The pairs of versions compared on the process's changes page, in its order: each version
     /// against the one before, newest first, then the latest against every older one.
-    static func comparisonPairs(_ history: ProcessHistory) -> [(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool)] {
+    /// `consecutive`: the pair's index in `ProcessHistory.consecutive`, for a version and the one before.
+    static func comparisonPairs(_ history: ProcessHistory)
+        -> [(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, consecutive: Int?)] {
         let versions = history.versions
         guard versions.count > 1 else { return [] }
-        var pairs = (1..<versions.count).reversed().map { (versions[$0 - 1], versions[$0], false) }
-        for index in (0..<max(0, versions.count - 2)).reversed() { pairs.append((versions[index], versions[versions.count - 1], true)) }
+        var pairs = (1..<versions.count).reversed().map { (versions[$0 - 1], versions[$0], false, Optional($0 - 1)) }
+        for index in (0..<max(0, versions.count - 2)).reversed() { pairs.append((versions[index], versions[versions.count - 1], true, nil)) }
         return pairs
     }
 
@@ -53,9 +55,15 @@ extension ViewModels {
         model["processHref"] = .string(processHref)
         model["historyHref"] = .string(processHref + "#version-history")
         let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
-        let pairs = handbook.history[process.id].map(Self.comparisonPairs) ?? []
+        let history = handbook.history[process.id]
+        let pairs = history.map(Self.comparisonPairs) ?? []
+        let stored = history?.consecutive ?? []
         model["comparisons"] = .list(pairs.map { pair in
-            .object(versionComparison(old: pair.old, new: pair.new, againstLatest: pair.againstLatest, parties: parties))
+            // Each version against the one before was compared by the history stage; the latest
+            // against older ones only here (no other page reads them).
+            let comparison = pair.consecutive.flatMap { $0 < stored.count ? stored[$0] : nil }
+                ?? VersionComparison(old: pair.old.raw, new: pair.new.raw, party: parties.resolve, endWord: "end")
+            return .object(versionComparison(old: pair.old, new: pair.new, againstLatest: pair.againstLatest, comparison))
         })
         model["printStyle"] = .string(PrintStyle.css(header: runningHeader([process.title]),
                                                      footer: title, language: handbook.config.language))
@@ -64,7 +72,7 @@ extension ViewModels {
 
     /// One pair's section: both versions side by side, then what changed. Every key a section
     /// reads is set here, flags included: a missing one would be looked up in the page around it.
-    private func versionComparison(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, parties: PartyNames) -> Model {
+    private func versionComparison(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, _ comparison: VersionComparison) -> Model {
         let heading = strings[againstLatest ? "compareHeadingLatest" : "compareHeading"]!
             .replacingOccurrences(of: "{old}", with: old.version).replacingOccurrences(of: "{new}", with: new.version)
         var model: Model = ["anchor": .string(Routes.comparisonAnchor(old: old.version, new: new.version)),
@@ -76,7 +84,6 @@ extension ViewModels {
         }
         model["old"] = .object(side(old))
         model["new"] = .object(side(new))
-        let comparison = VersionComparison(old: old.raw, new: new.raw, party: parties.resolve, endWord: strings["end"]!)
         model["none"] = .bool(comparison.isEmpty)
         // Every flag set: a missing key would be looked up in the page around it.
         model["hasMetadata"] = .bool(!comparison.metadata.isEmpty)
@@ -127,14 +134,20 @@ extension ViewModels {
 
     private func makeChangeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
         let process = handbook.processes[index]
-        guard let changes = handbook.history[process.id]?.latestChanges else { return false }
-        let id = process.steps[stepIndex].id
+        guard let history = handbook.history[process.id], let changes = history.latestChanges else { return false }
+        return changeMark(changes, step: process.steps[stepIndex].id,
+                          since: history.versions.dropLast().last?.version ?? "", labels: (strings["stepNew"]!, strings["stepChanged"]!))
+    }
+
+    /// The mark of step `id` in one comparison: `since` is the version it is compared with;
+    /// `labels` say new and changed.
+    func changeMark(_ changes: VersionComparison, step id: String, since version: String, labels: (new: String, changed: String)) -> TemplateValue {
         // Made only for a marked step.
         func since() -> TemplateValue {
-            .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: handbook.history[process.id]?.versions.dropLast().last?.version ?? ""))
+            .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: version))
         }
         if changes.added.contains(where: { $0.id == id }) {
-            return ["label": .string(strings["stepNew"]!), "what": false, "since": since()]
+            return ["label": .string(labels.new), "what": false, "since": since()]
         }
         var what: [String] = []
         if let renamed = changes.renamed.first(where: { $0.id == id }) {
@@ -144,27 +157,30 @@ extension ViewModels {
             for field in step.fields {
                 let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
                 let label = strings[labels[field.field] ?? field.field] ?? field.field
-                // The latest changes say the end of the flow as `end` (as handbook.json does):
-                // the page says it in its own language.
-                func word(_ value: String) -> String {
-                    guard field.field == "next" else { return value }
-                    if value == "end" { return strings["end"]! }
-                    return value.hasSuffix(" → end") ? String(value.dropLast(3)) + strings["end"]! : value
+                func shown(_ values: [String]) -> String {
+                    values.isEmpty ? strings["compareEmpty"]! : list(values.map { endWord(field.field, $0) })
                 }
-                func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values.map(word)) }
                 // Duties are long: named, not quoted; the comparison page has the words.
                 what.append(field.field == "duties" ? label : "\(label)：\(shown(field.old)) → \(shown(field.new))")
             }
         }
         guard !what.isEmpty else { return false }
-        return ["label": .string(strings["stepChanged"]!), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
+        return ["label": .string(labels.changed), "what": .string(what.joined(separator: strings["listSeparator"] == "、" ? "；" : "; ")),
                 "since": since()]
+    }
+
+    /// Comparisons say the end of the flow as `end` (as handbook.json does): the page says it in
+    /// its own language.
+    private func endWord(_ field: String, _ value: String) -> String {
+        guard field == "next" else { return value }
+        if value == "end" { return strings["end"]! }
+        return value.hasSuffix(" → end") ? String(value.dropLast(3)) + strings["end"]! : value
     }
 
     private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {
         let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
         let label = strings[labels[change.field] ?? change.field] ?? change.field
-        func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values) }
+        func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values.map { endWord(change.field, $0) }) }
         var row: Model = ["field": .string(label), "old": .string(shown(change.old)), "new": .string(shown(change.new)), "hasDiff": false]
         // A text changed in part shows the words that changed; replaced whole, old and new say it.
         if let diff = change.diff, !change.old.isEmpty, !change.new.isEmpty, diff.contains(where: { $0.kind == .same }) {

@@ -134,6 +134,7 @@ final class ViewModels: Sendable {
             "printScript": .string(RootLink.to("assets/print.js")),
             "trainingPlanHref": .string(RootLink.to(Routes.trainingPlan)),
             "filterScript": .string(RootLink.to("assets/filter.js")),
+            "deltaScript": .string(RootLink.to("assets/delta.js")),
             "root": .string(RootLink.prefix),
         ]
         if let organization = config.organization { site["organization"] = .string(organization) }
