@@ -184,7 +184,12 @@ public enum Pipeline {
             found += HistoryStage.check(loaded, read)
             let parties = PartyNames(handbook.departments, language: loaded.config.language)
             let histories = HistoryStage.byProcessID(loaded, read)
-            handbook.history = compare ? await HistoryStage.latestChanges(histories, handbook: handbook, parties: parties) : histories
+            if compare {
+                handbook.history = await HistoryStage.latestChanges(histories, handbook: handbook, parties: parties, cache: read.cache)
+            } else {
+                handbook.history = histories
+                HistoryStage.keepComparisons(read.cache)
+            }
             handbook.historyParties = parties
             notices = read.notices
             unavailable = read.unavailable

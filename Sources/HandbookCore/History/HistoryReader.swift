@@ -37,7 +37,8 @@ enum HistoryReader {
         if !absent.isEmpty, let more = Git.blobs(absent.sorted(), in: root) { contents.merge(more) { old, _ in old } }
         let (parsed, cache) = await parse(Array(keys), contents: contents, cache: git.cache,
                                           contentFolder: contentFolder, today: today)
-        if let file = tree.cache, cache.changed { cache.value.write(file) }
+        // Written after the comparisons are made (`HistoryStage.compare`), which it keeps too.
+        history.cache = HistoryCacheState(file: tree.cache, next: cache.value, changed: cache.changed, read: git.cache)
         var cut = 0
         var missing = 0
         for path in processPaths {
@@ -47,14 +48,15 @@ enum HistoryReader {
             // Oldest first: the last commit of each version value is the one that counts.
             for touch in touches.reversed() {
                 let key = Key(blob: touch.blob, path: path)
-                guard let raw = parsed[key] else {
+                guard let file = parsed[key] else {
                     if contents[touch.blob] == nil, git.cache.entries[key] == nil { missing += 1 }
                     continue
                 }
-                guard raw.status == .approved, let version = raw.version?.value else { continue }
+                guard file.header.status == .approved, let version = file.header.version else { continue }
                 let commit = log.commits[touch.commit]
                 if let last = versions.indices.last, versions[last].version == version {
-                    versions[last].raw = raw
+                    versions[last].file = file
+                    versions[last].blob = touch.blob
                     versions[last].commit = commit.id
                     versions[last].date = commit.date
                     versions[last].author = commit.author
@@ -64,7 +66,7 @@ enum HistoryReader {
                 // The same value again after another: one version per value, at its last commit.
                 versions.removeAll { $0.version == version }
                 versions.append(ProcessVersion(version: version, commit: commit.id, date: commit.date, author: commit.author,
-                                               subject: commit.subject, raw: raw, firstRaw: raw, firstCommit: commit.id,
+                                               subject: commit.subject, file: file, blob: touch.blob, firstFile: file, firstCommit: commit.id,
                                                firstDate: commit.date))
             }
             let oldest = touches.last
@@ -123,9 +125,9 @@ enum HistoryReader {
     /// were half the blobs of the benchmark).
     private static func parse(_ keys: [Key], contents: [String: ArraySlice<UInt8>], cache: VersionCache,
                               contentFolder: String, today: [String: RawProcess]) async
-        -> (parsed: [Key: RawProcess], cache: (value: VersionCache, changed: Bool)) {
+        -> (parsed: [Key: VersionFile], cache: (value: VersionCache, changed: Bool)) {
         let slice = max(32, keys.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        typealias Result = (key: Key, raw: RawProcess?, fresh: VersionCache.Entry?, cached: VersionCache.Entry?)
+        typealias Result = (key: Key, raw: VersionFile?, fresh: VersionCache.Entry?, cached: VersionCache.Entry?)
         let todayHashes = today.mapValues { Hash.text($0.file.text) }
         return await withTaskGroup(of: [Result].self) { group in
             for start in stride(from: 0, to: keys.count, by: slice) {
@@ -135,8 +137,10 @@ enum HistoryReader {
                         let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: "")
                         if let entry = cache.entries[key] {
                             guard let payload = entry.payload else { return (key, nil, nil, entry) }
-                            if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, loaded, nil, entry) }
-                            if let raw = payload.withBytes({ RawProcessCodec.decode($0, file: file) }) { return (key, raw, nil, entry) }
+                            if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, VersionFile(loaded), nil, entry) }
+                            if let header = payload.withBytes(RawProcessCodec.header) {
+                                return (key, VersionFile(header: header, bytes: payload, file: file), nil, entry)
+                            }
                         }
                         guard let bytes = contents[key.blob] else { return nil }
                         guard !notApproved(bytes), case .success(let text) = SourceFile.decode(Array(bytes), path: key.path) else {
@@ -144,18 +148,18 @@ enum HistoryReader {
                         }
                         let hash = Hash.text(text)
                         if let loaded = today[key.path], loaded.file.text == text {
-                            return (key, loaded, VersionCache.Entry(payload: .init(RawProcessCodec.encode(loaded)), textHash: hash), nil)
+                            return (key, VersionFile(loaded), VersionCache.Entry(payload: .init(RawProcessCodec.encode(loaded)), textHash: hash), nil)
                         }
                         var parsedFile = file
                         parsedFile.text = text
                         guard case .process(let raw)? = DocumentParser.parse(parsedFile).0 else {
                             return (key, nil, VersionCache.Entry(payload: nil, textHash: hash), nil)
                         }
-                        return (key, raw, VersionCache.Entry(payload: .init(RawProcessCodec.encode(raw)), textHash: hash), nil)
+                        return (key, VersionFile(raw), VersionCache.Entry(payload: .init(RawProcessCodec.encode(raw)), textHash: hash), nil)
                     }
                 }
             }
-            var all: [Key: RawProcess] = [:]
+            var all: [Key: VersionFile] = [:]
             var next = VersionCache()
             var changed = false
             for await part in group {

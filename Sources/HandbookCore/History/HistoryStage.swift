@@ -28,33 +28,69 @@ enum HistoryStage {
         return byID
     }
 
-    /// Every version against the one before, of every process with two or more, on all cores
-    /// (once: the changes pages and delta sheets read them); and the latest of them as
-    /// `latestChanges` for processes whose file today is that latest version (an edit not yet
-    /// committed marks nothing). The end of a flow is said `end` (as handbook.json does); pages
-    /// say it in their language.
+    /// Every version against the one before, of every process with two or more, and every older
+    /// one against the latest, on all cores (once: the changes pages, delta sheets and marks read
+    /// them); the latest of the first as `latestChanges` for processes whose file today is that
+    /// latest version (an edit not yet committed marks nothing). The end of a flow is said `end`
+    /// (as handbook.json does); pages say it in their language. A pair of blobs compared by an
+    /// earlier build, while the organisation had the same names, is read from the cache; the
+    /// cache is then written with exactly the comparisons this build used.
     static func latestChanges(_ histories: [String: ProcessHistory], handbook: Handbook,
-                              parties: PartyNames) async -> [String: ProcessHistory] {
-        await withTaskGroup(of: (String, [VersionComparison], [String: Int]).self) { group in
+                              parties: PartyNames, cache: HistoryCacheState = HistoryCacheState()) async -> [String: ProcessHistory] {
+        let kept = cache.read.partiesStamp == parties.stamp ? cache.read.comparisons : [:]
+        typealias Made = (id: String, consecutive: [VersionComparison], againstLatest: [VersionComparison],
+                          lastChanged: [String: Int], used: [(VersionCache.Pair, VersionCache.Payload, fresh: Bool)])
+        return await withTaskGroup(of: Made.self) { group in
             for (id, history) in histories where history.versions.count > 1 {
                 group.addTask {
                     let versions = history.versions
-                    let consecutive = (1..<versions.count).map {
-                        VersionComparison(old: versions[$0 - 1].raw, new: versions[$0].raw, party: parties.resolve, endWord: "end")
+                    var used: [(VersionCache.Pair, VersionCache.Payload, fresh: Bool)] = []
+                    func compare(_ old: ProcessVersion, _ new: ProcessVersion) -> VersionComparison {
+                        let pair = VersionCache.Pair(old: old.blob, new: new.blob)
+                        if let payload = kept[pair], let comparison = payload.withBytes(ComparisonCodec.decode) {
+                            used.append((pair, payload, false))
+                            return comparison
+                        }
+                        let comparison = VersionComparison(old: old.raw, new: new.raw, party: parties.resolve, endWord: "end")
+                        used.append((pair, VersionCache.Payload(ComparisonCodec.encode(comparison)), true))
+                        return comparison
                     }
-                    return (id, consecutive, ProcessHistory.lastChanged(consecutive, latest: versions[versions.count - 1].raw))
+                    let latest = versions[versions.count - 1]
+                    let consecutive = (1..<versions.count).map { compare(versions[$0 - 1], versions[$0]) }
+                    let againstLatest = (0..<versions.count - 2).map { compare(versions[$0], latest) }
+                    return (id, consecutive, againstLatest, ProcessHistory.lastChanged(consecutive, latest: latest.raw), used)
                 }
             }
             var result = histories
-            for await (id, consecutive, lastChanged) in group {
-                result[id]?.consecutive = consecutive
-                if let process = handbook.process(id), process.version == result[id]?.versions.last?.version {
-                    result[id]?.latestChanges = consecutive.last
-                    result[id]?.lastChanged = lastChanged
+            var next = cache
+            next.next.comparisons = [:]
+            next.next.partiesStamp = parties.stamp
+            for await made in group {
+                result[made.id]?.consecutive = made.consecutive
+                result[made.id]?.againstLatest = made.againstLatest
+                if let process = handbook.process(made.id), process.version == result[made.id]?.versions.last?.version {
+                    result[made.id]?.latestChanges = made.consecutive.last
+                    result[made.id]?.lastChanged = made.lastChanged
+                }
+                for (pair, payload, fresh) in made.used {
+                    next.next.comparisons[pair] = payload
+                    if fresh { next.changed = true }
                 }
             }
+            if next.next.comparisons.count != cache.read.comparisons.count || next.next.partiesStamp != cache.read.partiesStamp {
+                next.changed = true
+            }
+            next.write()
             return result
         }
+    }
+
+    /// `check` compares nothing: the cache keeps the comparisons it had.
+    static func keepComparisons(_ cache: HistoryCacheState) {
+        var next = cache
+        next.next.comparisons = cache.read.comparisons
+        next.next.partiesStamp = cache.read.partiesStamp
+        next.write()
     }
 
     private static func processes(_ loaded: LoadedHandbook) -> [RawProcess] {

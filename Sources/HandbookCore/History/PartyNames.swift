@@ -10,10 +10,18 @@ struct PartyNames: Sendable {
 
     private var byReference: [String: Entry] = [:]
     private let language: HandbookConfig.Language
+    /// The organisation's names as a number: comparisons kept between builds name parties as
+    /// they were named when made, and are kept only while this is the same.
+    private(set) var stamp = Hash.start
 
     init(_ departments: [(id: String, name: String, roles: [(id: String, name: String)])], language: HandbookConfig.Language) {
         self.language = language
+        stamp = Hash.add(bytes: language.rawValue.utf8, to: stamp)
         for department in departments {
+            for text in [department.id, department.name] + department.roles.flatMap({ [$0.id, $0.name] }) {
+                stamp = Hash.add(bytes: text.utf8, to: Hash.add(UInt64(text.utf8.count), to: stamp))
+            }
+            stamp = Hash.add(UInt64(department.roles.count), to: stamp)
             let entry = Entry(id: department.id, name: department.name, roles: department.roles)
             if byReference[department.id] == nil { byReference[department.id] = entry }
             if byReference[department.name] == nil { byReference[department.name] = entry }

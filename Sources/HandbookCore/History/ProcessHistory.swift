@@ -1,3 +1,5 @@
+import Foundation
+
 /// One approved version of a process as git recorded it: the last commit in which the file had
 /// `status: approved` with this `version`.
 struct ProcessVersion: Sendable {
@@ -8,19 +10,58 @@ struct ProcessVersion: Sendable {
     var date: String
     var author: String
     var subject: String
-    /// The file as it was in that commit, read by the loader the build uses.
-    var raw: RawProcess
+    /// The file as it was in that commit, and its blob.
+    var file: VersionFile
+    var blob: String
     /// The first approved commit with this version: the steps then and in `raw` should match.
-    var firstRaw: RawProcess
+    var firstFile: VersionFile
     var firstCommit: String
     var firstDate: String
+
+    /// The file as it was in that commit, read by the loader the build uses (decoded from the
+    /// cache when first asked: most builds compare nothing new and never ask).
+    var raw: RawProcess { file.raw }
+    var firstRaw: RawProcess { firstFile.raw }
+    var effective: String? { file.header.effective }
+    var approvedBy: String? { file.header.approvedBy }
 
     var shortCommit: String { String(commit.prefix(8)) }
 
     /// The `changes:` entry written for this version in that commit, if any.
     var changeSummary: String? {
-        raw.changes.first { $0.version == version }?.summary
+        file.header.changes.first { $0.version == version }?.summary
     }
+}
+
+/// An old version's file: what its row in the history says, read at once, and the parsed file,
+/// made when first asked (from the cache's bytes, or already parsed).
+final class VersionFile: Sendable {
+    let header: RawProcessCodec.Header
+    private let parsed: Lazy<RawProcess>
+
+    init(_ raw: RawProcess) {
+        header = RawProcessCodec.Header(status: raw.status, version: raw.version?.value, effective: raw.effective?.value,
+                                        approvedBy: raw.approvedBy?.value, changes: raw.changes)
+        parsed = Lazy { raw }
+    }
+
+    /// `bytes`: `RawProcessCodec`'s, whose header is `header`. Should they not decode after all
+    /// (the cache damaged inside an entry), the version reads as having no steps and no body.
+    init(header: RawProcessCodec.Header, bytes: VersionCache.Payload, file: SourceFile) {
+        self.header = header
+        parsed = Lazy {
+            bytes.withBytes { RawProcessCodec.decode($0, file: file) }
+                ?? RawProcess(file: file, id: Located("", at: SourcePosition(path: file.path, line: 1, column: 1)),
+                              title: Located("", at: SourcePosition(path: file.path, line: 1, column: 1)),
+                              owner: Located("", at: SourcePosition(path: file.path, line: 1, column: 1)),
+                              status: header.status, statusPosition: SourcePosition(path: file.path, line: 1, column: 1),
+                              version: nil, effective: nil, approvedBy: nil, reviewDue: nil, category: nil, summary: nil,
+                              goals: [], inputs: [], changes: header.changes, steps: [], stepsPosition: nil,
+                              body: MarkdownSource(text: "", firstLine: 1))
+        }
+    }
+
+    var raw: RawProcess { parsed.value }
 }
 
 /// A process file's approved versions, oldest first.
@@ -37,6 +78,9 @@ struct ProcessHistory: Sendable {
     /// Each version against the one before, computed once by the history stage: index i is
     /// `versions[i]` → `versions[i + 1]` (the changes page and the delta sheet read them).
     var consecutive: [VersionComparison] = []
+    /// Each older version against the latest, index i `versions[i]` (for i < count − 2: the
+    /// version before the latest is in `consecutive`), for the changes page.
+    var againstLatest: [VersionComparison] = []
     /// The index in `versions` of the version in which each step of the latest version last
     /// changed (added, renamed or a field changed); a step unchanged since the first is absent.
     var lastChanged: [String: Int] = [:]
@@ -45,7 +89,7 @@ struct ProcessHistory: Sendable {
 
     /// The day a version took effect, as the version history shows it: its `effective`, else the
     /// day it was committed.
-    static func day(_ version: ProcessVersion) -> String { version.raw.effective?.value ?? version.date }
+    static func day(_ version: ProcessVersion) -> String { version.effective ?? version.date }
 
     /// `lastChanged` from `consecutive`, newest first: the first comparison that touches a step
     /// of the latest version is the last change. A step renumbered is touched at its renumbering,
@@ -70,4 +114,20 @@ struct HandbookHistory: Sendable {
     var unavailable: Phrase?
     /// Problems the old versions' files had, kept out of today's diagnostics.
     var readFailures = 0
+    /// What to keep for the next build (`VersionCache`).
+    var cache = HistoryCacheState()
+}
+
+/// The cache as read, and what the next build should find: the entries this build used, and
+/// the comparisons once they are made. Written by `write` when anything differs.
+struct HistoryCacheState: Sendable {
+    var file: URL?
+    var next = VersionCache()
+    var changed = false
+    var read = VersionCache()
+
+    func write() {
+        guard let file, changed else { return }
+        next.write(file)
+    }
 }

@@ -82,10 +82,19 @@ struct VersionCache: Sendable {
     }
 
     var entries: [HistoryReader.Key: Entry] = [:]
+    /// `ComparisonCodec`'s bytes by the blobs compared (old, new), made while the organisation's
+    /// names were `partiesStamp` (`PartyNames.stamp`).
+    var comparisons: [Pair: Payload] = [:]
+    var partiesStamp: UInt64 = 0
+
+    struct Pair: Hashable, Sendable {
+        var old: String
+        var new: String
+    }
 
     static let fileName = "handbook-history.cache"
     /// Bumped with any change to `RawProcessCodec` or to what the parser makes of a file.
-    static let format: UInt64 = 1
+    static let format: UInt64 = 2
     private static let magic = Array("HBHC".utf8)
 
     /// The running executable's size and modification time: the parser that wrote an entry.
@@ -126,6 +135,14 @@ struct VersionCache: Sendable {
             }
             cache.entries[HistoryReader.Key(blob: blob, path: path)] = Entry(payload: payload, textHash: hash)
         }
+        guard let partiesStamp = reader.uint(), let pairs = reader.uint(), pairs < 10_000_000 else { return nil }
+        cache.partiesStamp = partiesStamp
+        cache.comparisons.reserveCapacity(Int(pairs))
+        for _ in 0..<pairs {
+            guard let old = reader.string(), let new = reader.string(), let length = reader.int(),
+                  let start = reader.skip(length) else { return nil }
+            cache.comparisons[Pair(old: old, new: new)] = Payload(storage: storage, range: start..<start + length)
+        }
         return reader.atEnd ? cache : nil
     }
 
@@ -146,6 +163,14 @@ struct VersionCache: Sendable {
             } else {
                 writer.uint(0)
             }
+        }
+        writer.uint(partiesStamp)
+        writer.uint(UInt64(comparisons.count))
+        for (pair, payload) in comparisons.sorted(by: { ($0.key.old, $0.key.new) < ($1.key.old, $1.key.new) }) {
+            writer.string(pair.old)
+            writer.string(pair.new)
+            writer.uint(UInt64(payload.range.count))
+            payload.withBytes { writer.bytes.append(contentsOf: $0) }
         }
         return writer.bytes
     }

@@ -5,9 +5,9 @@ extension HandbookJSON {
         guard let history = handbook.history[process.id], !history.versions.isEmpty else { return .null }
         return .array(history.versions.map { version in
             .object([
-                "approved_by": JSONText(version.raw.approvedBy?.value), "author": .string(version.author),
+                "approved_by": JSONText(version.approvedBy), "author": .string(version.author),
                 "commit": .string(version.commit), "date": .string(version.date),
-                "effective": JSONText(version.raw.effective?.value), "message": .string(version.subject),
+                "effective": JSONText(version.effective), "message": .string(version.subject),
                 "summary": JSONText(version.changeSummary), "version": .string(version.version),
             ])
         })

@@ -11,9 +11,9 @@ extension ViewModels {
         let rows = process.confirmations.departments
         let done = rows.filter { !$0.awaiting }.count
         return .object([
-            "intro": .string(strings["confirmationsIntro"]!.replacingOccurrences(of: "{version}", with: process.version ?? "")),
-            "count": .string(strings["confirmationsCount"]!.replacingOccurrences(of: "{done}", with: String(done))
-                .replacingOccurrences(of: "{n}", with: String(rows.count))),
+            "intro": .string(strings["confirmationsIntro"]!.filling("{version}", with: process.version ?? "")),
+            "count": .string(strings["confirmationsCount"]!.filling("{done}", with: String(done))
+                .filling("{n}", with: String(rows.count))),
             "rows": .list(rows.map { row in
                 var item: Model = ["department": .object(departmentLink(row.departmentID)), "awaiting": .bool(row.awaiting)]
                 if let confirmation = row.confirmation {
@@ -24,8 +24,8 @@ extension ViewModels {
                 } else {
                     item["version"] = .string(process.version ?? "")
                     item["earlier"] = row.earlier.map { earlier in
-                        .string(strings["confirmationEarlier"]!.replacingOccurrences(of: "{version}", with: earlier.version)
-                            .replacingOccurrences(of: "{date}", with: earlier.date))
+                        .string(strings["confirmationEarlier"]!.filling("{version}", with: earlier.version)
+                            .filling("{date}", with: earlier.date))
                     } ?? false
                 }
                 return .object(item)

@@ -8,8 +8,13 @@ import HandbookTemplate
 /// those changed since a day (`?since=2026-05-01`).
 extension ViewModels {
     /// Whether the role has anything to retrain, now or since some day; the sheet is made only then.
+    /// Asked by the plan, the role's record and the output-path check: answered once a role.
     func hasDelta(_ department: Department, _ role: Role) -> Bool {
-        !deltaRows(department, role).isEmpty
+        let key = department.id + "/" + role.id
+        if let known = deltaKnown.withLock({ $0[key] }) { return known }
+        let has = !deltaRows(department, role).isEmpty
+        deltaKnown.withLock { $0[key] = has }
+        return has
     }
 
     /// Each trained row that changed after its process's first version, with the index of the
@@ -17,11 +22,12 @@ extension ViewModels {
     /// (as the marks on role pages: an edit not yet committed marks nothing).
     private func deltaRows(_ department: Department, _ role: Role) -> [(group: DutyGroup, rows: [(row: DutyRow, version: Int)])] {
         guard !handbook.history.isEmpty else { return [] }
+        let lastChanged = lastChangedTable.value
         return dutyGroups(duties.duties(of: department.id, role: role.id)).compactMap { group in
             let process = handbook.processes[group.process]
-            guard let history = handbook.history[process.id], history.latestChanges != nil else { return nil }
+            guard let changed = lastChanged[group.process] else { return nil }
             let rows = group.rows.compactMap { row -> (row: DutyRow, version: Int)? in
-                guard row.letters & Self.trainedLetters != 0, let version = history.lastChanged[process.steps[row.step].id] else { return nil }
+                guard row.letters & Self.trainedLetters != 0, let version = changed[process.steps[row.step].id] else { return nil }
                 return (row, version)
             }
             return rows.isEmpty ? nil : (group, rows)
@@ -59,14 +65,14 @@ extension ViewModels {
                     // The latest version's rows are marked as on role pages; older ones name their version.
                     let mark = isLatest ? changeMark(process: row.process, step: row.step)
                         : changeMark(history.consecutive[index - 1], step: fact.id, since: before.version,
-                                     labels: (strings["deltaNewIn"]!.replacingOccurrences(of: "{v}", with: version.version),
-                                              strings["deltaChangedIn"]!.replacingOccurrences(of: "{v}", with: version.version)))
+                                     labels: (strings["deltaNewIn"]!.filling("{v}", with: version.version),
+                                              strings["deltaChangedIn"]!.filling("{v}", with: version.version)))
                     let day = ProcessHistory.day(version)
                     var item: Model = ["id": .string(fact.id), "name": .string(fact.name), "href": .string(fact.href),
                                        "letters": letterLists[row.letters], "changed": mark, "deltaOlder": .bool(!isLatest),
                                        "deltaDay": .string(day),
-                                       "deltaWhen": .string(strings["deltaWhen"]!.replacingOccurrences(of: "{v}", with: version.version)
-                                                        .replacingOccurrences(of: "{date}", with: day)),
+                                       "deltaWhen": .string(strings["deltaWhen"]!.filling("{v}", with: version.version)
+                                                        .filling("{date}", with: day)),
                                        "deltaCompareHref": .string(Self.comparisonLink(process.id, old: before.version, new: version.version))]
                     item["deadline"] = fact.deadline.map(TemplateValue.string) ?? false
                     return .object(item)

@@ -55,8 +55,8 @@ extension ViewModels {
         // after 370,000 px of duties on a phone.
         model["roleCount"] = .string(String(department.roles.count))
         model["ownedCount"] = .string(String(owned.count))
-        model["dutiesSize"] = .string(strings["roleStepCount"]!.replacingOccurrences(of: "{n}", with: String(groups.reduce(0) { $0 + $1.rows.count }))
-            .replacingOccurrences(of: "{m}", with: String(groups.count)))
+        model["dutiesSize"] = .string(strings["roleStepCount"]!.filling("{n}", with: String(groups.reduce(0) { $0 + $1.rows.count }))
+            .filling("{m}", with: String(groups.count)))
         model["hasHandovers"] = .bool(!receives.isEmpty || !handsOn.isEmpty)
         model["handoverCount"] = .string(String(receives.count + handsOn.count))
         // On paper every page names the department and the day its content is from.

@@ -5,13 +5,16 @@ import HandbookTemplate
 extension ViewModels {
     /// The pairs of versions compared on the process's changes page, in its order: each version
     /// against the one before, newest first, then the latest against every older one.
-    /// `consecutive`: the pair's index in `ProcessHistory.consecutive`, for a version and the one before.
+    /// `consecutive`: the pair's index in `ProcessHistory.consecutive`, for a version and the one
+    /// before; `older`: in `ProcessHistory.againstLatest`, for an older one and the latest.
     static func comparisonPairs(_ history: ProcessHistory)
-        -> [(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, consecutive: Int?)] {
+        -> [(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, consecutive: Int?, older: Int?)] {
         let versions = history.versions
         guard versions.count > 1 else { return [] }
-        var pairs = (1..<versions.count).reversed().map { (versions[$0 - 1], versions[$0], false, Optional($0 - 1)) }
-        for index in (0..<max(0, versions.count - 2)).reversed() { pairs.append((versions[index], versions[versions.count - 1], true, nil)) }
+        var pairs = (1..<versions.count).reversed().map { (versions[$0 - 1], versions[$0], false, Optional($0 - 1), Int?.none) }
+        for index in (0..<max(0, versions.count - 2)).reversed() {
+            pairs.append((versions[index], versions[versions.count - 1], true, nil, index))
+        }
         return pairs
     }
 
@@ -28,8 +31,8 @@ extension ViewModels {
         let rows: [TemplateValue] = versions.indices.reversed().map { index in
             let version = versions[index]
             var row: Model = [
-                "version": .string(version.version), "effective": .string(version.raw.effective?.value ?? version.date),
-                "approvedBy": .string(version.raw.approvedBy?.value ?? ""),
+                "version": .string(version.version), "effective": .string(version.effective ?? version.date),
+                "approvedBy": .string(version.approvedBy ?? ""),
                 "summary": .string(version.changeSummary ?? version.subject),
                 "commit": .string(version.shortCommit), "commitDate": .string(version.date), "author": .string(version.author),
                 "previous": false, "latest": false,
@@ -48,7 +51,7 @@ extension ViewModels {
     /// The changes page of a process: every pair of `comparisonPairs`, each a section with its
     /// own anchor, on one page (one file to write per process, one page frame to render).
     func versionChanges(_ process: Process) -> Model {
-        let title = strings["changesTitle"]!.replacingOccurrences(of: "{title}", with: process.title)
+        let title = strings["changesTitle"]!.filling("{title}", with: process.title)
         var model = frame(title: title, kind: "process")
         let processHref = RootLink.to(Routes.process(process.id))
         model["breadcrumbs"] = breadcrumbs(processTrail(process) + [(process.title, processHref)], current: strings["changesCrumb"]!)
@@ -57,11 +60,12 @@ extension ViewModels {
         let parties = handbook.historyParties ?? PartyNames(handbook.departments, language: handbook.config.language)
         let history = handbook.history[process.id]
         let pairs = history.map(Self.comparisonPairs) ?? []
-        let stored = history?.consecutive ?? []
+        let stored = history?.consecutive ?? [], againstLatest = history?.againstLatest ?? []
         model["comparisons"] = .list(pairs.map { pair in
-            // Each version against the one before was compared by the history stage; the latest
-            // against older ones only here (no other page reads them).
+            // Compared by the history stage (or read from the cache); a pair it did not compare
+            // (a library caller's own history) here.
             let comparison = pair.consecutive.flatMap { $0 < stored.count ? stored[$0] : nil }
+                ?? pair.older.flatMap { $0 < againstLatest.count ? againstLatest[$0] : nil }
                 ?? VersionComparison(old: pair.old.raw, new: pair.new.raw, party: parties.resolve, endWord: "end")
             return .object(versionComparison(old: pair.old, new: pair.new, againstLatest: pair.againstLatest, comparison))
         })
@@ -74,12 +78,12 @@ extension ViewModels {
     /// reads is set here, flags included: a missing one would be looked up in the page around it.
     private func versionComparison(old: ProcessVersion, new: ProcessVersion, againstLatest: Bool, _ comparison: VersionComparison) -> Model {
         let heading = strings[againstLatest ? "compareHeadingLatest" : "compareHeading"]!
-            .replacingOccurrences(of: "{old}", with: old.version).replacingOccurrences(of: "{new}", with: new.version)
+            .filling("{old}", with: old.version).filling("{new}", with: new.version)
         var model: Model = ["anchor": .string(Routes.comparisonAnchor(old: old.version, new: new.version)),
                             "heading": .string(heading)]
         func side(_ version: ProcessVersion) -> Model {
-            ["version": .string(version.version), "effective": .string(version.raw.effective?.value ?? ""),
-             "approvedBy": .string(version.raw.approvedBy?.value ?? ""), "commit": .string(version.shortCommit),
+            ["version": .string(version.version), "effective": .string(version.effective ?? ""),
+             "approvedBy": .string(version.approvedBy ?? ""), "commit": .string(version.shortCommit),
              "commitDate": .string(version.date), "summary": .string(version.changeSummary ?? version.subject)]
         }
         model["old"] = .object(side(old))
@@ -105,8 +109,8 @@ extension ViewModels {
         if !comparison.moved.isEmpty {
             model["moved"] = .list(comparison.moved.map {
                 ["id": .string($0.id), "name": .string($0.name),
-                 "places": .string(strings["compareMovedFrom"]!.replacingOccurrences(of: "{from}", with: String($0.from))
-                    .replacingOccurrences(of: "{to}", with: String($0.to)))]
+                 "places": .string(strings["compareMovedFrom"]!.filling("{from}", with: String($0.from))
+                    .filling("{to}", with: String($0.to)))]
             })
         }
         if !comparison.steps.isEmpty {
@@ -144,7 +148,7 @@ extension ViewModels {
     func changeMark(_ changes: VersionComparison, step id: String, since version: String, labels: (new: String, changed: String)) -> TemplateValue {
         // Made only for a marked step.
         func since() -> TemplateValue {
-            .string(strings["changedSince"]!.replacingOccurrences(of: "{v}", with: version))
+            .string(strings["changedSince"]!.filling("{v}", with: version))
         }
         if changes.added.contains(where: { $0.id == id }) {
             return ["label": .string(labels.new), "what": false, "since": since()]

@@ -69,8 +69,8 @@ extension ViewModels {
                 guard count > 0 else { return ["count": false] }
                 return ["count": .string(String(count)),
                         "href": .string(RootLink.to(Routes.matrix(entry.department.id), fragment: "category-\(row)")),
-                        "label": .string(template.replacingOccurrences(of: "{department}", with: entry.department.name)
-                            .replacingOccurrences(of: "{category}", with: label).replacingOccurrences(of: "{n}", with: String(count)))]
+                        "label": .string(template.filling("{department}", with: entry.department.name)
+                            .filling("{category}", with: label).filling("{n}", with: String(count)))]
             })]
         })
         return model

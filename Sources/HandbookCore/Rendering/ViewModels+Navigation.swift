@@ -112,6 +112,6 @@ extension ViewModels {
 
     /// `{n}` in a UI string replaced.
     func counted(_ key: String, _ n: Int) -> String {
-        strings[key]!.replacingOccurrences(of: "{n}", with: String(n))
+        strings[key]!.filling("{n}", with: String(n))
     }
 }

@@ -93,7 +93,7 @@ extension ViewModels {
     private func feedbackLink(_ process: Process) -> Model? {
         guard let template = handbook.config.feedbackURL else { return nil }
         let title = process.title.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?", "#", "+"])) ?? process.title
-        let url = template.replacingOccurrences(of: "{process}", with: title)
+        let url = template.filling("{process}", with: title)
         guard ["mailto:", "http:", "https:"].contains(where: { url.lowercased().hasPrefix($0) }) else { return nil }
         return ["href": .string(url), "display": .string(url.hasPrefix("mailto:") ? String(url.dropFirst(7).prefix { $0 != "?" }) : url)]
     }

@@ -58,7 +58,7 @@ extension ViewModels {
     func review() -> Model {
         var model = frame(title: strings["reviewTitle"]!, kind: "review")
         model["breadcrumbs"] = breadcrumbs([], current: strings["reviewNav"]!)
-        model["intro"] = .string(strings["reviewIntro"]!.replacingOccurrences(of: "{date}", with: printedDate))
+        model["intro"] = .string(strings["reviewIntro"]!.filling("{date}", with: printedDate))
         var overdue: [String: [(Int, Int)]] = [:], dueSoon: [String: [(Int, Int)]] = [:]
         for (index, process) in handbook.processes.enumerated() {
             switch reviewState(process) {

@@ -44,7 +44,7 @@ extension ViewModels {
         // At 2,000 processes a role's own steps ran to 92,000 px on a phone before the steps it
         // is consulted on: both sections one tap away, with their size.
         func size(_ steps: Int, _ processes: Int) -> String {
-            strings["roleStepCount"]!.replacingOccurrences(of: "{n}", with: String(steps)).replacingOccurrences(of: "{m}", with: String(processes))
+            strings["roleStepCount"]!.filling("{n}", with: String(steps)).filling("{m}", with: String(processes))
         }
         model["primarySize"] = .string(size(primarySteps, primary.count))
         model["supportingSize"] = .string(size(supportingSteps, supporting.count))
@@ -78,7 +78,7 @@ extension ViewModels {
         model["from"] = .list(before[row.step].map { neighbour($0.step, when: $0.when, process: row.process, in: process, steps: steps) })
         if before[row.step].isEmpty {
             model["fromOutside"] = process.inputs.isEmpty ? .string(strings["processInputs"]!)
-                : .string(strings["processInputsList"]!.replacingOccurrences(of: "{items}", with: list(process.inputs)))
+                : .string(strings["processInputsList"]!.filling("{items}", with: list(process.inputs)))
         } else {
             model["fromOutside"] = false
         }

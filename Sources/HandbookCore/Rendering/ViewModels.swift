@@ -51,6 +51,12 @@ final class ViewModels: Sendable {
     let stepTable: Lazy<StepTable>
     /// `changeMark`'s answers, by process index, each step's (see there).
     let changeMarks = Locked<[Int: [TemplateValue]]>([:])
+    /// `hasDelta`'s answers, by `department/role`.
+    let deltaKnown = Locked<[String: Bool]>([:])
+    /// By process index: the version each step last changed in (`ProcessHistory.lastChanged`),
+    /// for a process whose file today is its latest version; nil for others. A row asked its
+    /// process's history, a copy of every comparison of it, once per row.
+    let lastChangedTable: Lazy<[[String: Int]?]>
 
     init(handbook: Handbook, printedDate: String,
          renderFragment: @escaping @Sendable (String, Model) -> String = { _, _ in "" }) {
@@ -103,6 +109,9 @@ final class ViewModels: Sendable {
         let table = strings
         processLinks = Lazy { handbook.processes.map { Self.processLink($0, handbook: handbook, strings: table) } }
         stepTable = Lazy { StepTable(handbook, separator: table["listSeparator"]!) }
+        lastChangedTable = Lazy {
+            handbook.processes.map { process in handbook.history[process.id].flatMap { $0.latestChanges == nil ? nil : $0.lastChanged } }
+        }
         site = Self.site(handbook.config)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
