@@ -26,9 +26,16 @@ struct GitRead: Sendable {
         let cached = Set(read.cache.entries.keys.lazy.map(\.blob))
         // Today's files are not known yet: every path of the log that exists on disk stands in
         // for them (a file of the log deleted since cannot be one of today's).
-        let paths = Set(log.commits.flatMap { $0.changes.map(\.path) }).filter { path in
-            path.hasPrefix(tree.prefix) && FileManager.default.fileExists(
-                atPath: root.appendingPathComponent(String(path.dropFirst(tree.prefix.count))).path)
+        // Process files only (a file renamed into `processes/` is read later); when the cache knows
+        // every blob they had, nothing is read and no file is looked for.
+        let folder = tree.prefix + (contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/")
+        let changes = log.commits.lazy.flatMap { $0.changes }.filter {
+            $0.path.hasPrefix(folder) && ContentScanner.isMarkdown($0.path)
+                && ContentScanner.kind(of: String($0.path.dropFirst(folder.count))) == .process
+        }
+        guard !changes.allSatisfy({ cached.contains($0.blob) }) else { return read }
+        let paths = Set(changes.map(\.path)).filter { path in
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(String(path.dropFirst(tree.prefix.count))).path)
         }
         let blobs = Set(log.follow(paths).touches.values.flatMap { $0.map(\.blob) }).subtracting(cached)
         read.contents = Git.blobs(blobs.sorted(), in: root) ?? [:]

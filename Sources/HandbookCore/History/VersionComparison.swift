@@ -169,6 +169,9 @@ struct VersionComparison: Sendable {
             compare("next", edges(old, oldIndex), edges(new, newIndex), into: &fields)
             if !fields.isEmpty { steps.append(StepChange(id: after.id.value, name: after.name.value, fields: fields)) }
         }
-        body = TextDiff.diff(old.body.text, new.body.text)
+        // An unchanged body is kept as nothing, not as a copy of itself: the comparisons of a
+        // handbook are kept between builds (`VersionCache`), most with the same body.
+        let body = TextDiff.diff(old.body.text, new.body.text)
+        self.body = TextDiff.changes(body) ? body : []
     }
 }

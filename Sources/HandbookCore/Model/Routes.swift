@@ -26,9 +26,19 @@ public enum Routes {
     public static func processChanges(_ id: String) -> String { "processes/\(segment(id))/changes.html" }
     /// One comparison's section on that page (`v1.0..2.0`): a version's characters other than
     /// letters, digits, `.`, `_` and `-` become `-`, so the id has no space and needs no escaping.
+    private static func kept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
+
     public static func comparisonAnchor(old: String, new: String) -> String {
+        // A version is nearly always digits and dots: kept whole without walking its characters.
         func clean(_ version: String) -> String {
-            String(version.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
+            if version.utf8.allSatisfy(kept) { return version }
+            return String(version.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" })
         }
         return "v\(clean(old))..\(clean(new))"
     }
