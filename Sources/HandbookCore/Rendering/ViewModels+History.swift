@@ -125,27 +125,32 @@ extension ViewModels {
     /// A step new or changed in the latest approved version, for the rows of role pages and
     /// training sheets: `changed` is `{label, what}` (what changed, field by field, old → new)
     /// or false. Only fields people act on are named; a changed `next` is said as "next step".
+    /// Asked for every row of every role page, department page and record: read from a table
+    /// made with the view models, without a lock (two threads asking one lock was most of it).
     func changeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
-        // Asked for every row of every role page, department page and record, for each step many
-        // times: made once per process, all its steps at once.
-        if let marks = changeMarks.withLock({ $0[index] }) { return marks[stepIndex] }
-        let process = handbook.processes[index]
-        guard handbook.history[process.id]?.latestChanges != nil else { return false }
-        let marks = process.steps.indices.map { makeChangeMark(process: index, step: $0) }
-        changeMarks.withLock { $0[index] = marks }
-        return marks[stepIndex]
+        index < changeMarkTable.count ? changeMarkTable[index]?[stepIndex] ?? false : false
     }
 
-    private func makeChangeMark(process index: Int, step stepIndex: Int) -> TemplateValue {
-        let process = handbook.processes[index]
-        guard let history = handbook.history[process.id], let changes = history.latestChanges else { return false }
-        return changeMark(changes, step: process.steps[stepIndex].id,
-                          since: history.versions.dropLast().last?.version ?? "", labels: (strings["stepNew"]!, strings["stepChanged"]!))
+    /// `changeMark`'s table: by process index, each step's mark; nil for a process without
+    /// latest changes.
+    static func changeMarks(_ handbook: Handbook, strings: [String: String]) -> [[TemplateValue]?] {
+        handbook.processes.map { process in
+            guard let history = handbook.history[process.id], let changes = history.latestChanges else { return nil }
+            let since = history.versions.dropLast().last?.version ?? ""
+            return process.steps.map {
+                mark(changes, step: $0.id, since: since, labels: (strings["stepNew"]!, strings["stepChanged"]!), strings: strings)
+            }
+        }
     }
 
     /// The mark of step `id` in one comparison: `since` is the version it is compared with;
     /// `labels` say new and changed.
     func changeMark(_ changes: VersionComparison, step id: String, since version: String, labels: (new: String, changed: String)) -> TemplateValue {
+        Self.mark(changes, step: id, since: version, labels: labels, strings: strings)
+    }
+
+    private static func mark(_ changes: VersionComparison, step id: String, since version: String,
+                             labels: (new: String, changed: String), strings: [String: String]) -> TemplateValue {
         // Made only for a marked step.
         func since() -> TemplateValue {
             .string(strings["changedSince"]!.filling("{v}", with: version))
@@ -162,7 +167,7 @@ extension ViewModels {
                 let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
                 let label = strings[labels[field.field] ?? field.field] ?? field.field
                 func shown(_ values: [String]) -> String {
-                    values.isEmpty ? strings["compareEmpty"]! : list(values.map { endWord(field.field, $0) })
+                    values.isEmpty ? strings["compareEmpty"]! : values.map { endWord(field.field, $0, strings: strings) }.joined(separator: strings["listSeparator"]!)
                 }
                 // Duties are long: named, not quoted; the comparison page has the words.
                 what.append(field.field == "duties" ? label : "\(label)：\(shown(field.old)) → \(shown(field.new))")
@@ -175,7 +180,7 @@ extension ViewModels {
 
     /// Comparisons say the end of the flow as `end` (as handbook.json does): the page says it in
     /// its own language.
-    private func endWord(_ field: String, _ value: String) -> String {
+    private static func endWord(_ field: String, _ value: String, strings: [String: String]) -> String {
         guard field == "next" else { return value }
         if value == "end" { return strings["end"]! }
         return value.hasSuffix(" → end") ? String(value.dropLast(3)) + strings["end"]! : value
@@ -184,7 +189,7 @@ extension ViewModels {
     private func fieldRow(_ change: VersionComparison.FieldChange) -> TemplateValue {
         let labels = ["title": "compareTitleField", "id": "stepNo", "stepType": "compareStepType"]
         let label = strings[labels[change.field] ?? change.field] ?? change.field
-        func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values.map { endWord(change.field, $0) }) }
+        func shown(_ values: [String]) -> String { values.isEmpty ? strings["compareEmpty"]! : list(values.map { Self.endWord(change.field, $0, strings: strings) }) }
         var row: Model = ["field": .string(label), "old": .string(shown(change.old)), "new": .string(shown(change.new)), "hasDiff": false]
         // A text changed in part shows the words that changed; replaced whole, old and new say it.
         if let diff = change.diff, !change.old.isEmpty, !change.new.isEmpty, diff.contains(where: { $0.kind == .same }) {

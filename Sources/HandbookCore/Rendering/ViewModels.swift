@@ -50,7 +50,7 @@ final class ViewModels: Sendable {
     /// matrix rows ask for steps tens of thousands of times.
     let stepTable: Lazy<StepTable>
     /// `changeMark`'s answers, by process index, each step's (see there).
-    let changeMarks = Locked<[Int: [TemplateValue]]>([:])
+    let changeMarkTable: [[TemplateValue]?]
     /// `hasDelta`'s answers, by `department/role`.
     let deltaKnown = Locked<[String: Bool]>([:])
     /// By process index: the version each step last changed in (`ProcessHistory.lastChanged`),
@@ -113,6 +113,7 @@ final class ViewModels: Sendable {
             handbook.processes.map { process in handbook.history[process.id].flatMap { $0.latestChanges == nil ? nil : $0.lastChanged } }
         }
         site = Self.site(handbook.config)
+        changeMarkTable = handbook.history.isEmpty ? [] : Self.changeMarks(handbook, strings: strings)
         stringsValue = TemplateValue(strings)
         printStyle = .string(PrintStyle.css(header: ([handbook.config.organization].compactMap { $0 } + [handbook.config.title]).joined(separator: " · "),
                                             language: handbook.config.language))
