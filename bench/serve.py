@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long `handbook serve` takes to show one edited process (issue: ≤ 100 ms at 2,000).
 
-Usage: bench/serve.py HANDBOOK_BINARY CORPUS [EDITS]
+Usage: bench/serve.py HANDBOOK_BINARY CORPUS [EDITS] [SERVE OPTIONS…]  (e.g. --history)
 Copies CORPUS to a temporary folder, starts `serve` on it, then EDITS times (default 5):
 changes one process's step name to a new word, and polls that process page every 2 ms until
 the word is there. Prints each time from the file write to the page showing it, and the
@@ -24,6 +24,7 @@ def fetch(url):
 def main():
     binary, corpus = sys.argv[1], sys.argv[2]
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    extra = sys.argv[4:]
     work = tempfile.mkdtemp(prefix="handbook-serve-bench-")
     root = os.path.join(work, "handbook")
     shutil.copytree(corpus, root, ignore=shutil.ignore_patterns("public", ".complete"))
@@ -35,7 +36,7 @@ def main():
     port = free_port()
     log = open(os.path.join(work, "serve.log"), "w")
     started = time.monotonic()
-    server = subprocess.Popen([binary, "serve", root, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([binary, "serve", root, "--port", str(port)] + extra, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/processes/{process_id}/"
     try:
         while not fetch(url):
