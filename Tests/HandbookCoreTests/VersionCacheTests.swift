@@ -106,4 +106,28 @@ struct VersionCacheTests {
             #expect(try Data(contentsOf: cache) == good)
         }
     }
+
+    @Test("A handbook in a folder of its repository keeps a cache of its own")
+    func handbookInAFolder() async throws {
+        let handbook = try TestHandbook(HistoryTests.departments)
+        let path = "content/processes/complaint.md"
+        try GitRepo.git(["init", "-q", "-b", "main"], in: handbook.folder)
+        for (version, changes, day) in [("1.0", HistoryTests.v10, 2), ("1.1", HistoryTests.v11, 5)] {
+            try handbook.write([path: HistoryTests.process(version: version, changes: changes, receiveDeadline: "接收后\(day)0分钟内")])
+            try GitRepo.git(["add", "handbook"], in: handbook.folder)
+            let date = "2026-01-0\(day)T10:00:00+00:00"
+            try GitRepo.git(["commit", "-q", "-m", "批准 \(version)"], in: handbook.folder,
+                            environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        }
+        let first = try await HistoryTests.build(handbook)
+        #expect(first.text("processes/complaint/changes.html").contains("接收后50分钟内"))
+        let git = handbook.folder.appendingPathComponent(".git")
+        #expect(FileManager.default.fileExists(atPath: git.appendingPathComponent(VersionCache.fileName(folder: "handbook/")).path))
+        #expect(!FileManager.default.fileExists(atPath: git.appendingPathComponent(VersionCache.fileName).path))
+        var options = handbook.options()
+        options.history = true
+        options.output = handbook.folder.appendingPathComponent("again")
+        _ = try await Pipeline.build(options)
+        #expect(BuiltSite.snapshot(of: options.output!) == BuiltSite.snapshot(of: first.folder))
+    }
 }

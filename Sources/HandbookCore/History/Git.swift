@@ -26,7 +26,13 @@ enum Git {
         var tree = WorkTree(prefix: lines[3], shallow: lines[1] == "true")
         // `--git-path` is relative to the folder git ran in (whether or not `root` ends in a slash).
         func path(_ line: String) -> URL { line.hasPrefix("/") ? URL(fileURLWithPath: line) : root.appendingPathComponent(line) }
-        if lines.count >= 5, !lines[4].isEmpty { tree.cache = path(lines[4]) }
+        if lines.count >= 5, !lines[4].isEmpty {
+            // One file per handbook of the repository: two handbooks in one work tree would
+            // otherwise each drop the other's versions at every build.
+            let file = path(lines[4])
+            tree.cache = tree.prefix.isEmpty ? file : file.deletingLastPathComponent()
+                .appendingPathComponent(VersionCache.fileName(folder: tree.prefix))
+        }
         if tree.shallow {
             let file = path(lines[2])
             let ids = (try? String(contentsOf: file, encoding: .utf8)) ?? ""

@@ -93,6 +93,12 @@ struct VersionCache: Sendable {
     }
 
     static let fileName = "handbook-history.cache"
+
+    /// For a handbook in a folder of its repository (`docs/handbook/`): `handbook-history-<hash>.cache`.
+    static func fileName(folder: String) -> String {
+        let hash = Hash.add(bytes: folder.utf8, to: Hash.start)
+        return "handbook-history-\(String(hash, radix: 16)).cache"
+    }
     /// Bumped with any change to `RawProcessCodec` or to what the parser makes of a file.
     static let format: UInt64 = 2
     private static let magic = Array("HBHC".utf8)
