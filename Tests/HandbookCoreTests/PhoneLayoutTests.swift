@@ -66,6 +66,27 @@ struct PhoneLayoutTests {
         }
     }
 
+    struct Blank: Decodable { var width: Double; var label: String }
+
+    /// A paper form's five columns were two characters wide on a phone (反/馈/人 one per line).
+    @Test("At 390 px the feedback form is a card per step, each blank nearly the card's width under its name")
+    func feedbackForm() async throws {
+        let (site, folder) = try await SampleHandbookTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = """
+            addEventListener('load', () => report([...document.querySelectorAll('table.feedback-form tbody tr:first-child td')].map(c =>
+              ({ width: c.getBoundingClientRect().width, label: getComputedStyle(c, '::before').content }))));
+            """
+        let blanks = try await PageProbe.decode([Blank].self, site.url("processes/complaint-handling/feedback.html"),
+                                                script: script, width: 390, in: folder)
+        #expect(blanks.map(\.label) == ["\"问题描述\"", "\"改进建议\"", "\"反馈人\"", "\"日期\""])
+        #expect(blanks.allSatisfy { $0.width > 300 }, "\(blanks.map(\.width))")
+        // On a wide screen (and on paper) it stays the table it was.
+        let wide = try await PageProbe.decode([Blank].self, site.url("processes/complaint-handling/feedback.html"),
+                                              script: script, width: 1280, in: folder)
+        #expect(wide.count == 4 && wide.allSatisfy { $0.width < 400 && $0.label == "none" }, "\(wide)")
+    }
+
     struct Width: Decodable { var innerWidth, scrollWidth: Double }
 
     /// The version pages (from a handbook with approved versions in git): old → new tables and
