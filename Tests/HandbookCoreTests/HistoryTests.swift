@@ -257,6 +257,9 @@ struct HistoryTests {
         let engineer = site.text("training/quality-assurance/qa-engineer/changes/index.html")
         #expect(Self.deltaRows(engineer) == [DeltaRow(name: "2. 处理投诉", day: "2026-02-01", hidden: true)])
         #expect(engineer.contains("<span class=\"badge step-changed\">1.1 版变更</span> 下一步：3 → 2a"))
+        // Its process's heading names the change its rows are from, not the latest one.
+        #expect(engineer.contains("1.0 → 1.1") && !engineer.contains("1.1 → 2.0"))
+        #expect(html.contains("1.1 → 2.0"))
         // The supervisor's step 3 never changed: no sheet.
         #expect(!site.exists("training/customer-service/cs-supervisor/changes/index.html"))
         let json = site.text("handbook.json")

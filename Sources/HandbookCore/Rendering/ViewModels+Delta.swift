@@ -50,7 +50,10 @@ extension ViewModels {
             let process = handbook.processes[group.process]
             let history = handbook.history[process.id]!
             let versions = history.versions
-            let (old, new) = (versions[versions.count - 2], versions[versions.count - 1])
+            // The pair of the newest change among its rows: the latest versions', or, for a
+            // process whose rows all changed earlier (shown only since a day), the newest of those.
+            let newest = rows.map(\.version).max() ?? versions.count - 1
+            let (old, new) = (versions[newest - 1], versions[newest])
             let latest = rows.filter { $0.version == versions.count - 1 }.count
             latestRows += latest
             return [
