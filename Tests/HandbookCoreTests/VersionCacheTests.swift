@@ -95,7 +95,12 @@ struct VersionCacheTests {
         let first = try await HistoryTests.build(handbook)
         let cache = Self.cacheFile(handbook)
         let good = try Data(contentsOf: cache)
-        for damage in [good.prefix(good.count / 2), Data("HBHC garbage".utf8), Data()] {
+        // Whole, but every version's bytes inside it garbage.
+        var garbled = try #require(VersionCache.decode([UInt8](good)))
+        for (key, entry) in garbled.entries where entry.payload != nil {
+            garbled.entries[key]?.payload = VersionCache.Payload([7, 7, 7])
+        }
+        for damage in [good.prefix(good.count / 2), Data("HBHC garbage".utf8), Data(), Data(garbled.encoded())] {
             try damage.write(to: cache)
             var options = handbook.options()
             options.history = true

@@ -35,8 +35,19 @@ enum HistoryReader {
         // earlier build parsed, now.
         let absent = Set(keys.lazy.filter { git.cache.entries[$0] == nil && contents[$0.blob] == nil }.map(\.blob))
         if !absent.isEmpty, let more = Git.blobs(absent.sorted(), in: root) { contents.merge(more) { old, _ in old } }
-        let (parsed, cache) = await parse(Array(keys), contents: contents, cache: git.cache,
+        var (parsed, cache) = await parse(Array(keys), contents: contents, cache: git.cache,
                                           contentFolder: contentFolder, today: today)
+        // An entry of the cache that does not decode (the file damaged inside one) is read from
+        // git and parsed after all, rather than its version going missing.
+        let undecoded = keys.filter { git.cache.entries[$0]?.payload != nil && cache.value.entries[$0] == nil }
+        if !undecoded.isEmpty {
+            let needed = Set(undecoded.map(\.blob)).filter { contents[$0] == nil }
+            if !needed.isEmpty, let more = Git.blobs(needed.sorted(), in: root) { contents.merge(more) { old, _ in old } }
+            let again = await parse(Array(undecoded), contents: contents, cache: VersionCache(), contentFolder: contentFolder, today: today)
+            parsed.merge(again.parsed) { first, _ in first }
+            cache.value.entries.merge(again.cache.value.entries) { first, _ in first }
+            cache.changed = true
+        }
         // Written after the comparisons are made (`HistoryStage.compare`), which it keeps too.
         history.cache = HistoryCacheState(file: tree.cache, next: cache.value, changed: cache.changed, read: git.cache)
         var cut = 0
@@ -137,8 +148,8 @@ enum HistoryReader {
                         let file = SourceFile(path: "\(contentFolder)/\(key.path)", contentPath: key.path, kind: .process, text: "")
                         if let entry = cache.entries[key] {
                             guard let payload = entry.payload else { return (key, nil, nil, entry) }
-                            if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, VersionFile(loaded), nil, entry) }
                             if let header = payload.withBytes(RawProcessCodec.header) {
+                                if let loaded = today[key.path], todayHashes[key.path] == entry.textHash { return (key, VersionFile(loaded), nil, entry) }
                                 return (key, VersionFile(header: header, bytes: payload, file: file), nil, entry)
                             }
                         }
