@@ -159,26 +159,21 @@ enum HandbookLoader {
         readSeverity(map, into: &config, reader: &reader)
         config.exclude = reader.strings(map, "exclude").map(\.value)
         config.ignoreKeys = Set(reader.strings(map, "ignore_keys").map(\.value))
-        if let base = reader.string(map, "links_relative_to", in: configName, at: start) {
-            if let value = HandbookConfig.LinkBase(rawValue: base.value) {
-                config.linksRelativeTo = value
-            } else {
-                reader.report(.error("handbook.config.value",
-                    Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\(base.value)`",
-                           en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\(base.value)`"),
-                    at: base.position))
-            }
+        // A setting that is one of a few words; another word is an error at it, saying which.
+        func choice<Value: RawRepresentable>(_ key: String, wrong: (String) -> Phrase) -> Value? where Value.RawValue == String {
+            guard let written = reader.string(map, key, in: configName, at: start) else { return nil }
+            if let value = Value(rawValue: written.value) { return value }
+            reader.report(.error("handbook.config.value", wrong(written.value), at: written.position))
+            return nil
         }
-        if let style = reader.string(map, "heading_ids", in: configName, at: start) {
-            if let value = Slug.Style(rawValue: style.value) {
-                config.headingIDs = value
-            } else {
-                reader.report(.error("handbook.config.value",
-                    Phrase("`heading_ids` 只能写 `github`（GitHub、GitLab、Hugo 的标题锚点）或 `eleventy`（Eleventy 的写法），这里写的是 `\(style.value)`",
-                           en: "`heading_ids` is `github` (GitHub's, GitLab's and Hugo's heading anchors) or `eleventy` (Eleventy's), not `\(style.value)`"),
-                    at: style.position))
-            }
-        }
+        if let value: HandbookConfig.LinkBase = choice("links_relative_to", wrong: {
+            Phrase("`links_relative_to` 只能写 `page`（按页面发布后的地址读链接）或 `file`（按文件所在文件夹读），这里写的是 `\($0)`",
+                   en: "`links_relative_to` is `page` (links read from the page's published address) or `file` (from the file's folder), not `\($0)`")
+        }) { config.linksRelativeTo = value }
+        if let value: Slug.Style = choice("heading_ids", wrong: {
+            Phrase("`heading_ids` 只能写 `github`（GitHub、GitLab、Hugo 的标题锚点）或 `eleventy`（Eleventy 的写法），这里写的是 `\($0)`",
+                   en: "`heading_ids` is `github` (GitHub's, GitLab's and Hugo's heading anchors) or `eleventy` (Eleventy's), not `\($0)`")
+        }) { config.headingIDs = value }
         if let lang = reader.string(map, "content_language", in: configName, at: start) {
             if isLanguageTag(lang.value) {
                 config.contentLanguage = lang.value
