@@ -185,7 +185,7 @@ public enum Pipeline {
             let parties = PartyNames(handbook.departments, language: loaded.config.language)
             let histories = HistoryStage.byProcessID(loaded, read)
             if compare {
-                handbook.history = await HistoryStage.latestChanges(histories, handbook: handbook, parties: parties, cache: read.cache)
+                handbook.history = await HistoryStage.compare(histories, handbook: handbook, parties: parties, cache: read.cache)
             } else {
                 handbook.history = histories
                 HistoryStage.keepComparisons(read.cache)

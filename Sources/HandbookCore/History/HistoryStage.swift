@@ -35,7 +35,7 @@ enum HistoryStage {
     /// (as handbook.json does); pages say it in their language. A pair of blobs compared by an
     /// earlier build, while the organisation had the same names, is read from the cache; the
     /// cache is then written with exactly the comparisons this build used.
-    static func latestChanges(_ histories: [String: ProcessHistory], handbook: Handbook,
+    static func compare(_ histories: [String: ProcessHistory], handbook: Handbook,
                               parties: PartyNames, cache: HistoryCacheState = HistoryCacheState()) async -> [String: ProcessHistory] {
         let kept = cache.read.partiesStamp == parties.stamp ? cache.read.comparisons : [:]
         typealias Made = (id: String, consecutive: [VersionComparison], againstLatest: [VersionComparison],
